@@ -1,0 +1,66 @@
+import '@adonisjs/core/types/http'
+
+type ParamValue = string | number | bigint | boolean
+
+export type ScannedRoutes = {
+  ALL: {
+    'home': { paramsTuple?: []; params?: {} }
+    'health': { paramsTuple?: []; params?: {} }
+    'regions.counties': { paramsTuple: [ParamValue]; params: {'cityCode': ParamValue} }
+    'signup.create': { paramsTuple?: []; params?: {} }
+    'signup.store': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'session.store': { paramsTuple?: []; params?: {} }
+    'password_reset.create': { paramsTuple?: []; params?: {} }
+    'password_reset.store': { paramsTuple?: []; params?: {} }
+    'sms_codes.store': { paramsTuple?: []; params?: {} }
+    'session.destroy': { paramsTuple?: []; params?: {} }
+    'profile.edit': { paramsTuple?: []; params?: {} }
+    'profile.update': { paramsTuple?: []; params?: {} }
+    'dev.sms': { paramsTuple?: []; params?: {} }
+    'admin.role_grants.index': { paramsTuple?: []; params?: {} }
+    'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.role_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.role_grants.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  GET: {
+    'home': { paramsTuple?: []; params?: {} }
+    'health': { paramsTuple?: []; params?: {} }
+    'regions.counties': { paramsTuple: [ParamValue]; params: {'cityCode': ParamValue} }
+    'signup.create': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'password_reset.create': { paramsTuple?: []; params?: {} }
+    'profile.edit': { paramsTuple?: []; params?: {} }
+    'dev.sms': { paramsTuple?: []; params?: {} }
+    'admin.role_grants.index': { paramsTuple?: []; params?: {} }
+    'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  HEAD: {
+    'home': { paramsTuple?: []; params?: {} }
+    'health': { paramsTuple?: []; params?: {} }
+    'regions.counties': { paramsTuple: [ParamValue]; params: {'cityCode': ParamValue} }
+    'signup.create': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'password_reset.create': { paramsTuple?: []; params?: {} }
+    'profile.edit': { paramsTuple?: []; params?: {} }
+    'dev.sms': { paramsTuple?: []; params?: {} }
+    'admin.role_grants.index': { paramsTuple?: []; params?: {} }
+    'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  POST: {
+    'signup.store': { paramsTuple?: []; params?: {} }
+    'session.store': { paramsTuple?: []; params?: {} }
+    'password_reset.store': { paramsTuple?: []; params?: {} }
+    'sms_codes.store': { paramsTuple?: []; params?: {} }
+    'session.destroy': { paramsTuple?: []; params?: {} }
+    'profile.update': { paramsTuple?: []; params?: {} }
+    'admin.role_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.role_grants.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+}
+declare module '@adonisjs/core/types/http' {
+  export interface RoutesList extends ScannedRoutes {}
+}

@@ -1,0 +1,33 @@
+import db from '@adonisjs/lucid/services/db'
+import User from '#core/accounts/models/user'
+import RoleGrant from '#core/accounts/models/role_grant'
+import { consumeSmsCode, SmsCodeRejected } from '#core/accounts/sms_codes'
+
+export class PhoneTakenError extends Error {}
+
+interface Registration {
+  phone: string
+  code: string
+  password: string
+  name?: string | null
+  countyCode?: string | null
+}
+
+/** A new account starts as a farmer; other roles are granted by an administrator. */
+export async function registerUser(input: Registration): Promise<User> {
+  const result = await db.transaction(async (trx) => {
+    const verdict = await consumeSmsCode(trx, input.phone, 'signup', input.code)
+    if (verdict !== 'ok') return verdict
+    if (await User.query({ client: trx }).where('phone', input.phone).first()) return 'taken'
+
+    const user = await User.create(
+      { phone: input.phone, password: input.password, name: input.name ?? null, countyCode: input.countyCode ?? null },
+      { client: trx }
+    )
+    await RoleGrant.create({ userId: user.id, role: 'farmer', scope: null }, { client: trx })
+    return user
+  })
+  if (result === 'taken') throw new PhoneTakenError()
+  if (typeof result === 'string') throw new SmsCodeRejected(result)
+  return result
+}

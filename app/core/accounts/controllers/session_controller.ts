@@ -1,0 +1,32 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { attemptLogin, BadCredentialsError } from '#core/accounts/actions/attempt_login'
+import { ThrottledError } from '#core/accounts/sms_codes'
+import { loginValidator } from '#core/accounts/validators'
+import { fieldError } from '#core/http/field_error'
+
+export default class SessionController {
+  async create({ view }: HttpContext) {
+    return view.render('accounts/pages/login')
+  }
+
+  async store({ request, response, auth, i18n }: HttpContext) {
+    const { phone, password } = await request.validateUsing(loginValidator)
+    try {
+      const user = await attemptLogin(phone, password, request.ip())
+      await auth.use('web').login(user)
+    } catch (error) {
+      if (error instanceof ThrottledError) {
+        throw fieldError('phone', i18n.t('accounts.login_locked', { minutes: Math.ceil(error.retryInSeconds / 60) }))
+      }
+      if (error instanceof BadCredentialsError) throw fieldError('password', i18n.t('accounts.bad_credentials'))
+      throw error
+    }
+    return response.redirect().toPath('/')
+  }
+
+  async destroy({ response, auth, session, i18n }: HttpContext) {
+    await auth.use('web').logout()
+    session.flash('success', i18n.t('accounts.logged_out'))
+    return response.redirect().toRoute('session.create')
+  }
+}

@@ -1,0 +1,39 @@
+import app from '@adonisjs/core/services/app'
+import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
+import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
+import { errors as vineErrors } from '@vinejs/vine'
+
+/**
+ * Chinese error pages that reveal nothing: no stack, no SQL, no paths outside
+ * development. htmx requests get a small fragment instead of a page.
+ */
+export default class HttpExceptionHandler extends ExceptionHandler {
+  protected debug = app.inDev
+  protected renderStatusPages = !app.inDev
+
+  protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
+    '403': (_, { view }) => view.render('errors/forbidden'),
+    '404': (_, { view }) => view.render('errors/not_found'),
+    '419': (_, { view }) => view.render('errors/page_expired'),
+    '429': (_, { view }) => view.render('errors/too_many_requests'),
+    '500..599': (_, { view }) => view.render('errors/server_error'),
+  }
+
+  async handle(error: any, ctx: HttpContext) {
+    if (ctx.request.header('hx-request') === 'true' && error instanceof vineErrors.E_VALIDATION_ERROR) {
+      return ctx.response.status(422).send(await ctx.view.render('components/form/errors_fragment', { messages: error.messages }))
+    }
+    // Shield would redirect back with a flash; a clear page is kinder and stores nothing.
+    if (error?.code === 'E_BAD_CSRF_TOKEN') {
+      return ctx.response.status(419).send(await ctx.view.render('errors/page_expired'))
+    }
+    if (error?.code === 'E_AUTHORIZATION_FAILURE') {
+      return ctx.response.status(error.status ?? 403).send(await ctx.view.render(error.status === 404 ? 'errors/not_found' : 'errors/forbidden'))
+    }
+    return super.handle(error, ctx)
+  }
+
+  async report(error: unknown, ctx: HttpContext) {
+    return super.report(error, ctx)
+  }
+}

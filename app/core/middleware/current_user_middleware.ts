@@ -1,0 +1,20 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+
+/**
+ * Every page shows who is signed in and the sections they may use, so the session
+ * user and their role grants are read once here for the layout.
+ */
+export default class CurrentUserMiddleware {
+  async handle(ctx: HttpContext, next: NextFn) {
+    await ctx.auth.check()
+    const user = ctx.auth.user
+    const roles = user ? (await user.grants()).map((grant) => grant.role) : []
+    ctx.view.share({
+      currentUser: user ?? null,
+      isAdmin: roles.includes('center_admin') || roles.includes('platform_admin'),
+      currentPath: ctx.request.url(),
+    })
+    return next()
+  }
+}

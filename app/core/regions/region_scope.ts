@@ -1,0 +1,63 @@
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+
+type Query = ModelQueryBuilderContract<any, any> | DatabaseQueryBuilderContract<any>
+
+const PREFIX = /^51(\d{2}(\d{2})?)?$/
+
+/**
+ * A region scope is a GB/T 2260 code prefix: '51' the province, '5101' Chengdu,
+ * '510104' one county. Every place-bound record carries a 6-digit county code, so
+ * "inside the scope" is a prefix match. This is the only place that knows it.
+ */
+export class RegionScope {
+  static readonly province = new RegionScope('51')
+
+  private constructor(readonly prefix: string) {}
+
+  /** From a prefix as stored in role_grants.scope. */
+  static fromPrefix(prefix: string): RegionScope {
+    if (!PREFIX.test(prefix)) throw new Error(`Not a Sichuan region scope: ${prefix}`)
+    return new RegionScope(prefix)
+  }
+
+  /** From a 6-digit region code: 510000 → 51, 510100 → 5101, 510104 → 510104. */
+  static fromRegionCode(code: string): RegionScope {
+    if (!/^51\d{4}$/.test(code)) throw new Error(`Not a Sichuan region code: ${code}`)
+    if (code.endsWith('0000')) return RegionScope.province
+    if (code.endsWith('00')) return new RegionScope(code.slice(0, 4))
+    return new RegionScope(code)
+  }
+
+  get level(): 'province' | 'city' | 'county' {
+    return this.prefix.length === 2 ? 'province' : this.prefix.length === 4 ? 'city' : 'county'
+  }
+
+  /** The 6-digit code of the region the scope stands for. */
+  get regionCode(): string {
+    return this.prefix.padEnd(6, '0')
+  }
+
+  /** Whether a record of this county belongs to the scope. */
+  contains(countyCode: string | null | undefined): boolean {
+    return !!countyCode && countyCode.startsWith(this.prefix)
+  }
+
+  /** Whether everything inside `other` is inside this scope. */
+  covers(other: RegionScope): boolean {
+    return other.prefix.startsWith(this.prefix)
+  }
+
+  /** Limits a query to rows whose `column` (a county code) is inside any of the scopes. */
+  static constrain<Q extends Query>(query: Q, scopes: RegionScope[], column = 'county_code'): Q {
+    if (scopes.length === 0) return query.whereRaw('false') as Q
+    if (scopes.some((scope) => scope.level === 'province')) return query.whereLike(column, '51%') as Q
+    return query.where((inner: any) => {
+      for (const scope of scopes) inner.orWhereLike(column, `${scope.prefix}%`)
+    }) as Q
+  }
+
+  toString() {
+    return this.prefix
+  }
+}

@@ -1,0 +1,41 @@
+import app from '@adonisjs/core/services/app'
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+
+const HomeController = () => import('#core/home_controller')
+const HealthController = () => import('#core/health_controller')
+const RegionsController = () => import('#core/regions/regions_controller')
+const SignupController = () => import('#core/accounts/controllers/signup_controller')
+const SessionController = () => import('#core/accounts/controllers/session_controller')
+const PasswordResetController = () => import('#core/accounts/controllers/password_reset_controller')
+const SmsCodesController = () => import('#core/accounts/controllers/sms_codes_controller')
+const ProfileController = () => import('#core/accounts/controllers/profile_controller')
+const DevSmsController = () => import('#core/sms/dev_sms_controller')
+
+router.get('/', [HomeController, 'show']).as('home')
+router.get('/health', [HealthController, 'show']).as('health')
+router.get('/regions/:cityCode/counties', [RegionsController, 'counties']).as('regions.counties')
+
+router
+  .group(() => {
+    router.get('/signup', [SignupController, 'create']).as('signup.create')
+    router.post('/signup', [SignupController, 'store']).as('signup.store')
+    router.get('/login', [SessionController, 'create']).as('session.create')
+    router.post('/login', [SessionController, 'store']).as('session.store')
+    router.get('/password/reset', [PasswordResetController, 'create']).as('password_reset.create')
+    router.post('/password/reset', [PasswordResetController, 'store']).as('password_reset.store')
+  })
+  .use(middleware.guest())
+router.post('/sms-codes', [SmsCodesController, 'store']).as('sms_codes.store')
+
+router
+  .group(() => {
+    router.post('/logout', [SessionController, 'destroy']).as('session.destroy')
+    router.get('/profile', [ProfileController, 'edit']).as('profile.edit')
+    router.post('/profile', [ProfileController, 'update']).as('profile.update')
+  })
+  .use(middleware.auth())
+
+if (app.inDev) {
+  router.get('/dev/sms', [DevSmsController, 'index']).as('dev.sms')
+}

@@ -1,0 +1,74 @@
+/*
+ * `npm run dev`: the one command that gives a working platform on a fresh machine.
+ * Creates .env when missing, starts the embedded PostgreSQL (unless DATABASE_URL is
+ * set) with its data in tmp/pgdata so it survives restarts, migrates, seeds the
+ * regions, industries and demo accounts, then runs the dev server. Ctrl-C / SIGTERM
+ * stop the server and then PostgreSQL cleanly.
+ */
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../app/core/database/embedded_postgres.js'
+
+const root = fileURLToPath(new URL('../', import.meta.url))
+const envFile = `${root}.env`
+
+if (!existsSync(envFile)) {
+  const example = readFileSync(`${root}.env.example`, 'utf8')
+  writeFileSync(envFile, example.replace(/^APP_KEY=.*$/m, `APP_KEY=${randomBytes(32).toString('base64url')}`))
+  console.log('created .env with a fresh APP_KEY')
+}
+const fromFile = /^DATABASE_URL=(.+)$/m.exec(readFileSync(envFile, 'utf8'))?.[1]?.trim()
+let databaseUrl = process.env.DATABASE_URL || fromFile
+let embedded: EmbeddedDatabase | null = null
+
+if (!databaseUrl) {
+  console.log('starting embedded PostgreSQL (data in tmp/pgdata)…')
+  embedded = await startEmbeddedPostgres({
+    dataDir: `${root}tmp/pgdata`,
+    port: Number(process.env.DEV_PG_PORT ?? 54329),
+    database: 'rural_tech',
+    persistent: true,
+    log: (line) => console.error(line),
+  })
+  databaseUrl = embedded.url
+}
+
+const env = { ...process.env, DATABASE_URL: databaseUrl }
+let child: ReturnType<typeof spawn> | null = null
+let stopping = false
+
+async function shutdown(code: number) {
+  if (stopping) return
+  stopping = true
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child!.once('exit', resolve))
+    child.kill('SIGTERM')
+    await exited
+  }
+  if (embedded) {
+    await embedded.stop()
+    console.log('PostgreSQL stopped')
+  }
+  process.exit(code)
+}
+// embedded-postgres installs exit hooks that stop postgres and exit at once, which
+// would orphan the dev server; this script owns the shutdown order instead.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal)
+process.on('SIGHUP', () => shutdown(0))
+process.on('SIGINT', () => shutdown(0))
+process.on('SIGTERM', () => shutdown(0))
+
+function run(args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    child = spawn(process.execPath, ['ace', ...args], { cwd: root, env, stdio: 'inherit' })
+    child.on('exit', (code) => resolve(code ?? 1))
+  })
+}
+
+for (const step of [['migration:run', '--force'], ['db:seed']]) {
+  const code = await run(step)
+  if (code !== 0) await shutdown(code)
+}
+await shutdown(await run(['serve', '--hmr', '--no-clear']))

@@ -1,0 +1,62 @@
+/*
+ * Japa entrypoint (`node ace test`). Without DATABASE_URL it starts a throwaway
+ * embedded PostgreSQL for this run only; tests/bootstrap.ts migrates it once.
+ */
+process.env.NODE_ENV = 'test'
+
+import 'reflect-metadata'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Ignitor, prettyPrintError } from '@adonisjs/core'
+import { configure, processCLIArgs, run } from '@japa/runner'
+import { startEmbeddedPostgres } from '../app/core/database/embedded_postgres.js'
+
+const APP_ROOT = new URL('../', import.meta.url)
+const IMPORTER = (filePath: string) => {
+  if (filePath.startsWith('./') || filePath.startsWith('../')) {
+    return import(new URL(filePath, APP_ROOT).href)
+  }
+  return import(filePath)
+}
+
+const embedded = process.env.DATABASE_URL
+  ? null
+  : await startEmbeddedPostgres({
+      dataDir: join(tmpdir(), `rural-tech-test-${process.pid}`),
+      database: 'rural_tech_test',
+      persistent: false,
+      log: (line) => console.error(line),
+    })
+if (embedded) process.env.DATABASE_URL = embedded.url
+
+new Ignitor(APP_ROOT, { importer: IMPORTER })
+  .tap((app) => {
+    app.booting(async () => {
+      await import('#start/env')
+    })
+    app.listen('SIGTERM', () => app.terminate())
+    app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
+  })
+  .testRunner()
+  .configure(async (app) => {
+    const { runnerHooks, ...config } = await import('../tests/bootstrap.js')
+
+    processCLIArgs(process.argv.splice(2))
+    configure({
+      ...app.rcFile.tests,
+      ...config,
+      ...{
+        setup: runnerHooks.setup,
+        teardown: runnerHooks.teardown.concat([
+          () => app.terminate(),
+          async () => embedded?.stop(),
+        ]),
+      },
+    })
+  })
+  .run(() => run())
+  .catch(async (error) => {
+    process.exitCode = 1
+    prettyPrintError(error)
+    await embedded?.stop()
+  })

@@ -1,0 +1,13 @@
+import { defineConfig, stores } from '@adonisjs/limiter'
+
+const limiterConfig = defineConfig({
+  default: 'database',
+  stores: {
+    database: stores.database({ tableName: 'rate_limits' }),
+  },
+})
+export default limiterConfig
+
+declare module '@adonisjs/limiter/types' {
+  export interface LimitersList extends InferLimiters<typeof limiterConfig> {}
+}

@@ -1,0 +1,29 @@
+/*
+ * HTTP middleware: server-wide (every request, even without a route), router-wide
+ * (requests that matched a route) and named (per route).
+ */
+import router from '@adonisjs/core/services/router'
+import server from '@adonisjs/core/services/server'
+
+server.errorHandler(() => import('#core/exceptions/handler'))
+
+server.use([
+  () => import('#core/middleware/container_bindings_middleware'),
+  () => import('#core/http/assets'),
+  () => import('@adonisjs/static/static_middleware'),
+])
+
+router.use([
+  () => import('@adonisjs/core/bodyparser_middleware'),
+  () => import('@adonisjs/session/session_middleware'),
+  () => import('@adonisjs/shield/shield_middleware'),
+  () => import('#core/middleware/detect_user_locale_middleware'),
+  () => import('@adonisjs/auth/initialize_auth_middleware'),
+  () => import('#core/middleware/initialize_bouncer_middleware'),
+  () => import('#core/middleware/current_user_middleware'),
+])
+
+export const middleware = router.named({
+  auth: () => import('#core/middleware/auth_middleware'),
+  guest: () => import('#core/middleware/guest_middleware'),
+})

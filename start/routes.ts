@@ -1,0 +1,5 @@
+/*
+ * Each area registers its own routes; this file only decides the order.
+ */
+import '#core/routes'
+import '#modules/admin/routes'
