@@ -44,8 +44,11 @@ async function shutdown(code: number) {
   stopping = true
   if (child && child.exitCode === null) {
     const exited = new Promise((resolve) => child!.once('exit', resolve))
-    child.kill('SIGTERM')
+    // `ace serve` stops its server on SIGINT and ignores SIGTERM.
+    child.kill('SIGINT')
+    const forced = setTimeout(() => child?.kill('SIGKILL'), 10_000)
     await exited
+    clearTimeout(forced)
   }
   if (embedded) {
     await embedded.stop()

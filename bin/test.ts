@@ -1,6 +1,6 @@
 /*
- * Japa entrypoint (`node ace test`). Without DATABASE_URL it starts a throwaway
- * embedded PostgreSQL for this run only; tests/bootstrap.ts migrates it once.
+ * Japa entrypoint (`npm test`). Starts a throwaway embedded PostgreSQL for this run
+ * (or uses TEST_DATABASE_URL); tests/bootstrap.ts migrates it once.
  */
 process.env.NODE_ENV = 'test'
 
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'
 import { configure, processCLIArgs, run } from '@japa/runner'
-import { startEmbeddedPostgres } from '../app/core/database/embedded_postgres.js'
+import { freePort, startEmbeddedPostgres } from '../app/core/database/embedded_postgres.js'
 
 const APP_ROOT = new URL('../', import.meta.url)
 const IMPORTER = (filePath: string) => {
@@ -19,7 +19,8 @@ const IMPORTER = (filePath: string) => {
   return import(filePath)
 }
 
-const embedded = process.env.DATABASE_URL
+// Never the developer's DATABASE_URL: the run migrates and rolls back everything.
+const embedded = process.env.TEST_DATABASE_URL
   ? null
   : await startEmbeddedPostgres({
       dataDir: join(tmpdir(), `rural-tech-test-${process.pid}`),
@@ -27,7 +28,10 @@ const embedded = process.env.DATABASE_URL
       persistent: false,
       log: (line) => console.error(line),
     })
-if (embedded) process.env.DATABASE_URL = embedded.url
+process.env.DATABASE_URL = embedded?.url ?? process.env.TEST_DATABASE_URL
+// A free port per run, so that test runs (and a running dev server) never collide.
+process.env.PORT = process.env.TEST_PORT ?? String(await freePort())
+process.env.APP_URL = `http://${process.env.HOST ?? 'localhost'}:${process.env.PORT}`
 
 new Ignitor(APP_ROOT, { importer: IMPORTER })
   .tap((app) => {
