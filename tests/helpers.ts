@@ -35,3 +35,22 @@ export async function latestSmsCode(phone: string): Promise<string> {
   const message = await SmsMessage.query().where('phone', phone).orderBy('id', 'desc').firstOrFail()
   return /(\d{6})/.exec(message.body ?? '')![1]
 }
+
+/** What a browser sends when a form is submitted without JavaScript (redirects not followed). */
+export function submitForm(client: any, url: string, form: Record<string, string>, user?: User) {
+  const request = client.post(url).header('accept', 'text/html').withCsrfToken().form(form).redirects(0)
+  return user ? request.loginAs(user) : request
+}
+
+export function assertRedirect(response: any, path: string) {
+  response.assertStatus(302)
+  response.assertHeader('location', path)
+}
+
+/**
+ * The message shown next to a form field after a redirect back. (The session
+ * plugin's assertValidationError reads a flash key that session 8 no longer writes.)
+ */
+export function fieldErrors(response: any, field: string): string[] {
+  return response.flashMessages().inputErrorsBag?.[field] ?? []
+}
