@@ -36,6 +36,8 @@ export const plugins: Config['plugins'] = [
   authApiClient(app),
   browserClient({
     runInSuites: ['browser'],
+    // Every page is checked at the size of a cheap Android phone.
+    contextOptions: { viewport: { width: 360, height: 640 }, locale: 'zh-CN' },
     launcher: (options) =>
       chromium.launch({
         ...options,
