@@ -27,8 +27,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (error?.code === 'E_BAD_CSRF_TOKEN') {
       return ctx.response.status(419).send(await ctx.view.render('errors/page_expired'))
     }
+    // A policy may deny with 404 to hide that a record exists at all.
     if (error?.code === 'E_AUTHORIZATION_FAILURE') {
-      return ctx.response.status(error.status ?? 403).send(await ctx.view.render(error.status === 404 ? 'errors/not_found' : 'errors/forbidden'))
+      const status = error.response?.status ?? 403
+      return ctx.response.status(status).send(await ctx.view.render(status === 404 ? 'errors/not_found' : 'errors/forbidden'))
     }
     return super.handle(error, ctx)
   }

@@ -19,7 +19,8 @@ export default class RoleGrantsController {
     const scopes = await auth.getUserOrFail().scopesFor(...ADMIN_ROLES)
 
     const query = RegionScope.constrain(User.query(), scopes).preload('roleGrants').orderBy('id', 'desc')
-    if (q) query.where((inner) => inner.where('phone', 'like', `${q.replace(/\D/g, '')}%`).orWhere('name', 'ilike', `%${q}%`))
+    if (q && /^\d+$/.test(q)) query.where('phone', 'like', `${q}%`)
+    else if (q) query.where('name', 'ilike', `%${q.replace(/[\\%_]/g, '\\$&')}%`)
     const users = await query.paginate(page ?? 1, 20)
 
     return renderPageOrFragment(ctx, 'admin/pages/role_grants', 'admin/partials/user_list', {
