@@ -34,7 +34,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     user: USER,
     password: PASSWORD,
     persistent: options.persistent,
-    createPostgresUser: true,
+    // Postgres refuses to run as root; as root the library creates and uses a `postgres` user.
+    createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: () => {},

@@ -87,7 +87,9 @@ export default class RoleGrantsController {
   async #scopeOptions(scopes: RegionScope[]) {
     const tree = await regionDirectory.tree()
     const options: { code: string; label: string }[] = []
-    if (scopes.some((scope) => scope.level === 'province')) options.push({ code: '510000', label: '四川省' })
+    if (scopes.some((scope) => scope.level === 'province')) {
+      options.push({ code: '510000', label: await regionDirectory.fullName('510000') })
+    }
     for (const { city, counties } of tree) {
       if (scopes.some((scope) => scope.covers(RegionScope.fromRegionCode(city.code)))) {
         options.push({ code: city.code, label: city.name })
