@@ -16,6 +16,7 @@
     var label = button.textContent
     var left = 60
     button.disabled = true
+    button.textContent = left + ' 秒'
     var timer = setInterval(function () {
       left -= 1
       button.textContent = left > 0 ? left + ' 秒' : label
