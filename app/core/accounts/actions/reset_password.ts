@@ -1,9 +1,10 @@
 import db from '@adonisjs/lucid/services/db'
 import User from '#core/accounts/models/user'
 import { consumeSmsCode, SmsCodeRejected } from '#core/accounts/sms_codes'
+import { audit } from '#core/audit/audit'
 
 /** Sets a new password for the phone's account once its SMS code checks out. */
-export async function resetPassword(input: { phone: string; code: string; password: string }): Promise<User> {
+export async function resetPassword(input: { phone: string; code: string; password: string; ip: string }): Promise<User> {
   const result = await db.transaction(async (trx) => {
     const verdict = await consumeSmsCode(trx, input.phone, 'reset_password', input.code)
     if (verdict !== 'ok') return verdict
@@ -12,6 +13,7 @@ export async function resetPassword(input: { phone: string; code: string; passwo
     if (!user) return 'missing' as const
     user.password = input.password
     await user.save()
+    await audit(trx, { actor: user, action: 'account.password_reset', subjectType: 'user', subjectId: user.id, countyCode: user.countyCode, ip: input.ip })
     return user
   })
   if (typeof result === 'string') throw new SmsCodeRejected(result)

@@ -12,7 +12,7 @@ export default class PasswordResetController {
   async store({ request, response, session, i18n }: HttpContext) {
     const input = await request.validateUsing(passwordResetValidator)
     try {
-      await resetPassword(input)
+      await resetPassword({ ...input, ip: request.ip() })
     } catch (error) {
       if (error instanceof SmsCodeRejected) throw fieldError('code', i18n.t(`accounts.code_${error.verdict}`))
       throw error

@@ -1,9 +1,17 @@
+import db from '@adonisjs/lucid/services/db'
 import User from '#core/accounts/models/user'
 import RoleGrant from '#core/accounts/models/role_grant'
 import { isScopedRole, type Role } from '#core/accounts/roles'
 import { RegionScope } from '#core/regions/region_scope'
+import { audit } from '#core/audit/audit'
 
 export class AlreadyGrantedError extends Error {}
+
+/** Who changes a grant, and from where: every grant and revoke is audited. */
+export interface Acting {
+  actor: User
+  ip: string
+}
 
 /** Where a grant applies: its own scope for staff roles, the holder's county for the rest. */
 export function grantArea(role: Role, scope: string | null, holder: User): RegionScope | null {
@@ -11,20 +19,48 @@ export function grantArea(role: Role, scope: string | null, holder: User): Regio
   return holder.countyCode ? RegionScope.fromRegionCode(holder.countyCode) : null
 }
 
-export async function grantRole(actor: User, holder: User, role: Role, scope: RegionScope | null) {
-  const existing = await RoleGrant.query()
-    .where({ userId: holder.id, role })
-    .where((query) => (scope ? query.where('scope', scope.prefix) : query.whereNull('scope')))
-    .first()
-  if (existing) throw new AlreadyGrantedError()
-  return RoleGrant.create({
-    userId: holder.id,
-    role,
-    scope: isScopedRole(role) ? scope!.prefix : null,
-    grantedById: actor.id,
+async function actingRole(actor: User) {
+  return (await actor.hasRole('platform_admin')) ? 'platform_admin' : 'center_admin'
+}
+
+export async function grantRole({ actor, ip }: Acting, holder: User, role: Role, area: RegionScope | null) {
+  const scope = isScopedRole(role) ? area!.prefix : null
+  const actorRole = await actingRole(actor)
+  return db.transaction(async (trx) => {
+    const existing = await RoleGrant.query({ client: trx })
+      .where({ userId: holder.id, role })
+      .where((query) => (scope ? query.where('scope', scope) : query.whereNull('scope')))
+      .first()
+    if (existing) throw new AlreadyGrantedError()
+    const grant = await RoleGrant.create({ userId: holder.id, role, scope, grantedById: actor.id }, { client: trx })
+    await audit(trx, {
+      actor,
+      actorRole,
+      action: 'role.grant',
+      subjectType: 'user',
+      subjectId: holder.id,
+      countyCode: area?.regionCode ?? null,
+      ip,
+      changes: { role: { old: null, new: role }, scope: { old: null, new: scope } },
+    })
+    return grant
   })
 }
 
-export async function revokeRole(grant: RoleGrant) {
-  await grant.delete()
+export async function revokeRole({ actor, ip }: Acting, grant: RoleGrant, holder: User) {
+  const actorRole = await actingRole(actor)
+  await db.transaction(async (trx) => {
+    grant.useTransaction(trx)
+    await grant.delete()
+    await audit(trx, {
+      actor,
+      actorRole,
+      action: 'role.revoke',
+      subjectType: 'user',
+      subjectId: holder.id,
+      countyCode: grantArea(grant.role, grant.scope, holder)?.regionCode ?? null,
+      ip,
+      changes: { role: { old: grant.role, new: null }, scope: { old: grant.scope, new: null } },
+    })
+  })
 }

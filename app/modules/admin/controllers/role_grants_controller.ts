@@ -53,7 +53,7 @@ export default class RoleGrantsController {
     const area = grantArea(role, scopeCode ? RegionScope.fromRegionCode(scopeCode).prefix : null, holder)
     await bouncer.with(RoleGrantPolicy).authorize('change', role, area)
     try {
-      await grantRole(auth.getUserOrFail(), holder, role, isScopedRole(role) ? area : null)
+      await grantRole({ actor: auth.getUserOrFail(), ip: request.ip() }, holder, role, area)
     } catch (error) {
       if (error instanceof AlreadyGrantedError) throw fieldError('role', i18n.t('admin.roles.already_granted'))
       throw error
@@ -68,9 +68,9 @@ export default class RoleGrantsController {
     return view.render('admin/pages/revoke_confirm', { grant, holder })
   }
 
-  async destroy({ params, bouncer, response, session, i18n }: HttpContext) {
+  async destroy({ params, bouncer, request, auth, response, session, i18n }: HttpContext) {
     const { grant, holder } = await this.#authorizedGrant(params.id, bouncer)
-    await revokeRole(grant)
+    await revokeRole({ actor: auth.getUserOrFail(), ip: request.ip() }, grant, holder)
     session.flash('success', i18n.t('admin.roles.revoked'))
     return response.redirect().toRoute('admin.role_grants.show', { id: holder.id })
   }
