@@ -23,6 +23,7 @@ export type ScannedRoutes = {
     'admin.role_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit_log.index': { paramsTuple?: []; params?: {} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -36,6 +37,7 @@ export type ScannedRoutes = {
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit_log.index': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -49,6 +51,7 @@ export type ScannedRoutes = {
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit_log.index': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'signup.store': { paramsTuple?: []; params?: {} }
