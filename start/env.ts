@@ -12,5 +12,15 @@ export default await Env.create(new URL('../', import.meta.url), {
   LOG_LEVEL: Env.schema.string(),
   SESSION_DRIVER: Env.schema.enum(['cookie', 'memory'] as const),
   DATABASE_URL: Env.schema.string(),
-  SMS_DRIVER: Env.schema.enum(['log'] as const),
+  SMS_DRIVER: Env.schema.enum(['log', 'tencent'] as const),
+
+  // SMS (app/core/sms, README "SMS"): the signature and one approved template id per template.
+  SMS_SIGN_NAME: Env.schema.string.optional(),
+  SMS_DAILY_CAP_PER_PHONE: Env.schema.number.optional(),
+  SMS_TEMPLATE_VERIFICATION_CODE: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
+  SMS_TENCENT_SECRET_ID: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
+  SMS_TENCENT_SECRET_KEY: Env.schema.secret.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
+  SMS_TENCENT_APP_ID: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
+  SMS_TENCENT_REGION: Env.schema.string.optional(),
+  SMS_TENCENT_ENDPOINT: Env.schema.string.optional({ format: 'url', tld: false }),
 })

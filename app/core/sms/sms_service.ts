@@ -1,56 +1,220 @@
-import SmsMessage from '#core/sms/sms_message'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import encryption from '@adonisjs/core/services/encryption'
+import { Exception } from '@adonisjs/core/exceptions'
 import env from '#start/env'
+import SmsMessage from '#core/sms/sms_message'
+import { SmsProviderError, type SmsDriver } from '#core/sms/sms_driver'
+import { LogSmsDriver } from '#core/sms/drivers/log_driver'
+import { TencentSmsDriver } from '#core/sms/drivers/tencent_driver'
+import {
+  renderSms,
+  SMS_TEMPLATE_NAMES,
+  templateIdVariable,
+  templateParams,
+  type SmsTemplate,
+  type SmsVariables,
+} from '#core/sms/templates'
 
+export const DEFAULT_DAILY_CAP = 20
+const DEFAULT_SIGN_NAME = '四川乡村振兴科技在线'
 /**
- * Chinese SMS providers only send pre-approved templates with variables, so the
- * platform speaks in template names + variables, never in free text.
+ * Provider calls time out after 10 s, so a 'sending' claim this old belongs to a
+ * worker that died mid-call; only then may another worker try the message again.
  */
-export const SMS_TEMPLATES = {
-  verification_code: '【四川乡村振兴科技在线】您的验证码是{code}，5分钟内有效，请勿告诉他人。',
-} as const
+const STALE_CLAIM_SECONDS = 120
+const VARIABLES_PURPOSE = 'sms-variables'
+/** Providers count a phone's messages per calendar day in China. */
+const CAP_ZONE = 'Asia/Shanghai'
 
-export type SmsTemplate = keyof typeof SMS_TEMPLATES
-
-export interface SmsDriver {
-  readonly name: string
-  /** Whether the rendered text may be stored (only where no real phone receives it). */
-  readonly keepsBody: boolean
-  send(phone: string, template: SmsTemplate, variables: Record<string, string>): Promise<void>
-}
-
-/** Development and tests: nothing leaves the machine; the message is readable at /dev/sms. */
-export class LogSmsDriver implements SmsDriver {
-  readonly name = 'log'
-  readonly keepsBody = true
-  async send() {}
-}
-
-export function renderSms(template: SmsTemplate, variables: Record<string, string>) {
-  return SMS_TEMPLATES[template].replace(/\{(\w+)\}/g, (_, key: string) => variables[key] ?? '')
-}
-
-export class SmsService {
-  constructor(private driver: SmsDriver) {}
-
-  async send(phone: string, template: SmsTemplate, variables: Record<string, string>) {
-    let error: string | null = null
-    try {
-      await this.driver.send(phone, template, variables)
-    } catch (failure) {
-      error = failure instanceof Error ? failure.message : String(failure)
-    }
-    await SmsMessage.create({
-      phone,
-      template,
-      driver: this.driver.name,
-      body: this.driver.keepsBody ? renderSms(template, variables) : null,
-      status: error ? 'failed' : 'sent',
-      error,
-    })
-    if (error) throw new Error(`SMS to ${phone.slice(0, 3)}… failed: ${error}`)
+/** A platform rule (the per-phone daily cap) stopped the message; it is recorded as refused. */
+export class SmsRefusedError extends Exception {
+  static status = 429
+  static code = 'E_SMS_REFUSED'
+  constructor(
+    readonly messageId: number,
+    reason: string
+  ) {
+    super(reason)
   }
 }
 
-const drivers: Record<string, () => SmsDriver> = { log: () => new LogSmsDriver() }
+/** The provider did not take the message; it is recorded as failed and may be delivered again. */
+export class SmsNotSentError extends Exception {
+  static status = 503
+  static code = 'E_SMS_NOT_SENT'
+  constructor(
+    readonly messageId: number,
+    reason: string,
+    readonly retryable: boolean
+  ) {
+    super(reason)
+  }
+}
 
-export default new SmsService(drivers[env.get('SMS_DRIVER')]())
+export interface DeliveryOutcome {
+  message: SmsMessage
+  /** Worth calling deliver() again later: a transient failure, or another worker is mid-send. */
+  retryable: boolean
+}
+
+export interface SmsServiceOptions {
+  dailyCap?: number
+  signName?: string
+}
+
+/**
+ * Every message is first recorded (queued, or refused over the daily cap), then
+ * delivered by id. deliver() may be called any number of times, by any number of
+ * workers: a message is handed to the provider by one of them at a time and never
+ * again once sent.
+ */
+export class SmsService {
+  readonly dailyCap: number
+  readonly signName: string
+
+  constructor(
+    readonly driver: SmsDriver,
+    options: SmsServiceOptions = {}
+  ) {
+    this.dailyCap = options.dailyCap ?? DEFAULT_DAILY_CAP
+    this.signName = options.signName ?? DEFAULT_SIGN_NAME
+  }
+
+  /** Records and delivers at once (a login code cannot wait for a queue). Throws when not sent. */
+  async send(phone: string, template: SmsTemplate, variables: SmsVariables): Promise<SmsMessage> {
+    const recorded = await this.record(phone, template, variables)
+    if (recorded.status === 'refused') throw new SmsRefusedError(recorded.id, recorded.reason!)
+    const { message, retryable } = await this.deliver(recorded.id)
+    if (message.status !== 'sent') throw new SmsNotSentError(message.id, `SMS ${message.id} not sent: ${message.reason}`, retryable)
+    return message
+  }
+
+  /** Records a message without sending it: queued, or refused when the phone reached today's cap. */
+  async record(phone: string, template: SmsTemplate, variables: SmsVariables): Promise<SmsMessage> {
+    templateParams(template, variables)
+    return db.transaction(async (trx) => {
+      // One phone's messages are counted and added one at a time, so two requests at
+      // once cannot both slip under the cap.
+      await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [`sms:${phone}`])
+      const today = await this.countToday(phone, trx)
+      const refused = today >= this.dailyCap
+      return SmsMessage.create(
+        {
+          phone,
+          template,
+          driver: this.driver.name,
+          body: this.driver.keepsBody ? renderSms(this.signName, template, variables) : null,
+          variables: refused ? null : encryption.encrypt(variables, undefined, VARIABLES_PURPOSE),
+          status: refused ? 'refused' : 'queued',
+          reason: refused ? `daily cap: ${this.dailyCap} messages to this phone today` : null,
+          attempts: 0,
+        },
+        { client: trx }
+      )
+    })
+  }
+
+  /** Messages recorded or sent to the phone since midnight (Beijing time); refused ones do not count. */
+  async countToday(phone: string, client = db.connection()) {
+    const midnight = DateTime.now().setZone(CAP_ZONE).startOf('day')
+    const row = await client
+      .from('sms_messages')
+      .where('phone', phone)
+      .where('created_at', '>=', midnight.toJSDate())
+      .whereNot('status', 'refused')
+      .count('* as n')
+      .first()
+    return Number(row.n)
+  }
+
+  /**
+   * Hands a recorded message to the provider, unless it is already sent, refused,
+   * or being sent by another worker right now: then nothing happens.
+   */
+  async deliver(messageId: number): Promise<DeliveryOutcome> {
+    const now = DateTime.now()
+    const claimed = await db
+      .from('sms_messages')
+      .where('id', messageId)
+      .where((query) =>
+        query
+          .whereIn('status', ['queued', 'failed'])
+          .orWhere((stale) =>
+            stale.where('status', 'sending').where('last_attempt_at', '<', now.minus({ seconds: STALE_CLAIM_SECONDS }).toJSDate())
+          )
+      )
+      .update({ status: 'sending', attempts: db.raw('attempts + 1'), last_attempt_at: now.toJSDate() })
+      .returning('id')
+    const message = await SmsMessage.findOrFail(messageId)
+    if (!claimed.length) return { message, retryable: message.status === 'sending' }
+
+    let retryable = false
+    try {
+      const variables = message.variables ? encryption.decrypt<SmsVariables>(message.variables, VARIABLES_PURPOSE) : null
+      if (!variables) throw new SmsProviderError('variables unreadable (was APP_KEY changed?)', false)
+      const { providerRef } = await this.driver.send({
+        phone: message.phone,
+        template: message.template,
+        variables,
+        reference: String(message.id),
+      })
+      // The variables (a login code, say) are not needed any more once sent.
+      message.merge({ status: 'sent', providerRef, sentAt: DateTime.now(), reason: null, variables: null })
+    } catch (error) {
+      const failure = error instanceof SmsProviderError ? error : new SmsProviderError(String((error as Error)?.message ?? error), true)
+      message.merge({ status: 'failed', reason: failure.reason.slice(0, 1000) })
+      retryable = failure.retryable
+    }
+    await message.save()
+    return { message, retryable }
+  }
+
+  /**
+   * Messages a sweep should hand to deliver(): queued ones nobody picked up (the
+   * process stopped between record and deliver) and claims of a worker that died.
+   * Failed messages are retried by whoever scheduled them, with backoff.
+   */
+  async stranded(olderThanSeconds = 60, limit = 100): Promise<number[]> {
+    const cutoff = DateTime.now().minus({ seconds: olderThanSeconds }).toJSDate()
+    const staleClaim = DateTime.now().minus({ seconds: STALE_CLAIM_SECONDS }).toJSDate()
+    const rows = await db
+      .from('sms_messages')
+      .select('id')
+      .where((query) =>
+        query
+          .where((queued) => queued.where('status', 'queued').where('created_at', '<', cutoff))
+          .orWhere((stale) => stale.where('status', 'sending').where('last_attempt_at', '<', staleClaim))
+      )
+      .orderBy('id')
+      .limit(limit)
+    return rows.map((row) => Number(row.id))
+  }
+}
+
+/** The driver SMS_DRIVER names, configured from the environment (README "SMS"). */
+export function driverFromEnv(): SmsDriver {
+  if (env.get('SMS_DRIVER') === 'log') return new LogSmsDriver()
+  const secretId = env.get('SMS_TENCENT_SECRET_ID')
+  const secretKey = env.get('SMS_TENCENT_SECRET_KEY')?.release()
+  const appId = env.get('SMS_TENCENT_APP_ID')
+  if (!secretId || !secretKey || !appId) {
+    throw new Error('SMS_DRIVER=tencent needs SMS_TENCENT_SECRET_ID, SMS_TENCENT_SECRET_KEY and SMS_TENCENT_APP_ID')
+  }
+  return new TencentSmsDriver({
+    secretId,
+    secretKey,
+    appId,
+    signName: env.get('SMS_SIGN_NAME', DEFAULT_SIGN_NAME),
+    region: env.get('SMS_TENCENT_REGION', 'ap-guangzhou'),
+    endpoint: env.get('SMS_TENCENT_ENDPOINT'),
+    templateIds: Object.fromEntries(
+      SMS_TEMPLATE_NAMES.map((template) => [template, env.get(templateIdVariable(template)) ?? ''])
+    ) as Record<SmsTemplate, string>,
+  })
+}
+
+export default new SmsService(driverFromEnv(), {
+  dailyCap: env.get('SMS_DAILY_CAP_PER_PHONE', DEFAULT_DAILY_CAP),
+  signName: env.get('SMS_SIGN_NAME', DEFAULT_SIGN_NAME),
+})

@@ -1,0 +1,37 @@
+/**
+ * Chinese SMS providers send only templates approved in advance, with positional
+ * variables, so the platform speaks in template names + named variables, never in
+ * free text. `params` is the order of the provider's {1}, {2}, …; `text` mirrors the
+ * approved wording (without the 【sign】, which the provider adds) so the log driver
+ * shows what the phone would receive. A new template needs its wording approved at
+ * the provider and its id in `SMS_TEMPLATE_<NAME>` (start/env.ts, .env.example).
+ */
+export const SMS_TEMPLATES = {
+  verification_code: {
+    text: '您的验证码是{code}，5分钟内有效，请勿告诉他人。',
+    params: ['code'],
+  },
+} as const satisfies Record<string, { text: string; params: readonly string[] }>
+
+export type SmsTemplate = keyof typeof SMS_TEMPLATES
+export type SmsVariables = Record<string, string>
+
+export const SMS_TEMPLATE_NAMES = Object.keys(SMS_TEMPLATES) as SmsTemplate[]
+
+/** The env variable holding a template's provider id: verification_code → SMS_TEMPLATE_VERIFICATION_CODE. */
+export function templateIdVariable<T extends SmsTemplate>(template: T) {
+  return `SMS_TEMPLATE_${template.toUpperCase()}` as `SMS_TEMPLATE_${Uppercase<T>}`
+}
+
+/** The variables in the provider's positional order; a missing one is a caller's bug. */
+export function templateParams(template: SmsTemplate, variables: SmsVariables): string[] {
+  return SMS_TEMPLATES[template].params.map((name) => {
+    const value = variables[name]
+    if (value === undefined || value === '') throw new Error(`SMS template ${template} needs the variable "${name}"`)
+    return value
+  })
+}
+
+export function renderSms(signName: string, template: SmsTemplate, variables: SmsVariables) {
+  return `【${signName}】` + SMS_TEMPLATES[template].text.replace(/\{(\w+)\}/g, (_, key: string) => variables[key] ?? '')
+}
