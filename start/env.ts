@@ -23,4 +23,13 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMS_TENCENT_APP_ID: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
   SMS_TENCENT_REGION: Env.schema.string.optional(),
   SMS_TENCENT_ENDPOINT: Env.schema.string.optional({ format: 'url', tld: false }),
+
+  // Media storage (config/drive.ts): the local disk by default, an S3-compatible bucket for several instances.
+  DRIVE_DISK: Env.schema.enum.optional(['local', 's3'] as const),
+  DRIVE_ROOT: Env.schema.string.optional(),
+  S3_ENDPOINT: Env.schema.string.optional(),
+  S3_REGION: Env.schema.string.optional(),
+  S3_BUCKET: Env.schema.string.optionalWhen(() => process.env.DRIVE_DISK !== 's3'),
+  S3_ACCESS_KEY_ID: Env.schema.string.optionalWhen(() => process.env.DRIVE_DISK !== 's3'),
+  S3_SECRET_ACCESS_KEY: Env.schema.string.optionalWhen(() => process.env.DRIVE_DISK !== 's3'),
 })

@@ -13,6 +13,8 @@ import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { chromium } from 'playwright'
 import { createCompressedServer } from '#core/http/compressed_server'
 import { seedReferenceData } from '#tests/helpers'
+import { rm } from 'node:fs/promises'
+import { testMediaRoot } from '#config/drive'
 
 /**
  * Browser tests drive Debian's Chromium (never a downloaded one); see .ci/run.
@@ -53,7 +55,8 @@ export const plugins: Config['plugins'] = [
 /** Migrate once per run and load the reference data (regions, industries) that every test reads. */
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [() => testUtils.db().migrate(), () => seedReferenceData()],
-  teardown: [],
+  // Uploads of this run went to a throwaway folder (config/drive.ts).
+  teardown: [async () => testMediaRoot && rm(testMediaRoot, { recursive: true, force: true })],
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {

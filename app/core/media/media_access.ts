@@ -1,0 +1,34 @@
+import type User from '#core/accounts/models/user'
+import { SCOPED_ROLES } from '#core/accounts/roles'
+import type Media from '#core/media/media'
+
+/** Decides whether a person may see the record (e.g. a consultation) a file is attached to. */
+export type SubjectViewerCheck = (user: User, subjectId: number) => Promise<boolean>
+
+const subjectViewers = new Map<string, SubjectViewerCheck>()
+
+/**
+ * A module that attaches private media to its records registers who else may see
+ * them (e.g. the expert assigned to a consultation), once, at boot.
+ */
+export function allowSubjectViewers(subjectType: string, check: SubjectViewerCheck) {
+  subjectViewers.set(subjectType, check)
+}
+
+/**
+ * Public media: anyone. Private media: the uploader; staff and administrators whose
+ * region scope contains the file's county; and whoever the owning module allows.
+ */
+export async function canView(user: User | null | undefined, media: Media): Promise<boolean> {
+  if (media.visibility === 'public') return true
+  if (!user) return false
+  if (isOwner(user, media)) return true
+  const scopes = await user.scopesFor(...SCOPED_ROLES)
+  if (scopes.some((scope) => scope.contains(media.countyCode))) return true
+  const check = media.subjectType && media.subjectId !== null ? subjectViewers.get(media.subjectType) : undefined
+  return check ? check(user, media.subjectId!) : false
+}
+
+export function isOwner(user: User | null | undefined, media: Media): boolean {
+  return !!user && Number(user.id) === Number(media.ownerId)
+}

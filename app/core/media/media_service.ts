@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto'
+import { unlink } from 'node:fs/promises'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Media, { type MediaVisibility } from '#core/media/media'
+import { MediaRejectedError } from '#core/media/errors'
+import { PHOTO_MAX_BYTES, processPhoto } from '#core/media/photo'
+import { readHead, sniff, type VideoFormat } from '#core/media/sniff'
+import { mediaDisk } from '#core/media/storage'
+
+export const VIDEO_MAX_BYTES = 50 * 1024 * 1024
+
+/** What the body parser hands over (a `MultipartFile`), or any file on disk. */
+export interface UploadedFile {
+  tmpPath?: string
+  size: number
+}
+
+export interface StoreOptions {
+  owner: { id: number }
+  visibility: MediaVisibility
+  /** County of the record the file belongs to: staff of that county may see private media. */
+  countyCode: string | null
+  subject?: { type: string; id: number } | null
+  /** Store the row inside the caller's transaction (the files are written at once). */
+  client?: TransactionClientContract
+}
+
+const VIDEO_TYPES: Record<VideoFormat, string> = { mp4: 'video/mp4', webm: 'video/webm' }
+
+/**
+ * A photo, recognised by its content (JPEG/PNG/WebP/GIF, ≤ 15 MB), stored as a
+ * ≤ 1280 px WebP plus a ≤ 320 px thumbnail without any metadata. The upload itself is
+ * deleted: originals, with their EXIF and GPS, are never kept.
+ */
+export async function storePhoto(file: UploadedFile | null | undefined, options: StoreOptions): Promise<Media> {
+  const path = requirePath(file)
+  try {
+    if (file!.size > PHOTO_MAX_BYTES) throw new MediaRejectedError('photo_too_large')
+    const sniffed = sniff(await readHead(path))
+    if (sniffed?.kind !== 'photo') throw new MediaRejectedError('photo_type')
+    const photo = await processPhoto(path, sniffed.format)
+
+    const publicId = newPublicId()
+    const storageKey = `photos/${publicId.slice(0, 2)}/${publicId}.webp`
+    const thumbKey = `photos/${publicId.slice(0, 2)}/${publicId}.thumb.webp`
+    const disk = mediaDisk()
+    await disk.put(storageKey, photo.large, { contentType: 'image/webp' })
+    await disk.put(thumbKey, photo.thumb, { contentType: 'image/webp' })
+    return await createRow([storageKey, thumbKey], options, {
+      publicId,
+      kind: 'photo',
+      contentType: 'image/webp',
+      storageKey,
+      size: photo.large.length,
+      thumbKey,
+      thumbSize: photo.thumb.length,
+      width: photo.width,
+      height: photo.height,
+    })
+  } finally {
+    await unlink(path).catch(() => {})
+  }
+}
+
+/** An MP4 or WebM video, recognised by its container signature, ≤ 50 MB, stored as uploaded. */
+export async function storeVideo(file: UploadedFile | null | undefined, options: StoreOptions): Promise<Media> {
+  const path = requirePath(file)
+  try {
+    if (file!.size > VIDEO_MAX_BYTES) throw new MediaRejectedError('video_too_large')
+    const sniffed = sniff(await readHead(path))
+    if (sniffed?.kind !== 'video') throw new MediaRejectedError('video_type')
+
+    const publicId = newPublicId()
+    const storageKey = `videos/${publicId.slice(0, 2)}/${publicId}.${sniffed.format}`
+    const contentType = VIDEO_TYPES[sniffed.format]
+    await mediaDisk().moveFromFs(path, storageKey, { contentType })
+    return await createRow([storageKey], options, {
+      publicId,
+      kind: 'video',
+      contentType,
+      storageKey,
+      size: file!.size,
+    })
+  } finally {
+    await unlink(path).catch(() => {})
+  }
+}
+
+/** A photo or a video, whichever the content turns out to be. */
+export async function storeUpload(file: UploadedFile | null | undefined, options: StoreOptions): Promise<Media> {
+  const sniffed = sniff(await readHead(requirePath(file)))
+  if (sniffed?.kind === 'photo') return storePhoto(file, options)
+  if (sniffed?.kind === 'video') return storeVideo(file, options)
+  await unlink(file!.tmpPath!).catch(() => {})
+  throw new MediaRejectedError('not_media')
+}
+
+/** Removes the row, then the files (a missing file is not an error). */
+export async function deleteMedia(media: Media) {
+  await media.delete()
+  const disk = mediaDisk()
+  for (const key of [media.storageKey, media.thumbKey]) {
+    if (key) await disk.delete(key).catch(() => {})
+  }
+}
+
+/** A person's own uploads, newest first. */
+export function ownMedia(owner: { id: number }, page: number, perPage = 12) {
+  return Media.query().where('owner_id', owner.id).orderBy('id', 'desc').paginate(page, perPage)
+}
+
+function requirePath(file: UploadedFile | null | undefined): string {
+  if (!file?.tmpPath) throw new MediaRejectedError('missing')
+  return file.tmpPath
+}
+
+/** 16 random bytes, URL-safe: 22 characters. */
+function newPublicId() {
+  return randomBytes(16).toString('base64url')
+}
+
+async function createRow(keys: string[], options: StoreOptions, attributes: Partial<Media>) {
+  try {
+    return await Media.create(
+      {
+        ...attributes,
+        ownerId: options.owner.id,
+        visibility: options.visibility,
+        countyCode: options.countyCode,
+        subjectType: options.subject?.type ?? null,
+        subjectId: options.subject?.id ?? null,
+      },
+      { client: options.client }
+    )
+  } catch (error) {
+    // No row, no file: nothing unreachable stays on the disk.
+    for (const key of keys) await mediaDisk().delete(key).catch(() => {})
+    throw error
+  }
+}
