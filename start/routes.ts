@@ -2,4 +2,5 @@
  * Each area registers its own routes; this file only decides the order.
  */
 import '#core/routes'
+import '#core/notifications/routes'
 import '#modules/admin/routes'

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
+import { unreadCount } from '#core/notifications/notification_service'
 
 /**
  * Every page shows who is signed in and the sections they may use, so the session
@@ -14,6 +15,7 @@ export default class CurrentUserMiddleware {
       currentUser: user ?? null,
       isAdmin: roles.includes('center_admin') || roles.includes('platform_admin'),
       currentPath: ctx.request.url(),
+      unreadNotifications: user ? await unreadCount(user.id) : 0,
     })
     return next()
   }

@@ -145,7 +145,9 @@ test.group('SMS / concurrent workers on separate connections', (group) => {
   })
   group.each.setup(() => {
     fake.received.length = 0
-    return () => db.from('sms_messages').where('phone', RACE_PHONE).delete()
+    return async () => {
+      await db.from('sms_messages').where('phone', RACE_PHONE).delete()
+    }
   })
 
   test('five workers delivering the same message at once send it once', async ({ assert }) => {
