@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Group } from '@japa/runner/core'
 
 /**
  * A local stand-in for Tencent Cloud SMS (API 3.0, SendSms 2021-01-11): it checks
@@ -168,4 +169,17 @@ export class FakeTencentSms {
     }
     return null
   }
+}
+
+/** Runs a fake for the whole group (handed over by `started`), forgetting its requests before each test. */
+export function fakeTencentSmsForGroup(group: Group, account: FakeTencentAccount, started: (fake: FakeTencentSms) => void) {
+  let fake: FakeTencentSms
+  group.setup(async () => {
+    fake = await FakeTencentSms.start(account)
+    started(fake)
+    return () => fake.close()
+  })
+  group.each.setup(() => {
+    fake.received.length = 0
+  })
 }

@@ -25,18 +25,18 @@ test.group('Notifications in the browser (360×640)', (group) => {
     const page = await visit('/notifications')
     await page.assertText('#unread-badge [aria-hidden]', '2')
     // Set on this document: it survives an htmx swap and disappears on a full reload.
-    await page.evaluate(() => ((window as any).samePage = true))
+    await page.evaluate(() => ((globalThis as any).samePage = true))
 
     await page.locator(`#notification-${first.id}`).getByRole('button', { name: '标为已读' }).click()
     await page.assertExists(`#notification-${first.id}.read`)
     await page.assertText('#unread-badge [aria-hidden]', '1')
-    assert.isTrue(await page.evaluate(() => (window as any).samePage === true), 'no page reload')
+    assert.isTrue(await page.evaluate(() => (globalThis as any).samePage === true), 'no page reload')
     assert.isNotNull((await Notification.findOrFail(first.id)).readAt)
 
     await page.getByRole('button', { name: '全部标为已读' }).click()
     await page.assertNotExists('#notification-list li.unread')
     await page.assertNotVisible('#unread-badge')
-    assert.isTrue(await page.evaluate(() => (window as any).samePage === true))
+    assert.isTrue(await page.evaluate(() => (globalThis as any).samePage === true))
   })
 
   test('without JavaScript: the form posts and the page comes back with the item read', async ({ browser, test: current }) => {

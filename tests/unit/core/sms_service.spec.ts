@@ -6,7 +6,7 @@ import { SmsRefusedError, SmsService } from '#core/sms/sms_service'
 import { LogSmsDriver } from '#core/sms/drivers/log_driver'
 import { TencentSmsDriver } from '#core/sms/drivers/tencent_driver'
 import SmsMessage from '#core/sms/sms_message'
-import { FakeTencentSms } from '#tests/fakes/tencent_sms_server'
+import { fakeTencentSmsForGroup, type FakeTencentSms } from '#tests/fakes/tencent_sms_server'
 
 const PHONE = '13812345678'
 const CODE = { code: '654321' }
@@ -17,14 +17,8 @@ const viaFake = () =>
   new SmsService(new TencentSmsDriver({ ...ACCOUNT, region: 'ap-guangzhou', templateIds: { verification_code: '100' }, endpoint: fake.endpoint }))
 
 test.group('SMS / deliver(messageId) is idempotent', (group) => {
-  group.setup(async () => {
-    fake = await FakeTencentSms.start(ACCOUNT)
-    return () => fake.close()
-  })
-  group.each.setup(() => {
-    fake.received.length = 0
-    return testUtils.db().withGlobalTransaction()
-  })
+  fakeTencentSmsForGroup(group, ACCOUNT, (started) => (fake = started))
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('a recorded message waits, queued, until delivered; its code is stored encrypted', async ({ assert }) => {
     const message = await viaFake().record(PHONE, 'verification_code', CODE)
@@ -139,12 +133,8 @@ test.group('SMS / per-phone daily cap', (group) => {
  */
 test.group('SMS / concurrent workers on separate connections', (group) => {
   const RACE_PHONE = '13899990000'
-  group.setup(async () => {
-    fake = await FakeTencentSms.start(ACCOUNT)
-    return () => fake.close()
-  })
+  fakeTencentSmsForGroup(group, ACCOUNT, (started) => (fake = started))
   group.each.setup(() => {
-    fake.received.length = 0
     return async () => {
       await db.from('sms_messages').where('phone', RACE_PHONE).delete()
     }

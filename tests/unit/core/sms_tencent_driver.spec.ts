@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { SmsNotSentError, SmsService } from '#core/sms/sms_service'
 import { TencentSmsDriver, type TencentSmsConfig } from '#core/sms/drivers/tencent_driver'
 import SmsMessage from '#core/sms/sms_message'
-import { FakeTencentSms } from '#tests/fakes/tencent_sms_server'
+import { fakeTencentSmsForGroup, type FakeTencentSms } from '#tests/fakes/tencent_sms_server'
 
 const PHONE = '13812345678'
 const ACCOUNT = {
@@ -42,14 +42,8 @@ async function failedSend(service: SmsService) {
 }
 
 test.group('SMS / Tencent Cloud driver against a local fake of the API', (group) => {
-  group.setup(async () => {
-    fake = await FakeTencentSms.start(ACCOUNT)
-    return () => fake.close()
-  })
-  group.each.setup(() => {
-    fake.received.length = 0
-    return testUtils.db().withGlobalTransaction()
-  })
+  fakeTencentSmsForGroup(group, ACCOUNT, (started) => (fake = started))
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('the SDK signs with the secret key and sends action, version, +86 phone, template, params, sign and app id', async ({ assert }) => {
     const message = await tencent().send(PHONE, 'verification_code', { code: '123456' })
