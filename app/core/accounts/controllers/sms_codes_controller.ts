@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '#core/accounts/models/user'
 import { issueSmsCode, ThrottledError } from '#core/accounts/sms_codes'
+import { SmsRefusedError } from '#core/sms/sms_service'
 import { smsCodeRequestValidator } from '#core/accounts/validators'
 import { fieldError } from '#core/http/field_error'
 import { wantsFragment } from '#core/http/render'
@@ -21,8 +22,12 @@ export default class SmsCodesController {
       // For a reset, an unknown phone gets the same answer and no SMS: no account probing.
       if (purpose === 'signup' || registered) await issueSmsCode(phone, purpose, request.ip())
     } catch (error) {
-      if (!(error instanceof ThrottledError)) throw error
-      throw fieldError('phone', i18n.t('accounts.sms_throttled', { seconds: error.retryInSeconds }))
+      if (error instanceof ThrottledError) {
+        throw fieldError('phone', i18n.t('accounts.sms_throttled', { seconds: error.retryInSeconds }))
+      }
+      // The platform-wide daily cap per phone (all kinds of SMS together).
+      if (error instanceof SmsRefusedError) throw fieldError('phone', i18n.t('accounts.sms_daily_cap'))
+      throw error
     }
 
     const message = i18n.t('accounts.code_sent', { minutes: 5 })
