@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import User from '#core/accounts/models/user'
+import SmsMessage from '#core/sms/sms_message'
 import { assertRedirect, createUser, fieldErrors, latestSmsCode, PASSWORD, submitForm } from '#tests/helpers'
 
 const PHONE = '13812345678'
@@ -99,6 +100,12 @@ test.group('Accounts / sign-up with SMS code', (group) => {
     for (let i = 0; i < 20; i++) await requestCode(client, `1380000${String(i).padStart(4, '0')}`)
     const response = await submitForm(client, '/sms-codes', { phone: '13900009999', purpose: 'signup' })
     assert.isNotEmpty(fieldErrors(response, 'phone'))
+  })
+
+  test('a phone at the daily SMS cap gets a message next to the field', async ({ client, assert }) => {
+    for (let i = 0; i < 20; i++) await SmsMessage.create({ phone: PHONE, template: 'verification_code', driver: 'log', status: 'sent' })
+    const response = await submitForm(client, '/sms-codes', { phone: PHONE, purpose: 'signup' })
+    assert.include(fieldErrors(response, 'phone'), '该手机号今天收到的短信已达上限，请明天再试')
   })
 
   test('a registered phone cannot sign up again', async ({ client, assert }) => {
