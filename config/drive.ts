@@ -38,8 +38,7 @@ const driveConfig = defineConfig({
             region: env.get('S3_REGION') ?? 'auto',
             bucket: env.get('S3_BUCKET')!,
             endpoint: env.get('S3_ENDPOINT'),
-            // MinIO and most self-hosted S3 servers want bucket-in-path URLs.
-            forcePathStyle: !!env.get('S3_ENDPOINT'),
+            forcePathStyle: env.get('S3_PATH_STYLE', false),
             // Many S3-compatible services have no object ACLs; the bucket stays private.
             supportsACL: false,
             visibility: 'private',

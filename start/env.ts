@@ -29,6 +29,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   DRIVE_ROOT: Env.schema.string.optional(),
   S3_ENDPOINT: Env.schema.string.optional(),
   S3_REGION: Env.schema.string.optional(),
+  S3_PATH_STYLE: Env.schema.boolean.optional(),
   S3_BUCKET: Env.schema.string.optionalWhen(() => process.env.DRIVE_DISK !== 's3'),
   S3_ACCESS_KEY_ID: Env.schema.string.optionalWhen(() => process.env.DRIVE_DISK !== 's3'),
   S3_SECRET_ACCESS_KEY: Env.schema.string.optionalWhen(() => process.env.DRIVE_DISK !== 's3'),

@@ -2,5 +2,6 @@
  * Each area registers its own routes; this file only decides the order.
  */
 import '#core/routes'
+import '#core/media/routes'
 import '#core/notifications/routes'
 import '#modules/admin/routes'

@@ -56,7 +56,11 @@ export const plugins: Config['plugins'] = [
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [() => testUtils.db().migrate(), () => seedReferenceData()],
   // Uploads of this run went to a throwaway folder (config/drive.ts).
-  teardown: [async () => testMediaRoot && rm(testMediaRoot, { recursive: true, force: true })],
+  teardown: [
+    async () => {
+      if (testMediaRoot) await rm(testMediaRoot, { recursive: true, force: true })
+    },
+  ],
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {

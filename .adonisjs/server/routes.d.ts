@@ -21,6 +21,11 @@ export type ScannedRoutes = {
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notifications.read_all': { paramsTuple?: []; params?: {} }
     'notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'media.index': { paramsTuple?: []; params?: {} }
+    'media.store': { paramsTuple?: []; params?: {} }
+    'media.confirm_destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
+    'media.destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
+    'media.show': { paramsTuple: [ParamValue,ParamValue]; params: {'publicId': ParamValue,'variant': ParamValue} }
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -38,6 +43,9 @@ export type ScannedRoutes = {
     'profile.edit': { paramsTuple?: []; params?: {} }
     'dev.sms': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
+    'media.index': { paramsTuple?: []; params?: {} }
+    'media.confirm_destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
+    'media.show': { paramsTuple: [ParamValue,ParamValue]; params: {'publicId': ParamValue,'variant': ParamValue} }
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -53,6 +61,9 @@ export type ScannedRoutes = {
     'profile.edit': { paramsTuple?: []; params?: {} }
     'dev.sms': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
+    'media.index': { paramsTuple?: []; params?: {} }
+    'media.confirm_destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
+    'media.show': { paramsTuple: [ParamValue,ParamValue]; params: {'publicId': ParamValue,'variant': ParamValue} }
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -67,6 +78,8 @@ export type ScannedRoutes = {
     'profile.update': { paramsTuple?: []; params?: {} }
     'notifications.read_all': { paramsTuple?: []; params?: {} }
     'notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'media.store': { paramsTuple?: []; params?: {} }
+    'media.destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
     'admin.role_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

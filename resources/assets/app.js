@@ -24,3 +24,83 @@
     }, 1000)
   })
 })()
+
+// ---- Media uploads (resources/views/components/media/upload_field.edge) ----------------
+// Progressive enhancement only: without JS the form posts the file as chosen.
+;(function () {
+  var MAX_EDGE = 1600
+  var QUALITY = 0.8
+
+  // A phone photo (4000×3000, ≈5 MB) becomes a ≈1600 px JPEG of a few hundred KB before it
+  // crosses a 2G/3G link. GIFs may be animated and stay as they are; anything the browser
+  // cannot decode is sent unchanged and judged by the server.
+  function shrink(file) {
+    if (!/^image\//.test(file.type) || file.type === 'image/gif' || !window.createImageBitmap) return Promise.resolve(file)
+    return createImageBitmap(file, { imageOrientation: 'from-image' }).then(function (bitmap) {
+      var scale = Math.min(1, MAX_EDGE / Math.max(bitmap.width, bitmap.height))
+      var canvas = document.createElement('canvas')
+      canvas.width = Math.round(bitmap.width * scale)
+      canvas.height = Math.round(bitmap.height * scale)
+      var context = canvas.getContext('2d')
+      context.fillStyle = '#fff' // transparent PNG areas would turn black in a JPEG
+      context.fillRect(0, 0, canvas.width, canvas.height)
+      context.drawImage(bitmap, 0, 0, canvas.width, canvas.height)
+      if (bitmap.close) bitmap.close()
+      return new Promise(function (resolve) {
+        canvas.toBlob(function (blob) {
+          if (!blob || blob.size >= file.size) return resolve(file)
+          resolve(new File([blob], file.name.replace(/\.[^.]*$/, '') + '.jpg', { type: 'image/jpeg' }))
+        }, 'image/jpeg', QUALITY)
+      })
+    }).catch(function () { return file })
+  }
+
+  // Before the form is sent (natively or by htmx), swap each chosen photo for its smaller copy.
+  document.addEventListener('submit', function (event) {
+    var form = event.target
+    if (form.hasAttribute('data-media-ready')) return form.removeAttribute('data-media-ready')
+    var inputs = [].filter.call(form.querySelectorAll('input[type=file][data-media-upload]'), function (input) {
+      return input.files && input.files.length
+    })
+    if (!inputs.length || !window.DataTransfer) return
+    event.preventDefault()
+    event.stopImmediatePropagation()
+    var submitter = event.submitter
+    Promise.all(inputs.map(function (input) {
+      return Promise.all([].map.call(input.files, shrink)).then(function (files) {
+        var transfer = new DataTransfer()
+        files.forEach(function (file) { transfer.items.add(file) })
+        input.files = transfer.files
+      })
+    })).then(function () {
+      form.setAttribute('data-media-ready', '')
+      if (form.requestSubmit) form.requestSubmit(submitter && submitter.form === form ? submitter : undefined)
+      else form.submit()
+    })
+  }, true)
+
+  // Upload progress while htmx sends the form.
+  function parts(event) {
+    var form = event.target.closest && event.target.closest('form')
+    var input = form && form.querySelector('[data-media-upload]')
+    var progress = form && form.querySelector('[data-media-progress]')
+    return progress ? { form: form, progress: progress, status: document.getElementById(input.getAttribute('aria-describedby')) } : null
+  }
+  document.addEventListener('htmx:xhr:loadstart', function (event) {
+    var upload = parts(event)
+    if (!upload) return
+    upload.progress.value = 0
+    upload.progress.hidden = false
+    if (upload.status) upload.status.innerHTML = ''
+  })
+  document.addEventListener('htmx:xhr:progress', function (event) {
+    var upload = parts(event)
+    if (upload && event.detail.total) upload.progress.value = Math.round((event.detail.loaded / event.detail.total) * 100)
+  })
+  document.addEventListener('htmx:afterRequest', function (event) {
+    var upload = parts(event)
+    if (!upload) return
+    upload.progress.hidden = true
+    if (event.detail.successful) upload.form.reset()
+  })
+})()

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import drive from '@adonisjs/drive/services/main'
+import type { Disk } from '@adonisjs/drive'
 import { FSDriver } from '@adonisjs/drive/drivers/fs'
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { ByteRange } from '#core/media/range'
@@ -19,8 +20,7 @@ const s3Clients = new WeakMap<object, S3Client>()
  * in a 50 MB video asks for a few hundred KB, so ranged reads go to the disk directly:
  * a positioned read on the local disk, a ranged GetObject on S3.
  */
-export async function readStored(key: string, range?: ByteRange | null): Promise<Readable> {
-  const disk = mediaDisk()
+export async function readStored(key: string, range?: ByteRange | null, disk: Disk = mediaDisk()): Promise<Readable> {
   if (!range) return disk.getStream(key)
 
   const driver = disk.driver
