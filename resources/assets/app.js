@@ -55,6 +55,10 @@
     }).catch(function () { return file })
   }
 
+  function tooLarge(file) {
+    return file.size > (/^video\//.test(file.type) ? 50 : 15) * 1024 * 1024
+  }
+
   // Before the form is sent (natively or by htmx), swap each chosen photo for its smaller copy.
   document.addEventListener('submit', function (event) {
     var form = event.target
@@ -71,8 +75,20 @@
         var transfer = new DataTransfer()
         files.forEach(function (file) { transfer.items.add(file) })
         input.files = transfer.files
+        return files.some(tooLarge) ? input : null
       })
-    })).then(function () {
+    })).then(function (refused) {
+      // Saying "too large" now beats spending minutes of 3G on an upload the server refuses.
+      refused = refused.filter(Boolean)
+      refused.forEach(function (input) {
+        var status = document.getElementById(input.getAttribute('aria-describedby'))
+        var message = document.createElement('p')
+        message.className = 'field-error'
+        message.setAttribute('role', 'alert')
+        message.textContent = input.getAttribute('data-too-large')
+        if (status) status.replaceChildren(message)
+      })
+      if (refused.length) return
       form.setAttribute('data-media-ready', '')
       if (form.requestSubmit) form.requestSubmit(submitter && submitter.form === form ? submitter : undefined)
       else form.submit()

@@ -1,4 +1,6 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { test } from '@japa/runner'
 import sharp from 'sharp'
 import type { Request } from 'playwright'
@@ -6,7 +8,7 @@ import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Media from '#core/media/media'
 import { createUser } from '#tests/helpers'
-import { phonePhotoWithGps } from '#tests/fixtures/media/generate'
+import { mp4Bytes, phonePhotoWithGps } from '#tests/fixtures/media/generate'
 
 /*
  * "我的图片" on a 360×640 phone: with JavaScript the browser shrinks the photo before
@@ -82,6 +84,21 @@ test.group('Media / uploading from a phone', (group) => {
     await page.getByRole('button', { name: '上传' }).click()
     await page.assertTextContains('#f-file-status', '只能上传照片（JPG/PNG/WebP/GIF，不超过 15 MB）或视频')
     await page.assertTextContains('#media-list', '还没有上传过照片或视频')
+  })
+
+  test('with JavaScript: a 51 MB video is refused before a single byte is uploaded', async ({ visit, browserContext, assert, cleanup }) => {
+    await browserContext.loginAs(await createUser())
+    const page = await visit('/media')
+    const posts: string[] = []
+    page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()))
+    // Playwright takes files over 50 MB only from disk.
+    const path = join(tmpdir(), `VID_long_${process.pid}.mp4`)
+    await writeFile(path, mp4Bytes(51 * 1024 * 1024))
+    cleanup(() => rm(path))
+    await page.setInputFiles('#f-file', path)
+    await page.getByRole('button', { name: '上传' }).click()
+    await page.assertTextContains('#f-file-status', '文件太大：照片不能超过 15 MB，视频不能超过 50 MB')
+    assert.deepEqual(posts, [])
   })
 
   test('without JavaScript: the original is posted, the page reloads with the photo', async ({ browser, assert }) => {

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import { test } from '@japa/runner'
 import sharp from 'sharp'
 import exifReader from 'exif-reader'
@@ -129,6 +130,10 @@ test.group('Media / 我的图片', (group) => {
     assert.notInclude(first.text(), '<html')
     assert.equal((first.text().match(/<img /g) ?? []).length, 12)
     assert.include(first.text(), '?page=2')
+
+    // DESIGN §7: a later page is at most 15 KB of HTML (gzip), here with a full page of photos.
+    const page = await client.get('/media').loginAs(user)
+    assert.isBelow(gzipSync(page.text()).length, 15 * 1024)
 
     const second = await client.get('/media?page=2').loginAs(user).header('HX-Request', 'true')
     assert.equal((second.text().match(/<img /g) ?? []).length, 1)
