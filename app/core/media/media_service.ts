@@ -4,7 +4,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Media, { type MediaVisibility } from '#core/media/media'
 import { MediaRejectedError } from '#core/media/errors'
 import { PHOTO_MAX_BYTES, processPhoto } from '#core/media/photo'
-import { readHead, sniff, type VideoFormat } from '#core/media/sniff'
+import { readHead, sniff, type Sniffed, type VideoFormat } from '#core/media/sniff'
 import { mediaDisk } from '#core/media/storage'
 
 export const VIDEO_MAX_BYTES = 50 * 1024 * 1024
@@ -32,13 +32,10 @@ const VIDEO_TYPES: Record<VideoFormat, string> = { mp4: 'video/mp4', webm: 'vide
  * ≤ 1280 px WebP plus a ≤ 320 px thumbnail without any metadata. The upload itself is
  * deleted: originals, with their EXIF and GPS, are never kept.
  */
-export async function storePhoto(file: UploadedFile | null | undefined, options: StoreOptions): Promise<Media> {
-  const path = requirePath(file)
-  try {
-    if (file!.size > PHOTO_MAX_BYTES) throw new MediaRejectedError('photo_too_large')
-    const sniffed = sniff(await readHead(path))
-    if (sniffed?.kind !== 'photo') throw new MediaRejectedError('photo_type')
-    const photo = await processPhoto(path, sniffed.format)
+export function storePhoto(file: UploadedFile | null | undefined, options: StoreOptions): Promise<Media> {
+  return consume(file, async (path, size) => {
+    const format = await recognise(path, size, 'photo', PHOTO_MAX_BYTES)
+    const photo = await processPhoto(path, format)
 
     const publicId = newPublicId()
     const storageKey = `photos/${publicId.slice(0, 2)}/${publicId}.webp`
@@ -46,7 +43,7 @@ export async function storePhoto(file: UploadedFile | null | undefined, options:
     const disk = mediaDisk()
     await disk.put(storageKey, photo.large, { contentType: 'image/webp' })
     await disk.put(thumbKey, photo.thumb, { contentType: 'image/webp' })
-    return await createRow([storageKey, thumbKey], options, {
+    return createRow([storageKey, thumbKey], options, {
       publicId,
       kind: 'photo',
       contentType: 'image/webp',
@@ -57,33 +54,19 @@ export async function storePhoto(file: UploadedFile | null | undefined, options:
       width: photo.width,
       height: photo.height,
     })
-  } finally {
-    await unlink(path).catch(() => {})
-  }
+  })
 }
 
 /** An MP4 or WebM video, recognised by its container signature, ≤ 50 MB, stored as uploaded. */
-export async function storeVideo(file: UploadedFile | null | undefined, options: StoreOptions): Promise<Media> {
-  const path = requirePath(file)
-  try {
-    if (file!.size > VIDEO_MAX_BYTES) throw new MediaRejectedError('video_too_large')
-    const sniffed = sniff(await readHead(path))
-    if (sniffed?.kind !== 'video') throw new MediaRejectedError('video_type')
-
+export function storeVideo(file: UploadedFile | null | undefined, options: StoreOptions): Promise<Media> {
+  return consume(file, async (path, size) => {
+    const format = await recognise(path, size, 'video', VIDEO_MAX_BYTES)
     const publicId = newPublicId()
-    const storageKey = `videos/${publicId.slice(0, 2)}/${publicId}.${sniffed.format}`
-    const contentType = VIDEO_TYPES[sniffed.format]
+    const storageKey = `videos/${publicId.slice(0, 2)}/${publicId}.${format}`
+    const contentType = VIDEO_TYPES[format]
     await mediaDisk().moveFromFs(path, storageKey, { contentType })
-    return await createRow([storageKey], options, {
-      publicId,
-      kind: 'video',
-      contentType,
-      storageKey,
-      size: file!.size,
-    })
-  } finally {
-    await unlink(path).catch(() => {})
-  }
+    return createRow([storageKey], options, { publicId, kind: 'video', contentType, storageKey, size })
+  })
 }
 
 /** A photo or a video, whichever the content turns out to be. */
@@ -107,6 +90,24 @@ export async function deleteMedia(media: Media) {
 /** A person's own uploads, newest first. */
 export function ownMedia(owner: { id: number }, page: number, perPage = 12) {
   return Media.query().where('owner_id', owner.id).orderBy('id', 'desc').paginate(page, perPage)
+}
+
+/** Runs `work` on the uploaded file, which is deleted afterwards whatever happens. */
+async function consume<T>(file: UploadedFile | null | undefined, work: (path: string, size: number) => Promise<T>): Promise<T> {
+  const path = requirePath(file)
+  try {
+    return await work(path, file!.size)
+  } finally {
+    await unlink(path).catch(() => {})
+  }
+}
+
+/** The file's format if it is the expected kind within the size limit (size first: it costs nothing). */
+async function recognise<K extends 'photo' | 'video'>(path: string, size: number, kind: K, maxBytes: number) {
+  if (size > maxBytes) throw new MediaRejectedError(`${kind}_too_large`)
+  const sniffed = sniff(await readHead(path))
+  if (sniffed?.kind !== kind) throw new MediaRejectedError(`${kind}_type`)
+  return sniffed.format as Extract<Sniffed, { kind: K }>['format']
 }
 
 function requirePath(file: UploadedFile | null | undefined): string {
