@@ -1,0 +1,137 @@
+import { test } from '@japa/runner'
+import { mkdtemp, readFile, rm, writeFile, cp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import app from '@adonisjs/core/services/app'
+import {
+  INDUSTRY_CODES,
+  LexiconError,
+  TEXT_DATA_DIR,
+  lexicon,
+  loadLexicon,
+  parseAgriTerms,
+  parseDistinct,
+  parseSynonyms,
+  parseTermIndustries,
+  userDictionary,
+} from '#core/text/lexicon'
+
+const CATEGORIES = [
+  'crop',
+  'variety',
+  'breed',
+  'species',
+  'disease',
+  'pest',
+  'symptom',
+  'pesticide',
+  'fertilizer',
+  'drug',
+  'machine',
+  'practice',
+]
+
+test.group('Lexicon data files', () => {
+  test('at least 2,000 distinct agricultural terms, each with a known category', ({ assert }) => {
+    const { terms } = lexicon()
+    assert.isAtLeast(terms.size, 2000)
+    for (const entry of terms.values()) {
+      assert.include(CATEGORIES, entry.category, entry.term)
+      assert.isAbove(entry.freq, 0)
+      assert.isAtLeast(entry.term.length, 2, 'one-character terms would distort segmentation')
+    }
+  })
+
+  test('every one of the 10+3 industries has its own terms (crops, breeds, diseases…)', ({ assert }) => {
+    const perIndustry = new Map<string, number>()
+    for (const entry of lexicon().terms.values()) {
+      for (const code of entry.industries) perIndustry.set(code, (perIndustry.get(code) ?? 0) + 1)
+    }
+    for (const code of INDUSTRY_CODES) assert.isAtLeast(perIndustry.get(code) ?? 0, 100, code)
+    assert.deepEqual(lexicon().terms.get('川优6203')?.industries, ['grain_oil'])
+    assert.deepEqual(lexicon().terms.get('非洲猪瘟')?.industries, ['pig'])
+    assert.deepEqual(lexicon().terms.get('吡虫啉')?.industries, [], 'a pesticide of every industry has none')
+  })
+
+  test('the industry codes are those of database/data/industries.json', async ({ assert }) => {
+    const data = JSON.parse(await readFile(app.makePath('database/data/industries.json'), 'utf8'))
+    assert.deepEqual([...INDUSTRY_CODES], data.industries.map((industry: { code: string }) => industry.code))
+  })
+
+  test('at least 150 synonym groups; no canonical term is another group’s variant', ({ assert }) => {
+    const { synonymGroups, synonyms } = lexicon()
+    assert.isAtLeast(synonymGroups.length, 150)
+    for (const [canonical] of synonymGroups) assert.isUndefined(synonyms.get(canonical), canonical)
+  })
+
+  test('非洲猪瘟 and 猪瘟 are in different synonym groups and listed as distinct', ({ assert }) => {
+    const { synonyms, distinct } = lexicon()
+    const canonicalOf = (word: string) => synonyms.get(word) ?? word
+    assert.notEqual(canonicalOf('非洲猪瘟'), canonicalOf('猪瘟'))
+    assert.notEqual(canonicalOf('非瘟'), canonicalOf('猪瘟'))
+    assert.include(distinct.get('非洲猪瘟') ?? [], '猪瘟')
+  })
+
+  test('the jieba user dictionary lists terms, synonyms and distinct wholes once each', ({ assert }) => {
+    const lines = userDictionary(lexicon()).trim().split('\n')
+    const words = lines.map((line) => line.split(' ')[0])
+    assert.equal(new Set(words).size, words.length)
+    assert.includeMembers(words, ['稻瘟病', '秋黏虫', '非洲猪瘟', 'prrs'])
+    for (const line of lines) assert.match(line, /^\S+ \d+ [a-z]+$/)
+  })
+})
+
+test.group('Lexicon parsing refuses bad lines', () => {
+  test('a term line without a frequency names its line', ({ assert }) => {
+    assert.throws(() => parseAgriTerms('水稻 800 crop\n稻瘟病 disease\n'), LexiconError, 'agri_terms.txt:2')
+    assert.throws(() => parseAgriTerms('水稻 800 crop\n水稻 900 crop\n'), 'listed twice')
+    assert.throws(() => parseAgriTerms('2,4-滴 800 pesticide\n'), 'not a single word')
+  })
+
+  test('comments and blank lines are allowed; terms are normalised', ({ assert }) => {
+    const terms = parseAgriTerms('# header\n\nＦ优４９８ 3000 variety  # a comment\n')
+    assert.deepEqual(terms, [{ term: 'f优498', freq: 3000, category: 'variety', industries: [] }])
+  })
+
+  test('an unknown industry code is refused', ({ assert }) => {
+    assert.throws(() => parseTermIndustries('水稻\tgrain_oil,rice\n'), 'agri_term_industries.tsv:1')
+    assert.deepEqual(parseTermIndustries('玉米\tgrain_oil,seed\n').get('玉米'), ['grain_oil', 'seed'])
+  })
+
+  test('a word in two synonym groups, or a group of one, is refused', ({ assert }) => {
+    assert.throws(() => parseSynonyms('稻瘟病 稻瘟\n叶瘟病 稻瘟\n'), 'synonyms.txt:2: "稻瘟" is already in the group on line 1')
+    assert.throws(() => parseSynonyms('稻瘟病\n'), 'synonyms.txt:1')
+  })
+
+  test('a distinct part must lie inside its whole', ({ assert }) => {
+    assert.throws(() => parseDistinct('非洲猪瘟 猪蓝耳病\n'), 'distinct.txt:1')
+    assert.deepEqual(parseDistinct('非洲猪瘟 猪瘟\n').get('非洲猪瘟'), ['猪瘟'])
+  })
+
+  test('a synonym that bridges a distinct pair is refused when the files are loaded together', async ({
+    assert,
+  }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'lexicon-'))
+    try {
+      await cp(TEXT_DATA_DIR, dir, { recursive: true })
+      const synonyms = await readFile(join(dir, 'synonyms.txt'), 'utf8')
+      await writeFile(join(dir, 'synonyms.txt'), synonyms.replace(/^猪瘟 /m, '猪瘟 非洲猪瘟啊 '))
+      await writeFile(join(dir, 'distinct.txt'), '非洲猪瘟啊 猪瘟\n')
+      assert.throws(() => loadLexicon(pathToFileURL(dir + '/')), 'are synonyms in synonyms.txt')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('an industry mapping for a term missing from the dictionary is refused', async ({ assert }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'lexicon-'))
+    try {
+      await cp(TEXT_DATA_DIR, dir, { recursive: true })
+      await writeFile(join(dir, 'agri_term_industries.tsv'), '不存在的词\tpig\n')
+      assert.throws(() => loadLexicon(pathToFileURL(dir + '/')), '"不存在的词" is not in agri_terms.txt')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
