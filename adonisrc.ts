@@ -27,7 +27,12 @@ export default defineConfig({
     () => import('@adonisjs/drive/drive_provider'),
   ],
 
-  preloads: [() => import('#start/routes'), () => import('#start/kernel'), () => import('#start/view')],
+  preloads: [
+    () => import('#start/routes'),
+    () => import('#start/kernel'),
+    () => import('#start/view'),
+    () => import('#start/jobs'),
+  ],
 
   directories: {
     commands: 'commands',

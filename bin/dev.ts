@@ -2,8 +2,9 @@
  * `npm run dev`: the one command that gives a working platform on a fresh machine.
  * Creates .env when missing, starts the embedded PostgreSQL (unless DATABASE_URL is
  * set) with its data in tmp/pgdata so it survives restarts, migrates, seeds the
- * regions, industries and demo accounts, then runs the dev server. Ctrl-C / SIGTERM
- * stop the server and then PostgreSQL cleanly.
+ * regions, industries and demo accounts, then runs the dev server and the jobs
+ * worker side by side. Ctrl-C / SIGTERM stop both (the worker lets a running job
+ * finish) and then PostgreSQL cleanly.
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -36,20 +37,23 @@ if (!databaseUrl) {
 }
 
 const env = { ...process.env, DATABASE_URL: databaseUrl }
-let child: ReturnType<typeof spawn> | null = null
+const children = new Set<ReturnType<typeof spawn>>()
 let stopping = false
+
+/** `ace serve` stops its server on SIGINT and ignores SIGTERM; the worker stops on either. */
+function stopChild(child: ReturnType<typeof spawn>) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGINT')
+  // The worker may take up to 30 s to let a running job finish.
+  const forced = setTimeout(() => child.kill('SIGKILL'), 40_000)
+  return exited.finally(() => clearTimeout(forced))
+}
 
 async function shutdown(code: number) {
   if (stopping) return
   stopping = true
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child!.once('exit', resolve))
-    // `ace serve` stops its server on SIGINT and ignores SIGTERM.
-    child.kill('SIGINT')
-    const forced = setTimeout(() => child?.kill('SIGKILL'), 10_000)
-    await exited
-    clearTimeout(forced)
-  }
+  await Promise.all([...children].map(stopChild))
   if (embedded) {
     await embedded.stop()
     console.log('PostgreSQL stopped')
@@ -65,8 +69,12 @@ process.on('SIGTERM', () => shutdown(0))
 
 function run(args: string[]): Promise<number> {
   return new Promise((resolve) => {
-    child = spawn(process.execPath, ['ace', ...args], { cwd: root, env, stdio: 'inherit' })
-    child.on('exit', (code) => resolve(code ?? 1))
+    const child = spawn(process.execPath, ['ace', ...args], { cwd: root, env, stdio: 'inherit' })
+    children.add(child)
+    child.on('exit', (code) => {
+      children.delete(child)
+      resolve(code ?? 1)
+    })
   })
 }
 
@@ -74,4 +82,5 @@ for (const step of [['migration:run', '--force'], ['db:seed']]) {
   const code = await run(step)
   if (code !== 0) await shutdown(code)
 }
-await shutdown(await run(['serve', '--hmr', '--no-clear']))
+// Web server and worker live and die together: if either stops, everything stops.
+await shutdown(await Promise.race([run(['serve', '--hmr', '--no-clear']), run(['jobs:work'])]))

@@ -1,0 +1,6 @@
+/*
+ * Every background job and schedule, loaded in each process: the web server and
+ * commands dispatch them, `node ace jobs:work` runs them. A module adds its file here.
+ */
+import '#core/jobs/maintenance'
+import '#core/jobs/sms_delivery'
