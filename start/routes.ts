@@ -4,4 +4,5 @@
 import '#core/routes'
 import '#core/media/routes'
 import '#core/notifications/routes'
+import '#core/jobs/routes'
 import '#modules/admin/routes'

@@ -18,14 +18,16 @@ export type ScannedRoutes = {
     'profile.edit': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
     'dev.sms': { paramsTuple?: []; params?: {} }
-    'notifications.index': { paramsTuple?: []; params?: {} }
-    'notifications.read_all': { paramsTuple?: []; params?: {} }
-    'notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'media.index': { paramsTuple?: []; params?: {} }
     'media.store': { paramsTuple?: []; params?: {} }
     'media.confirm_destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
     'media.destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
     'media.show': { paramsTuple: [ParamValue,ParamValue]; params: {'publicId': ParamValue,'variant': ParamValue} }
+    'notifications.index': { paramsTuple?: []; params?: {} }
+    'notifications.read_all': { paramsTuple?: []; params?: {} }
+    'notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.jobs.index': { paramsTuple?: []; params?: {} }
+    'admin.jobs.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -42,10 +44,11 @@ export type ScannedRoutes = {
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
     'dev.sms': { paramsTuple?: []; params?: {} }
-    'notifications.index': { paramsTuple?: []; params?: {} }
     'media.index': { paramsTuple?: []; params?: {} }
     'media.confirm_destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
     'media.show': { paramsTuple: [ParamValue,ParamValue]; params: {'publicId': ParamValue,'variant': ParamValue} }
+    'notifications.index': { paramsTuple?: []; params?: {} }
+    'admin.jobs.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -60,10 +63,11 @@ export type ScannedRoutes = {
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
     'dev.sms': { paramsTuple?: []; params?: {} }
-    'notifications.index': { paramsTuple?: []; params?: {} }
     'media.index': { paramsTuple?: []; params?: {} }
     'media.confirm_destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
     'media.show': { paramsTuple: [ParamValue,ParamValue]; params: {'publicId': ParamValue,'variant': ParamValue} }
+    'notifications.index': { paramsTuple?: []; params?: {} }
+    'admin.jobs.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -76,10 +80,11 @@ export type ScannedRoutes = {
     'sms_codes.store': { paramsTuple?: []; params?: {} }
     'session.destroy': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
-    'notifications.read_all': { paramsTuple?: []; params?: {} }
-    'notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'media.store': { paramsTuple?: []; params?: {} }
     'media.destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
+    'notifications.read_all': { paramsTuple?: []; params?: {} }
+    'notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.jobs.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
