@@ -5,6 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises'
 import db from '@adonisjs/lucid/services/db'
+import type { Group } from '@japa/runner/core'
 import { once } from '#core/jobs/idempotency'
 import { BOSS_SCHEMA } from '#core/jobs/boss'
 import { PermanentJobError, defineJob, defineSchedule } from '#core/jobs/registry'
@@ -63,6 +64,24 @@ export async function clearFixtureState() {
 
 export async function dropFixtureTables() {
   await db.rawQuery('DROP TABLE IF EXISTS jobs_test_runs, jobs_test_effects')
+}
+
+/**
+ * For a group whose tests commit (workers read only committed rows): the fixture
+ * tables for the group, a clean slate before and after each test.
+ */
+export function committingGroup(group: Group, afterEach: () => Promise<unknown> = async () => {}) {
+  group.setup(async () => {
+    await createFixtureTables()
+    return () => dropFixtureTables()
+  })
+  group.each.setup(async () => {
+    await clearFixtureState()
+    return async () => {
+      await afterEach()
+      await clearFixtureState()
+    }
+  })
 }
 
 export async function runsOf(job: string, key?: string) {

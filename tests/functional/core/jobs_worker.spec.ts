@@ -11,15 +11,7 @@ import { SmsService } from '#core/sms/sms_service'
 import { TencentSmsDriver } from '#core/sms/drivers/tencent_driver'
 import SmsMessage from '#core/sms/sms_message'
 import { FakeTencentSms } from '#tests/fakes/tencent_sms_server'
-import {
-  FIXTURES_FILE,
-  clearFixtureState,
-  createFixtureTables,
-  dropFixtureTables,
-  jobRow,
-  runsOf,
-  waitFor,
-} from '#tests/functional/core/jobs_fixtures'
+import { FIXTURES_FILE, committingGroup, jobRow, runsOf, waitFor } from '#tests/functional/core/jobs_fixtures'
 
 /*
  * Real workers on the real database, so no global transaction here: the worker
@@ -60,17 +52,9 @@ async function stopChild(child: ChildProcess, signal: NodeJS.Signals) {
 }
 
 test.group('Jobs / worker', (group) => {
-  group.setup(async () => {
-    await createFixtureTables()
-    return () => dropFixtureTables()
-  })
-  group.each.setup(async () => {
-    await clearFixtureState()
-    return async () => {
-      await Promise.all(workers.splice(0).map((worker) => worker.stop()))
-      await Promise.all(children.splice(0).map((child) => stopChild(child, 'SIGKILL')))
-      await clearFixtureState()
-    }
+  committingGroup(group, async () => {
+    await Promise.all(workers.splice(0).map((worker) => worker.stop()))
+    await Promise.all(children.splice(0).map((child) => stopChild(child, 'SIGKILL')))
   })
 
   test('a job that fails twice then succeeds: three attempts, further apart each time, completed', async ({ assert }) => {

@@ -5,7 +5,7 @@ import { dispatch } from '#core/jobs/dispatch'
 import { once } from '#core/jobs/idempotency'
 import { dispatchDueSchedules, syncSchedules } from '#core/jobs/schedules'
 import { BOSS_SCHEMA } from '#core/jobs/boss'
-import { clearFixtureState, createFixtureTables, dropFixtureTables, jobRow } from '#tests/functional/core/jobs_fixtures'
+import { committingGroup, jobRow } from '#tests/functional/core/jobs_fixtures'
 
 const SWEEP = { job: 'tests.sweep', everySeconds: 60, payload: {} }
 
@@ -71,14 +71,7 @@ test.group('Jobs / schedules', (group) => {
 
 test.group('Jobs / schedules claimed by several workers at once', (group) => {
   // Concurrent claims need separate connections, so this group commits and cleans up.
-  group.setup(async () => {
-    await createFixtureTables()
-    return () => dropFixtureTables()
-  })
-  group.each.setup(async () => {
-    await clearFixtureState()
-    return () => clearFixtureState()
-  })
+  committingGroup(group)
 
   test('five workers claiming the same due run dispatch it once', async ({ assert }) => {
     await syncSchedules([SWEEP])
