@@ -14,5 +14,13 @@ export default defineConfig({
       // Models declare their columns; no generated schema classes.
       schemaGeneration: { enabled: false },
     },
+    // Rate-limit counters on their own small pool: a login failure must be counted even
+    // when the request's transaction rolls back, and the limiter caches the client it
+    // was built with, which must never be a (test or request) transaction.
+    limiter: {
+      client: 'pg',
+      connection: { connectionString: env.get('DATABASE_URL') },
+      pool: { min: 0, max: 2 },
+    },
   },
 })

@@ -2,6 +2,7 @@ import { assert } from '@japa/assert'
 import { apiClient } from '@japa/api-client'
 import { browserClient } from '@japa/browser-client'
 import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
 import type { Config } from '@japa/runner/types'
 import { pluginAdonisJS } from '@japa/plugin-adonisjs'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -63,7 +64,17 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   ],
 }
 
+/**
+ * Rate-limit counters live outside the test's rolled-back transaction (their own
+ * connection, config/database.ts), so every test starts with none.
+ */
+const clearRateLimits = async () => {
+  await db.connection('limiter').from('rate_limits').delete()
+}
+
 export const configureSuite: Config['configureSuite'] = (suite) => {
+  suite.onGroup((group) => group.each.setup(clearRateLimits))
+  suite.onTest((test) => test.setup(clearRateLimits))
   if (['browser', 'functional', 'e2e'].includes(suite.name)) {
     return suite.setup(() => testUtils.httpServer().start(createCompressedServer))
   }

@@ -38,8 +38,12 @@ export class RegionScope {
     return this.prefix.padEnd(6, '0')
   }
 
-  /** Whether a record of this county belongs to the scope. */
+  /**
+   * Whether a record of this county belongs to the scope. The province sees
+   * everything, including platform-wide records that carry no county.
+   */
   contains(countyCode: string | null | undefined): boolean {
+    if (this.level === 'province') return true
     return !!countyCode && countyCode.startsWith(this.prefix)
   }
 
@@ -51,7 +55,7 @@ export class RegionScope {
   /** Limits a query to rows whose `column` (a county code) is inside any of the scopes. */
   static constrain<Q extends Query>(query: Q, scopes: RegionScope[], column = 'county_code'): Q {
     if (scopes.length === 0) return query.whereRaw('false') as Q
-    if (scopes.some((scope) => scope.level === 'province')) return query.whereLike(column, '51%') as Q
+    if (scopes.some((scope) => scope.level === 'province')) return query
     return query.where((inner: any) => {
       for (const scope of scopes) inner.orWhereLike(column, `${scope.prefix}%`)
     }) as Q

@@ -23,6 +23,7 @@ test.group('RegionScope', () => {
     assert.isTrue(RegionScope.province.contains('510105'))
     assert.isFalse(RegionScope.fromPrefix('5101').contains('511623'))
     assert.isFalse(RegionScope.fromPrefix('5101').contains(null))
+    assert.isTrue(RegionScope.province.contains(null), 'platform-wide records belong to the province')
   })
 
   test('covers: a city covers its counties, never the reverse or a neighbour', ({ assert }) => {
@@ -49,13 +50,14 @@ test.group('RegionScope.constrain (real queries)', (group) => {
     const jinjiang = await createUser({ county: '510104' })
     const qingyang = await createUser({ county: '510105' })
     const linshui = await createUser({ county: '511623' })
+    const nowhere = await User.create({ phone: '13600000000', password: 'x-password', countyCode: null })
     const ids = async (scopes: RegionScope[]) =>
       (await RegionScope.constrain(User.query(), scopes).orderBy('id')).map((user) => user.id)
 
     assert.deepEqual(await ids([RegionScope.fromPrefix('510104')]), [jinjiang.id])
     assert.deepEqual(await ids([RegionScope.fromPrefix('5101')]), [jinjiang.id, qingyang.id])
     assert.deepEqual(await ids([RegionScope.fromPrefix('510104'), RegionScope.fromPrefix('5116')]), [jinjiang.id, linshui.id])
-    assert.deepEqual(await ids([RegionScope.province]), [jinjiang.id, qingyang.id, linshui.id])
+    assert.deepEqual(await ids([RegionScope.province]), [jinjiang.id, qingyang.id, linshui.id, nowhere.id])
     assert.deepEqual(await ids([]), [])
   })
 })
