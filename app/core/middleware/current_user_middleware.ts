@@ -14,6 +14,7 @@ export default class CurrentUserMiddleware {
     ctx.view.share({
       currentUser: user ?? null,
       isAdmin: roles.includes('center_admin') || roles.includes('platform_admin'),
+      isPlatformAdmin: roles.includes('platform_admin'),
       currentPath: ctx.request.url(),
       unreadNotifications: user ? await unreadCount(user.id) : 0,
     })

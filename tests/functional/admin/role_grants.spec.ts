@@ -127,6 +127,12 @@ test.group('Admin / who sees whom', (group) => {
     assert.notInclude(fragment.text(), '本县农户')
   })
 
+  test('only platform admins see the link to failed jobs', async ({ client, assert }) => {
+    const platform = await createUser({ roles: ['platform_admin'], scopes: { platform_admin: '51' } })
+    assert.include((await client.get('/admin/roles').loginAs(platform)).text(), '/admin/jobs')
+    assert.notInclude((await client.get('/admin/roles').loginAs(await cityAdmin())).text(), '/admin/jobs')
+  })
+
   test('phones are masked in the list', async ({ client, assert }) => {
     const admin = await countyAdmin()
     const person = await createUser({ county: '510104' })
