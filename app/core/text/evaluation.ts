@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { importCases } from '#core/text/cases_import'
+import { similar } from '#core/text/documents'
+import type { Segmenter } from '#core/text/segmenter'
+
+/**
+ * Recall@k and MRR of 找类似 on the labelled set: each item of eval.jsonl should find
+ * its cluster's solved case (cases.jsonl) among the top k. Runs inside a transaction
+ * that is rolled back, so the real index is never touched.
+ */
+export interface EvalScores {
+  items: number
+  recallAt1: number
+  recallAt3: number
+  recallAt5: number
+  mrr: number
+  p50Ms: number
+}
+
+interface Labelled {
+  cluster: string
+  industry: string
+  text: string
+}
+
+function jsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as T)
+}
+
+/** `useIndustry`: pass the item's labelled industry as a filter boost (a form pre-fills it). */
+export async function scoreSimilar(
+  trx: TransactionClientContract,
+  evalPath: string,
+  casesContent: string,
+  caseIds: number[],
+  options: { segmenter?: Segmenter; useIndustry?: boolean } = {}
+): Promise<EvalScores> {
+  const cases = casesContent.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Labelled)
+  const clusterOf = new Map(caseIds.map((id, index) => [id, cases[index].cluster]))
+  const items = jsonl<Labelled>(evalPath)
+  let hits1 = 0
+  let hits3 = 0
+  let hits5 = 0
+  let reciprocal = 0
+  const timings: number[] = []
+  for (const item of items) {
+    const started = performance.now()
+    const found = await similar(item.text, {
+      limit: 10,
+      client: trx,
+      segmenter: options.segmenter,
+      industry: options.useIndustry ? item.industry : null,
+    })
+    timings.push(performance.now() - started)
+    const rank = found.findIndex((doc) => clusterOf.get(doc.id) === item.cluster) + 1
+    if (rank === 1) hits1++
+    if (rank >= 1 && rank <= 3) hits3++
+    if (rank >= 1 && rank <= 5) hits5++
+    if (rank >= 1) reciprocal += 1 / rank
+  }
+  timings.sort((a, b) => a - b)
+  const n = items.length
+  const round = (value: number) => Math.round(value * 1000) / 1000
+  return {
+    items: n,
+    recallAt1: round(hits1 / n),
+    recallAt3: round(hits3 / n),
+    recallAt5: round(hits5 / n),
+    mrr: round(reciprocal / n),
+    p50Ms: round(timings[Math.floor(n / 2)] ?? 0),
+  }
+}
+
+/**
+ * Imports the fixture cases into a transaction, scores every variant, rolls back.
+ * The index is reserved to these cases for the run: other rows are hidden inside the
+ * transaction so that the figures do not depend on what the database holds.
+ */
+export async function evaluate(
+  casesPath: string,
+  evalPath: string,
+  variants: Record<string, { segmenter?: Segmenter; useIndustry?: boolean }>
+): Promise<Record<string, EvalScores>> {
+  const trx = await db.transaction()
+  try {
+    await trx.from('text_documents').update({ public: false })
+    const content = readFileSync(casesPath, 'utf8')
+    const { ids, problems } = await importCases(content, trx)
+    if (problems.length) throw new Error(`cases fixture has bad lines: ${JSON.stringify(problems)}`)
+    const scores: Record<string, EvalScores> = {}
+    for (const [name, variant] of Object.entries(variants)) {
+      scores[name] = await scoreSimilar(trx, evalPath, content, ids, variant)
+    }
+    return scores
+  } finally {
+    await trx.rollback()
+  }
+}
