@@ -11,6 +11,7 @@ import { importCases } from '#core/text/cases_import'
 import { similar, upsertDocument } from '#core/text/documents'
 import CasesImport from '../../../commands/cases_import.js'
 import TextSimilar from '../../../commands/text_similar.js'
+import TextEval from '../../../commands/text_eval.js'
 
 const fixtureCases = () => readFileSync(app.makePath('tests/fixtures/text/cases.jsonl'), 'utf8')
 const clusters = () => fixtureCases().split('\n').filter(Boolean).map((line) => JSON.parse(line).cluster as string)
@@ -215,4 +216,23 @@ test.group('text index · similar', (group) => {
       ace.ui.switchMode('normal')
     }
   })
+
+  test('text:eval prints recall and MRR for similar and the plain-jieba baseline, and leaves the index as it was', async ({ assert }) => {
+    const kept = await upsertDocument({ sourceType: 'test', sourceId: '1', text: '水稻叶片上有梭形病斑' })
+    ace.ui.switchMode('raw')
+    try {
+      const command = await ace.create(TextEval, [])
+      await command.exec()
+      command.assertSucceeded()
+      const rows = command.ui.logger.getLogs().map((log) => log.message).join('\n')
+      for (const word of ['recall@3', 'MRR', 'similar + industry', 'plain jieba baseline', '282']) assert.include(rows, word)
+    } finally {
+      ace.ui.switchMode('normal')
+    }
+    const documents = await db.from('text_documents')
+    assert.deepEqual(
+      documents.map((row) => [Number(row.id), row.public]),
+      [[kept, true]]
+    )
+  }).timeout(120_000)
 })
