@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { importCases } from '#core/text/cases_import'
+import { suggestIndustry } from '#core/text/industry_suggester'
 import { similar } from '#core/text/documents'
 import type { Segmenter } from '#core/text/segmenter'
 
@@ -74,6 +75,31 @@ export async function scoreSimilar(
     mrr: round(reciprocal / n),
     p50Ms: round(timings[Math.floor(n / 2)] ?? 0),
   }
+}
+
+/**
+ * Industry suggestion on the labelled set: accuracy is top-1 over all items (a null
+ * suggestion counts as wrong), coverage the share that gets a suggestion at all.
+ * Pure Node: needs no database.
+ */
+export interface IndustryScores {
+  items: number
+  accuracy: number
+  coverage: number
+}
+
+export function scoreIndustrySuggestion(evalPath: string): IndustryScores {
+  const items = jsonl<Labelled>(evalPath)
+  let right = 0
+  let suggested = 0
+  for (const item of items) {
+    const { industry } = suggestIndustry(item.text)
+    if (industry !== null) suggested++
+    if (industry === item.industry) right++
+  }
+  const n = items.length
+  const round = (value: number) => Math.round(value * 1000) / 1000
+  return { items: n, accuracy: round(right / n), coverage: round(suggested / n) }
 }
 
 /**
