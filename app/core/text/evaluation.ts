@@ -26,6 +26,8 @@ interface Labelled {
   text: string
 }
 
+const round = (value: number) => Math.round(value * 1000) / 1000
+
 function jsonl<T>(path: string): T[] {
   return readFileSync(path, 'utf8')
     .split('\n')
@@ -66,7 +68,6 @@ export async function scoreSimilar(
   }
   timings.sort((a, b) => a - b)
   const n = items.length
-  const round = (value: number) => Math.round(value * 1000) / 1000
   return {
     items: n,
     recallAt1: round(hits1 / n),
@@ -98,7 +99,6 @@ export function scoreIndustrySuggestion(evalPath: string): IndustryScores {
     if (industry === item.industry) right++
   }
   const n = items.length
-  const round = (value: number) => Math.round(value * 1000) / 1000
   return { items: n, accuracy: round(right / n), coverage: round(suggested / n) }
 }
 
