@@ -33,6 +33,11 @@ export class RegionScope {
     return this.prefix.length === 2 ? 'province' : this.prefix.length === 4 ? 'city' : 'county'
   }
 
+  /** The city a county or city scope lies in (the province stays the province). */
+  get city(): RegionScope {
+    return this.level === 'province' ? this : new RegionScope(this.prefix.slice(0, 4))
+  }
+
   /** The 6-digit code of the region the scope stands for. */
   get regionCode(): string {
     return this.prefix.padEnd(6, '0')

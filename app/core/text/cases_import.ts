@@ -61,7 +61,7 @@ export function parseCaseLine(line: string, reference: Reference): TextDocumentI
 export async function loadReference(client?: TransactionClientContract): Promise<Reference> {
   const connection = client ?? db
   const industries = await connection.from('industries').select('code')
-  const counties = await connection.from('regions').where('level', 'county').whereLike('code', '51%').select('code')
+  const counties = await connection.from('regions').where('level', 'county').select('code')
   return {
     industries: new Set(industries.map((row) => row.code)),
     counties: new Set(counties.map((row) => row.code)),

@@ -105,7 +105,7 @@ export async function similar(text: unknown, options: SimilarOptions = {}): Prom
   if (tokens.length === 0) return []
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 5) || 5, 1), 100)
   const county = options.county && /^51\d{4}$/.test(options.county) ? options.county : null
-  const city = county ? RegionScope.fromPrefix(county.slice(0, 4)).prefix : null
+  const city = county ? RegionScope.fromRegionCode(county).city.prefix : null
   const useTrigrams = tokens.length <= TRIGRAM_MAX_TOKENS
   const normalized = useTrigrams ? normalizeText(text).slice(0, 200) : ''
 

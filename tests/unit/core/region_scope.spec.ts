@@ -10,6 +10,8 @@ test.group('RegionScope', () => {
     assert.equal(RegionScope.fromRegionCode('510100').prefix, '5101')
     assert.equal(RegionScope.fromRegionCode('510104').prefix, '510104')
     assert.equal(RegionScope.fromPrefix('5101').regionCode, '510100')
+    assert.equal(RegionScope.fromRegionCode('510104').city.prefix, '5101')
+    assert.equal(RegionScope.province.city, RegionScope.province)
     assert.deepEqual(
       ['51', '5101', '510104'].map((p) => RegionScope.fromPrefix(p).level),
       ['province', 'city', 'county']
