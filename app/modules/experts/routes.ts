@@ -1,0 +1,3 @@
+/*
+ * Routes of the expert service; each area of the module adds its own file here.
+ */
