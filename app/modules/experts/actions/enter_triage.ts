@@ -1,0 +1,19 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Consultation from '#modules/experts/models/consultation'
+import { recordTransition } from '#modules/experts/actions/transition'
+
+/**
+ * A submitted case the similar cases did not solve goes to triage at county level.
+ * Its triage deadline was set at submission (1 hour) and is kept: looking at similar
+ * cases does not buy the platform time.
+ */
+export async function enterTriage(
+  trx: TransactionClientContract,
+  consultation: Consultation,
+  actor: { id: number } | null,
+  reason: string | null = null
+) {
+  if (consultation.state !== 'submitted' || consultation.moderation !== 'pass') return false
+  await recordTransition(trx, consultation, 'awaiting_triage', { kind: 'entered_triage', actor, reason }, { triageLevel: 'county' })
+  return true
+}
