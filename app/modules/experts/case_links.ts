@@ -9,7 +9,7 @@ import { LINK_TTL_MS } from '#modules/experts/consultation_states'
  * consultation, one audience and one subject — the expert profile id, or 0 for the
  * case's farmer — and an expiry; the HMAC (keyed with APP_KEY) covers all four, so
  * changing any of them, or using it after expiry, is refused. Kept short because
- * every character of an SMS costs: /l/<case>/<token>, ≈ 40 characters.
+ * every character of an SMS costs: /l/<case>/<token> (/f/ for farmers), ≈ 40 characters.
  */
 export type LinkAudience = 'expert' | 'farmer'
 
@@ -37,9 +37,10 @@ export function signCaseLink(consultationId: number, audience: LinkAudience, sub
   return `${body}.${signature(consultationId, body)}`
 }
 
-/** The path an SMS carries (the caller prefixes APP_URL). */
+/** The path an SMS carries (the caller prefixes APP_URL): /l/… for experts, /f/… for farmers. */
 export function caseLinkPath(consultationId: number, audience: LinkAudience, subjectId: number): string {
-  return `/l/${consultationId}/${signCaseLink(consultationId, audience, subjectId)}`
+  const prefix = audience === 'expert' ? 'l' : 'f'
+  return `/${prefix}/${consultationId}/${signCaseLink(consultationId, audience, subjectId)}`
 }
 
 export type LinkCheck = { ok: true; link: CaseLink } | { ok: false; reason: 'invalid' | 'expired' }

@@ -13,7 +13,7 @@ test.group('Case links', (group) => {
       assert.equal(check.link.audience, 'expert')
       assert.equal(check.link.subjectId, 7)
     }
-    assert.match(caseLinkPath(42, 'farmer', 0), /^\/l\/42\/f0\.[0-9a-z]+\.[A-Za-z0-9_-]{22}$/)
+    assert.match(caseLinkPath(42, 'farmer', 0), /^\/f\/42\/f0\.[0-9a-z]+\.[A-Za-z0-9_-]{22}$/)
   })
 
   test('another case, a changed subject or a changed signature is refused', ({ assert }) => {
