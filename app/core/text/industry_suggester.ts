@@ -25,27 +25,7 @@ export interface IndustrySuggestion {
  */
 export const MIN_CONFIDENCE = 0.5
 
-/**
- * Head words a farmer uses for the whole industry, which the term file leaves out
- * because they are too short or too common to be dictionary terms (猪, 羊, 鱼), or
- * which it files under another industry than Sichuan's 10+3 do for a need (高粱 there
- * is grain_oil; in Sichuan it is grown for 川酒; 烘干机 there is equipment, but a need
- * about drying is for the drying and cold chain service). They override the term file
- * and vote double, being what the need is about rather than a detail of it.
- */
-const HEAD_WORDS: Record<string, IndustryCode> = {
-  猪: 'pig', 生猪: 'pig', 母猪: 'pig', 仔猪: 'pig', 小猪: 'pig', 猪儿: 'pig', 猪场: 'pig',
-  牛: 'cattle_sheep', 羊: 'cattle_sheep', 牦牛: 'cattle_sheep', 山羊: 'cattle_sheep', 肉牛: 'cattle_sheep',
-  鱼: 'fish', 虾: 'fish', 龙虾: 'fish', 小龙虾: 'fish', 鱼塘: 'fish', 塘: 'fish',
-  稻子: 'grain_oil', 麦子: 'grain_oil', 包谷: 'grain_oil',
-  茶: 'tea', 茶叶: 'tea', 茶芽: 'tea', 茶园: 'tea',
-  高粱: 'liquor', 酒: 'liquor', 酒厂: 'liquor',
-  竹: 'bamboo', 竹子: 'bamboo', 笋: 'bamboo', 竹笋: 'bamboo',
-  烘干: 'drying_cold_chain', 烘干机: 'drying_cold_chain', 冷库: 'drying_cold_chain', 冷链: 'drying_cold_chain',
-  果园: 'fruit', 桃树: 'fruit',
-  药材: 'herb', 中药材: 'herb',
-  收割机: 'equipment', 插秧机: 'equipment', 机器: 'equipment', 农机: 'equipment',
-}
+/** Head words (industry_head_words.tsv) name what the need is about, so they vote double. */
 const HEAD_WEIGHT = 2
 
 function emptyScores(): Record<IndustryCode, number> {
@@ -54,9 +34,9 @@ function emptyScores(): Record<IndustryCode, number> {
 
 export function suggestIndustry(text: unknown): IndustrySuggestion {
   const scores = emptyScores()
-  const terms = lexicon().terms
+  const { terms, headWords } = lexicon()
   for (const token of new Set(tokenize(text))) {
-    const head = HEAD_WORDS[token]
+    const head = headWords.get(token)
     if (head) {
       scores[head] += HEAD_WEIGHT
       continue

@@ -47,6 +47,8 @@ export interface Lexicon {
   /** a whole term → the shorter terms inside it that name something else (非洲猪瘟 → 猪瘟) */
   distinct: Map<string, string[]>
   stopWords: Set<string>
+  /** industry_head_words.tsv: a word naming a whole industry (猪, 茶园) → that industry */
+  headWords: Map<string, IndustryCode>
 }
 
 /** A data file line that cannot be read; the message names file and line for the maintainer. */
@@ -172,7 +174,13 @@ export function loadLexicon(dir: URL = TEXT_DATA_DIR): Lexicon {
     }
   }
 
-  return { terms, synonyms, synonymGroups, distinct, stopWords: parseStopWords(read(dir, 'stopwords.txt')) }
+  const headWords = new Map<string, IndustryCode>()
+  for (const [word, industries] of parseTermIndustries(read(dir, 'industry_head_words.tsv'), 'industry_head_words.tsv')) {
+    if (industries.length !== 1) throw new LexiconError(`industry_head_words.tsv: "${word}" must name one industry`)
+    headWords.set(word, industries[0])
+  }
+
+  return { terms, synonyms, synonymGroups, distinct, stopWords: parseStopWords(read(dir, 'stopwords.txt')), headWords }
 }
 
 /** Frequency given to synonym variants and distinct wholes that are not agricultural terms themselves. */

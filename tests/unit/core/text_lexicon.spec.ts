@@ -141,4 +141,12 @@ test.group('Lexicon parsing refuses bad lines', () => {
     const error = await loadEdited((dir) => writeFile(join(dir, 'agri_term_industries.tsv'), '不存在的词\tpig\n'))
     assert.include(error, '"不存在的词" is not in agri_terms.txt')
   })
+  test('head words name exactly one known industry each', async ({ assert }) => {
+    assert.equal(lexicon().headWords.get('猪'), 'pig')
+    assert.equal(lexicon().headWords.get('高粱'), 'liquor')
+    const shared = await loadEdited((dir) => writeFile(join(dir, 'industry_head_words.tsv'), '猪\tpig,fish\n'))
+    assert.include(shared, '"猪" must name one industry')
+    const unknown = await loadEdited((dir) => writeFile(join(dir, 'industry_head_words.tsv'), '猪\tpork\n'))
+    assert.include(unknown, 'industry_head_words.tsv:1')
+  })
 })
