@@ -20,12 +20,24 @@ export interface TextDocumentInput {
   public?: boolean
   rating?: number | null
   createdAt?: Date | string | null
+  /**
+   * Filter labels for directory search beyond the main industry, e.g. 'level:county'
+   * or 'industry:tea' for an expert's other industries. 'industry:<industry>' is added.
+   */
+  tags?: string[]
 }
 
 export interface SimilarOptions {
   industry?: string | null
   county?: string | null
   limit?: number
+  /**
+   * Only documents of these source types. Without it, every type except the
+   * directories' (experts are not cases) is a candidate.
+   */
+  sourceTypes?: string[]
+  /** Only these document ids: the evaluation scores its fixture cases among whatever else the index holds. */
+  ids?: number[]
   /** Segmenter to cut the query with; the evaluation's lexical baseline passes plain jieba. */
   segmenter?: Segmenter
   client?: TransactionClientContract
@@ -50,6 +62,48 @@ export interface SimilarDocument {
 export const MAX_QUERY_TOKENS = 64
 /** With this few tokens a lexical match is too thin: trigrams rescue short queries and typos. */
 const TRIGRAM_MAX_TOKENS = 2
+/** Characters of normalised query text compared by trigrams (they only help short queries). */
+const TRIGRAM_QUERY_CHARS = 200
+/** Records indexed for a directory, not as cases: 找类似 never offers them. */
+export const DIRECTORY_SOURCE_TYPES = ['expert']
+
+/** Distinct query tokens, capped: safe letters-and-digits strings only (see segmenter). */
+function queryTokens(text: unknown, cut: Segmenter = segmenter()): string[] {
+  return [...new Set(cut.tokenize(text))].slice(0, MAX_QUERY_TOKENS)
+}
+
+/**
+ * SQL of the tsquery matching any of the bound `:tokens`. Each token is quoted as a
+ * lexeme by Postgres itself, so no user text is ever parsed as syntax.
+ */
+const ANY_TOKEN_QUERY = `to_tsquery('simple', array_to_string(
+    ARRAY(SELECT quote_literal(token) FROM unnest(:tokens::text[]) AS token), ' | '))`
+
+/** A token as a tsquery lexeme (tokens hold letters, marks and digits only; quoting is belt and braces). */
+const lexeme = (token: string) => `'${token.replace(/['\\]/g, '')}'`
+
+/**
+ * The AND tsquery of a directory query. jieba's search mode gives a compound word
+ * and its pieces (猕猴桃溃疡病 → 猕猴桃, 溃疡病, 猕猴桃溃疡病), and a profile may hold
+ * the pieces apart ("猕猴桃、溃疡病"): each word is satisfied by itself or by all
+ * its largest pieces, and every word is required.
+ */
+export function allWordsQuery(tokens: string[]): string {
+  const inside = (token: string, other: string) => other !== token && other.includes(token)
+  const words = tokens.filter((token) => !tokens.some((other) => inside(token, other)))
+  return words
+    .map((word) => {
+      const pieces = tokens.filter((token) => inside(token, word))
+      const largest = pieces.filter((piece) => !pieces.some((other) => inside(piece, other)))
+      return largest.length ? `(${lexeme(word)} | (${largest.map(lexeme).join(' & ')}))` : lexeme(word)
+    })
+    .join(' & ')
+}
+
+function clamp(value: unknown, fallback: number, min: number, max: number): number {
+  const number = Math.trunc(Number(value ?? fallback))
+  return Number.isFinite(number) ? Math.min(Math.max(number, min), max) : fallback
+}
 
 /** Row values for text_documents (tokens computed here, once, with the process's segmenter). */
 export function documentRow(input: TextDocumentInput, cut: Segmenter = segmenter()) {
@@ -66,9 +120,17 @@ export function documentRow(input: TextDocumentInput, cut: Segmenter = segmenter
     text_tokens: cut.tokenize(input.text).join(' '),
     answer_tokens: cut.tokenize(input.answer ?? '').join(' '),
     normalized_text: normalizeText(input.text),
+    tags: documentTags(input),
     created_at: input.createdAt ? new Date(input.createdAt) : new Date(),
     updated_at: new Date(),
   }
+}
+
+/** The document's filter labels: its own, plus its main industry's. */
+function documentTags(input: TextDocumentInput): string[] {
+  const tags = new Set(input.industry ? [`industry:${input.industry}`] : [])
+  for (const tag of input.tags ?? []) tags.add(tag)
+  return [...tags]
 }
 
 /** Inserts or refreshes the record (keyed by source type and id); returns its document id. */
@@ -100,26 +162,27 @@ export async function removeDocument(sourceType: string, sourceId: string, clien
  * one bound array, each quoted as a lexeme.
  */
 export async function similar(text: unknown, options: SimilarOptions = {}): Promise<SimilarDocument[]> {
-  const cut = options.segmenter ?? segmenter()
-  const tokens = [...new Set(cut.tokenize(text))].slice(0, MAX_QUERY_TOKENS)
+  const tokens = queryTokens(text, options.segmenter)
   if (tokens.length === 0) return []
-  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 5) || 5, 1), 100)
+  const limit = clamp(options.limit, 5, 1, 100)
   const county = options.county && /^51\d{4}$/.test(options.county) ? options.county : null
   const city = county ? RegionScope.fromRegionCode(county).city.prefix : null
   const useTrigrams = tokens.length <= TRIGRAM_MAX_TOKENS
-  const normalized = useTrigrams ? normalizeText(text).slice(0, 200) : ''
+  const normalized = useTrigrams ? normalizeText(text).slice(0, TRIGRAM_QUERY_CHARS) : ''
+  const sourceTypes = options.sourceTypes ?? null
+  const ids = options.ids ?? null
 
   const result = await (options.client ?? db).rawQuery(
     `
-    WITH q AS (
-      SELECT to_tsquery('simple', array_to_string(
-        ARRAY(SELECT quote_literal(token) FROM unnest(:tokens::text[]) AS token), ' | ')) AS query
-    ), hits AS (
+    WITH q AS (SELECT ${ANY_TOKEN_QUERY} AS query),
+    hits AS (
       SELECT d.*, ts_rank_cd(d.search_vector, q.query, 1)
         ${useTrigrams ? '+ word_similarity(:normalized, d.normalized_text)' : ''} AS relevance
       FROM text_documents d, q
-      WHERE d.public AND (d.search_vector @@ q.query
-        ${useTrigrams ? 'OR :normalized <% d.normalized_text' : ''})
+      WHERE d.public
+        AND ${sourceTypes ? 'd.source_type = ANY(:sourceTypes::text[])' : 'NOT d.source_type = ANY(:directoryTypes::text[])'}
+        ${ids ? 'AND d.id = ANY(:ids::bigint[])' : ''}
+        AND (d.search_vector @@ q.query ${useTrigrams ? 'OR :normalized <% d.normalized_text' : ''})
     )
     SELECT id, source_type, source_id, industry_code, county_code, text, answer, solved, rating,
       relevance * (1
@@ -129,7 +192,17 @@ export async function similar(text: unknown, options: SimilarOptions = {}): Prom
     FROM hits
     ORDER BY score DESC, solved DESC, rating DESC NULLS LAST, id
     LIMIT :limit`,
-    { tokens, normalized, industry: options.industry || null, county, city, limit }
+    {
+      tokens,
+      normalized,
+      industry: options.industry || null,
+      county,
+      city,
+      limit,
+      sourceTypes,
+      directoryTypes: DIRECTORY_SOURCE_TYPES,
+      ids,
+    }
   )
   return result.rows.map((row: any) => ({
     id: Number(row.id),
@@ -141,9 +214,99 @@ export async function similar(text: unknown, options: SimilarOptions = {}): Prom
     answer: row.answer,
     solved: row.solved,
     rating: row.rating,
-    score: Math.round(Number(row.score) * 10000) / 10000,
+    score: roundScore(row.score),
     snippet: highlight(row.text, tokens),
   }))
+}
+
+const roundScore = (value: unknown) => Math.round(Number(value) * 10000) / 10000
+
+export interface SearchOptions {
+  /** Which directory: 'expert' (experts_profiles ids), or any other indexed source type. */
+  sourceType: string
+  /** Documents labelled with this industry (main or, through tags, any other). */
+  industry?: string | null
+  /** Documents whose county lies in the scope; the province scope includes those without a county. */
+  scope?: RegionScope | null
+  /** Further labels every result must carry, e.g. ['level:county']. */
+  tags?: string[]
+  limit?: number
+  offset?: number
+  client?: TransactionClientContract
+}
+
+export interface SearchHit {
+  id: number
+  sourceId: string | null
+  score: number
+  /** HTML-escaped excerpt with the matched tokens in <mark>. */
+  snippet: string
+}
+
+/** Deepest page a directory serves: beyond it nobody reads, and OFFSET cost grows. */
+export const MAX_SEARCH_OFFSET = 10_000
+
+/**
+ * Directory search (找专家 and other lists with a free-text box): public documents of
+ * one source type, filtered, ranked by relevance, then rating.
+ *
+ * A directory query names what the user wants ("猕猴桃 溃疡病 成都"), so every token
+ * must match (AND); only when no document has them all does any token do (OR).
+ * The choice is made over the whole filtered directory, not the page, so paging
+ * never switches between the two. Queries of one or two tokens also match by
+ * trigrams, which catches typos and names jieba cuts oddly. A query without
+ * tokens (empty, only punctuation or emoji) lists the filtered directory, best
+ * rated first. Never throws on user text.
+ */
+export async function search(query: unknown, options: SearchOptions): Promise<SearchHit[]> {
+  const client = options.client ?? db
+  const tokens = queryTokens(query)
+  const limit = clamp(options.limit, 20, 1, 100)
+  const offset = clamp(options.offset, 0, 0, MAX_SEARCH_OFFSET)
+  const tags = [...(options.industry ? [`industry:${options.industry}`] : []), ...(options.tags ?? [])]
+  const prefix = options.scope && options.scope.level !== 'province' ? `${options.scope.prefix}%` : null
+  const filters = `d.public AND d.source_type = :sourceType
+    ${tags.length ? 'AND d.tags @> :tags::text[]' : ''}
+    ${prefix ? 'AND d.county_code LIKE :prefix' : ''}`
+  const bindings = { sourceType: options.sourceType, tags, prefix, tokens, limit, offset }
+
+  if (tokens.length === 0) {
+    const result = await client.rawQuery(
+      `SELECT d.id, d.source_id, d.text FROM text_documents d WHERE ${filters}
+       ORDER BY d.rating DESC NULLS LAST, d.id LIMIT :limit OFFSET :offset`,
+      bindings
+    )
+    return result.rows.map((row: any) => searchHit(row, 0, []))
+  }
+
+  const allWords = allWordsQuery(tokens)
+  let tsquery = `to_tsquery('simple', :allWords)`
+  if (tokens.length > 1) {
+    const strict = await client.rawQuery(
+      `SELECT EXISTS (SELECT 1 FROM text_documents d WHERE ${filters} AND d.search_vector @@ ${tsquery}) AS found`,
+      { ...bindings, allWords }
+    )
+    if (!strict.rows[0].found) tsquery = ANY_TOKEN_QUERY
+  }
+  const useTrigrams = tokens.length <= TRIGRAM_MAX_TOKENS
+  const normalized = useTrigrams ? normalizeText(query).slice(0, TRIGRAM_QUERY_CHARS) : ''
+  const result = await client.rawQuery(
+    `
+    WITH q AS (SELECT ${tsquery} AS query)
+    SELECT d.id, d.source_id, d.text, ts_rank_cd(d.search_vector, q.query, 1)
+      ${useTrigrams ? '+ word_similarity(:normalized, d.normalized_text)' : ''} AS score
+    FROM text_documents d, q
+    WHERE ${filters}
+      AND (d.search_vector @@ q.query ${useTrigrams ? 'OR :normalized <% d.normalized_text' : ''})
+    ORDER BY score DESC, d.rating DESC NULLS LAST, d.id
+    LIMIT :limit OFFSET :offset`,
+    { ...bindings, normalized, allWords }
+  )
+  return result.rows.map((row: any) => searchHit(row, row.score, tokens))
+}
+
+function searchHit(row: any, score: unknown, tokens: string[]): SearchHit {
+  return { id: Number(row.id), sourceId: row.source_id, score: roundScore(score), snippet: highlight(row.text, tokens) }
 }
 
 const SNIPPET_CHARS = 120

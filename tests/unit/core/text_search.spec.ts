@@ -1,0 +1,143 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { RegionScope } from '#core/regions/region_scope'
+import { allWordsQuery, search, similar, upsertDocument, type TextDocumentInput } from '#core/text/documents'
+
+/** An expert's directory entry as the profiles area indexes it. */
+function expert(sourceId: string, text: string, extra: Partial<TextDocumentInput> = {}) {
+  return upsertDocument({ sourceType: 'expert', sourceId, text, solved: false, ...extra })
+}
+
+const ids = (hits: { sourceId: string | null }[]) => hits.map((hit) => hit.sourceId)
+
+test.group('text index · search (directories)', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('every token must match when some document has them all; the best match ranks first', async ({ assert }) => {
+    await expert('1', '四川农业大学 研究员 猕猴桃 溃疡病 防治 果树栽培', { industry: 'fruit', county: '510129' })
+    await expert('2', '猕猴桃 种植 技术推广 果园管理', { industry: 'fruit', county: '510129' })
+    await expert('3', '柑橘 溃疡病 防治 农药使用', { industry: 'fruit', county: '510129' })
+
+    const hits = await search('猕猴桃溃疡病怎么防治', { sourceType: 'expert' })
+    assert.deepEqual(ids(hits), ['1'])
+    assert.isAbove(hits[0].score, 0)
+    assert.include(hits[0].snippet, '<mark>猕猴桃</mark>')
+  })
+
+  test('when no document has every token, documents with any of them are listed, most matches first', async ({ assert }) => {
+    await expert('1', '猕猴桃 种植 果园管理', { rating: 3 })
+    await expert('2', '柑橘 溃疡病 防治 农药使用')
+    await expert('3', '猕猴桃 溃疡病 防治 专家', { rating: 5 })
+    await expert('4', '生猪 养殖 非洲猪瘟 防控')
+
+    assert.deepEqual(ids(await search('猕猴桃 溃疡病 修剪', { sourceType: 'expert' })).slice(0, 1), ['3'])
+    const hits = await search('猕猴桃 溃疡病 修剪', { sourceType: 'expert' })
+    assert.sameMembers(ids(hits), ['1', '2', '3'])
+    assert.notInclude(ids(hits), '4')
+  })
+
+  test('only the requested source type, industry (main or any other), scope and labels', async ({ assert }) => {
+    const text = '水稻 稻瘟病 防治 植保'
+    await expert('1', text, { industry: 'grain_oil', county: '510104', tags: ['level:county'] })
+    await expert('2', text, { industry: 'vegetable', county: '510129', tags: ['industry:grain_oil', 'level:city'] })
+    await expert('3', text, { industry: 'tea', county: '511602', tags: ['level:province'] })
+    await upsertDocument({ sourceType: 'consultation', sourceId: '1', text, industry: 'grain_oil', county: '510104', solved: true })
+
+    assert.sameMembers(ids(await search('稻瘟病 防治', { sourceType: 'expert' })), ['1', '2', '3'])
+    assert.sameMembers(ids(await search('稻瘟病 防治', { sourceType: 'expert', industry: 'grain_oil' })), ['1', '2'])
+    assert.sameMembers(ids(await search('稻瘟病 防治', { sourceType: 'expert', industry: 'vegetable' })), ['2'])
+    assert.sameMembers(ids(await search('稻瘟病 防治', { sourceType: 'expert', scope: RegionScope.fromPrefix('5101') })), ['1', '2'])
+    assert.sameMembers(ids(await search('稻瘟病 防治', { sourceType: 'expert', scope: RegionScope.fromRegionCode('510104') })), ['1'])
+    assert.sameMembers(ids(await search('稻瘟病 防治', { sourceType: 'expert', scope: RegionScope.province })), ['1', '2', '3'])
+    assert.sameMembers(ids(await search('稻瘟病 防治', { sourceType: 'expert', tags: ['level:city'] })), ['2'])
+    assert.deepEqual(ids(await search('稻瘟病 防治', { sourceType: 'consultation' })), ['1'])
+    assert.deepEqual(await search('稻瘟病 防治', { sourceType: 'expert', industry: 'pig' }), [])
+    assert.deepEqual(await search('稻瘟病 防治', { sourceType: 'expert', scope: RegionScope.fromPrefix('5119') }), [])
+  })
+
+  test('a private document is never listed', async ({ assert }) => {
+    await expert('1', '茶叶 茶饼病 防治', { public: false })
+    assert.deepEqual(await search('茶饼病', { sourceType: 'expert' }), [])
+    assert.deepEqual(await search('', { sourceType: 'expert' }), [])
+  })
+
+  test('pages do not overlap and together list every match in one order', async ({ assert }) => {
+    for (let i = 1; i <= 7; i++) await expert(String(i), `生猪 养殖 ${'仔猪腹泻 '.repeat(i)}`)
+    const all = ids(await search('生猪 仔猪腹泻', { sourceType: 'expert', limit: 100 }))
+    assert.lengthOf(all, 7)
+    const pages = [
+      ...(await search('生猪 仔猪腹泻', { sourceType: 'expert', limit: 3, offset: 0 })),
+      ...(await search('生猪 仔猪腹泻', { sourceType: 'expert', limit: 3, offset: 3 })),
+      ...(await search('生猪 仔猪腹泻', { sourceType: 'expert', limit: 3, offset: 6 })),
+    ]
+    assert.deepEqual(ids(pages), all)
+    // AND is decided over the whole directory: page 3 stays AND even if it holds nothing.
+    assert.deepEqual(await search('生猪 仔猪腹泻', { sourceType: 'expert', limit: 3, offset: 9 }), [])
+  })
+
+  test('one or two tokens also match by trigrams: typos and partial names', async ({ assert }) => {
+    await expert('1', '猕猴桃溃疡病春季防治')
+    await expert('2', '生猪养殖场消毒办法')
+    assert.deepEqual(ids(await search('猕猴挑溃疡', { sourceType: 'expert' })).slice(0, 1), ['1'])
+  })
+
+  test('a query without words lists the filtered directory, best rated first', async ({ assert }) => {
+    await expert('1', '茶叶 栽培', { rating: 3, industry: 'tea' })
+    await expert('2', '茶叶 加工', { rating: 5, industry: 'tea' })
+    await expert('3', '生猪 养殖', { industry: 'pig' })
+    assert.deepEqual(ids(await search('', { sourceType: 'expert' })), ['2', '1', '3'])
+    assert.deepEqual(ids(await search('🙏', { sourceType: 'expert', industry: 'tea' })), ['2', '1'])
+    const [first] = await search(null, { sourceType: 'expert', limit: 1 })
+    assert.equal(first.score, 0)
+    assert.equal(first.snippet, '茶叶 加工')
+  })
+
+  test('bad input never throws: tsquery and SQL syntax, emoji, 10,000 characters, silly limits', async ({ assert }) => {
+    await expert('1', '水稻 稻瘟病 防治', { industry: 'grain_oil', county: '510104' })
+    for (const query of [
+      '& | ! : * ( )',
+      '水稻 & 稻瘟病 | !猪瘟 :* (玉米)',
+      "稻瘟病'); DROP TABLE text_documents; --",
+      'a:* & b | !c <-> d',
+      '🐷🌾😭',
+      '\u0000稻瘟病\u0000',
+      '稻瘟病，'.repeat(2500),
+      ['稻瘟病'],
+      42,
+    ]) {
+      const hits = await search(query, { sourceType: 'expert', industry: "x'y", limit: 1e9, offset: -5 })
+      assert.isArray(hits, String(query).slice(0, 20))
+    }
+    const long = '水稻稻瘟病防治，'.repeat(1250)
+    assert.isAtLeast(long.length, 10_000)
+    const started = performance.now()
+    assert.deepEqual(ids(await search(long, { sourceType: 'expert' })), ['1'])
+    assert.isBelow(performance.now() - started, 2000)
+    assert.deepEqual(ids(await search('水稻 & 稻瘟病 | !', { sourceType: 'expert', limit: Number.NaN, offset: Number.NaN })), ['1'])
+  })
+
+  test('找类似 never offers directory entries, unless asked for that source type', async ({ assert }) => {
+    const text = '水稻叶片上有梭形病斑，中间灰白色'
+    await expert('1', text)
+    const caseId = await upsertDocument({ sourceType: 'consultation', sourceId: '9', text, solved: true })
+    assert.deepEqual(
+      (await similar(text)).map((doc) => doc.id),
+      [caseId]
+    )
+    assert.deepEqual(
+      (await similar(text, { sourceTypes: ['expert'] })).map((doc) => doc.sourceId),
+      ['1']
+    )
+    assert.deepEqual(await similar(text, { ids: [] }), [])
+  })
+})
+
+test.group('text index · allWordsQuery', () => {
+  test('a compound word is satisfied by itself or by all its largest pieces; every word is required', ({ assert }) => {
+    assert.equal(
+      allWordsQuery(['猕猴', '溃疡', '猕猴桃', '溃疡病', '猕猴桃溃疡病', '防治']),
+      "('猕猴桃溃疡病' | ('猕猴桃' & '溃疡病')) & '防治'"
+    )
+    assert.equal(allWordsQuery(['生猪']), "'生猪'")
+  })
+})
