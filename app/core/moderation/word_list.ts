@@ -1,0 +1,56 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { audit } from '#core/audit/audit'
+import { clock } from '#core/clock'
+import { ModerationWord } from '#core/moderation/models'
+import { normalizeWord } from '#core/moderation/word_filter'
+import type { Acting } from '#core/moderation/acting'
+import type { WordAction, WordCategory } from '#core/moderation/vocabulary'
+
+export class EmptyWordError extends Error {}
+export class DuplicateWordError extends Error {}
+
+/** Every change to the list moves its version, which makes each process rebuild its filter. */
+export async function bumpListVersion(trx: TransactionClientContract) {
+  await trx.rawQuery(`UPDATE moderation_word_list SET version = nextval('moderation_word_list_versions') WHERE id = 1`)
+}
+
+function wordAudit(trx: TransactionClientContract, acting: Acting, action: string, word: ModerationWord, added: boolean) {
+  const value = (field: 'word' | 'category' | 'action') =>
+    added ? { old: null, new: word[field] } : { old: word[field], new: null }
+  return audit(trx, {
+    actor: acting.actor,
+    actorRole: acting.actorRole,
+    action,
+    subjectType: 'moderation.word',
+    subjectId: word.id,
+    ip: acting.ip,
+    changes: { word: value('word'), category: value('category'), action: value('action') },
+  })
+}
+
+export function addWord(acting: Acting, entry: { word: string; category: WordCategory; action: WordAction }) {
+  const normalized = normalizeWord(entry.word)
+  if (!normalized) throw new EmptyWordError()
+  return db.transaction(async (trx) => {
+    const existing = await ModerationWord.query({ client: trx }).where('normalized', normalized).first()
+    if (existing) throw new DuplicateWordError()
+    const word = await ModerationWord.create(
+      { ...entry, word: entry.word.trim(), normalized, createdById: acting.actor.id, createdAt: DateTime.fromJSDate(clock.now()) },
+      { client: trx }
+    )
+    await bumpListVersion(trx)
+    await wordAudit(trx, acting, 'moderation.word_add', word, true)
+    return word
+  })
+}
+
+export function removeWord(acting: Acting, word: ModerationWord) {
+  return db.transaction(async (trx) => {
+    word.useTransaction(trx)
+    await word.delete()
+    await bumpListVersion(trx)
+    await wordAudit(trx, acting, 'moderation.word_remove', word, false)
+  })
+}
