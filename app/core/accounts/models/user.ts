@@ -7,6 +7,7 @@ import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import RoleGrant from '#core/accounts/models/role_grant'
 import type { Role } from '#core/accounts/roles'
 import { RegionScope } from '#core/regions/region_scope'
+import { maskPhone } from '#core/accounts/mask'
 
 const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
   uids: ['phone'],
@@ -63,6 +64,6 @@ export default class User extends compose(BaseModel, AuthFinder) {
 
   /** "138****5678": phones are masked wherever a person is shown to someone else. */
   get maskedPhone(): string {
-    return `${this.phone.slice(0, 3)}****${this.phone.slice(7)}`
+    return maskPhone(this.phone)
   }
 }
