@@ -15,6 +15,7 @@ export default class CurrentUserMiddleware {
       currentUser: user ?? null,
       isAdmin: roles.includes('center_admin') || roles.includes('platform_admin'),
       isPlatformAdmin: roles.includes('platform_admin'),
+      isStaff: roles.includes('center_staff'),
       currentPath: ctx.request.url(),
       unreadNotifications: user ? await unreadCount(user.id) : 0,
     })

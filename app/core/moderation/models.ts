@@ -24,7 +24,7 @@ export class ModerationWord extends BaseModel {
   @column()
   declare createdById: number | null
 
-  @column.dateTime()
+  @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 }
 

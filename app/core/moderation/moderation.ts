@@ -9,7 +9,7 @@
  */
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { filterFor } from '#core/moderation/word_filter'
+import { filterFor, verdictOf } from '#core/moderation/word_filter'
 import { isTripped, scopesAround } from '#core/moderation/breakers'
 import { MODERATED_MODULES, type ModeratedModule, type Verdict } from '#core/moderation/vocabulary'
 
@@ -54,11 +54,7 @@ export async function screen({ module, countyCode, text }: ScreenInput, client: 
   const breakerTripped: boolean = rows[0].tripped
   const matches = (await filterFor(rows[0].version, client)).matches(typeof text === 'string' ? text : '')
   const categories = [...new Set(matches.map((match) => match.category))]
-
-  let verdict: Verdict = 'pass'
-  if (matches.some((match) => match.action === 'block')) verdict = 'block'
-  else if (matches.length > 0 || breakerTripped) verdict = 'hold'
-  return { verdict, categories, breakerTripped }
+  return { verdict: verdictOf(matches, breakerTripped), categories, breakerTripped }
 }
 
 /**

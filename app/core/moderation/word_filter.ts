@@ -1,6 +1,6 @@
 import { Mint } from 'mint-filter'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import type { WordAction, WordCategory } from '#core/moderation/vocabulary'
+import type { Verdict, WordAction, WordCategory } from '#core/moderation/vocabulary'
 
 export interface WordEntry {
   normalized: string
@@ -55,6 +55,12 @@ function latinAt(text: string, index: number): boolean {
 function previousIndex(text: string, index: number): number {
   const low = text.charCodeAt(index - 1)
   return low >= 0xdc00 && low <= 0xdfff && index >= 2 ? index - 2 : index - 1
+}
+
+/** block beats hold beats pass; a tripped breaker holds what would pass. */
+export function verdictOf(matches: WordMatch[], breakerTripped: boolean): Verdict {
+  if (matches.some((match) => match.action === 'block')) return 'block'
+  return matches.length > 0 || breakerTripped ? 'hold' : 'pass'
 }
 
 type TrieNode = Mint['root']

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { audit } from '#core/audit/audit'
 import { clock } from '#core/clock'
 import { ModerationWord } from '#core/moderation/models'
-import { normalizeWord } from '#core/moderation/word_filter'
+import { filterFor, normalizeWord, verdictOf } from '#core/moderation/word_filter'
 import type { Acting } from '#core/moderation/acting'
 import type { WordAction, WordCategory } from '#core/moderation/vocabulary'
 
@@ -12,8 +12,8 @@ export class EmptyWordError extends Error {}
 export class DuplicateWordError extends Error {}
 
 /** Every change to the list moves its version, which makes each process rebuild its filter. */
-export async function bumpListVersion(trx: TransactionClientContract) {
-  await trx.rawQuery(`UPDATE moderation_word_list SET version = nextval('moderation_word_list_versions') WHERE id = 1`)
+export async function bumpListVersion(client: QueryClientContract) {
+  await client.rawQuery(`UPDATE moderation_word_list SET version = nextval('moderation_word_list_versions') WHERE id = 1`)
 }
 
 function wordAudit(trx: TransactionClientContract, acting: Acting, action: string, word: ModerationWord, added: boolean) {
@@ -53,4 +53,11 @@ export function removeWord(acting: Acting, word: ModerationWord) {
     await bumpListVersion(trx)
     await wordAudit(trx, acting, 'moderation.word_remove', word, false)
   })
+}
+
+/** What the current list makes of a text, breakers aside (the admins' "检测文本" tool). */
+export async function checkText(text: string) {
+  const [{ version }] = await db.from('moderation_word_list').where('id', 1).select(db.raw('version::text AS version'))
+  const matches = (await filterFor(version, db.connection())).matches(text)
+  return { verdict: verdictOf(matches, false), matches }
 }

@@ -9,6 +9,7 @@ import { renderPageOrFragment } from '#core/http/render'
 import RoleGrantPolicy from '#modules/admin/policies/role_grant_policy'
 import { grantRoleValidator, userSearchValidator } from '#modules/admin/validators'
 import { AlreadyGrantedError, grantArea, grantRole, revokeRole } from '#modules/admin/actions/role_grants'
+import { scopeOptions } from '#modules/admin/scope_options'
 
 export default class RoleGrantsController {
   /** People in the admin's scope, searchable by phone or name. */
@@ -39,7 +40,7 @@ export default class RoleGrantsController {
       grants: await holder.grants(),
       county: await regionDirectory.fullName(holder.countyCode),
       roles: ROLES,
-      scopeOptions: await this.#scopeOptions(await auth.getUserOrFail().scopesFor(...ADMIN_ROLES)),
+      scopeOptions: await scopeOptions(await auth.getUserOrFail().scopesFor(...ADMIN_ROLES)),
     })
   }
 
@@ -81,25 +82,5 @@ export default class RoleGrantsController {
     const holder = await User.findOrFail(grant.userId)
     await bouncer.with(RoleGrantPolicy).authorize('change', grant.role, grantArea(grant.role, grant.scope, holder))
     return { grant, holder }
-  }
-
-  /** Regions an admin may hand out as a scope: each of its scopes and everything beneath. */
-  async #scopeOptions(scopes: RegionScope[]) {
-    const tree = await regionDirectory.tree()
-    const options: { code: string; label: string }[] = []
-    if (scopes.some((scope) => scope.level === 'province')) {
-      options.push({ code: '510000', label: await regionDirectory.fullName('510000') })
-    }
-    for (const { city, counties } of tree) {
-      if (scopes.some((scope) => scope.covers(RegionScope.fromRegionCode(city.code)))) {
-        options.push({ code: city.code, label: city.name })
-      }
-      for (const county of counties) {
-        if (scopes.some((scope) => scope.contains(county.code))) {
-          options.push({ code: county.code, label: `${city.name} ${county.name}` })
-        }
-      }
-    }
-    return options
   }
 }
