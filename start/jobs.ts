@@ -4,3 +4,4 @@
  */
 import '#core/jobs/maintenance'
 import '#core/jobs/sms_delivery'
+import '#modules/experts/statistics/refresh_job'
