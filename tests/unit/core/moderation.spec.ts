@@ -11,6 +11,7 @@ import { addWord, bumpListVersion, removeWord } from '#core/moderation/word_list
 import { resetBreaker, tripBreaker } from '#core/moderation/breakers'
 import { AlreadyDecidedError, decideReview } from '#core/moderation/reviews'
 import { CircuitBreaker, ModerationWord, ReviewItem } from '#core/moderation/models'
+import ModerationWordsSeeder from '#database/seeders/04_core_moderation_words_seeder'
 import { createUser } from '#tests/helpers'
 
 const entry = (word: string, category: WordEntry['category'] = 'gambling', action: WordEntry['action'] = 'hold'): WordEntry => ({
@@ -158,6 +159,19 @@ test.group('Moderation / screen', (group) => {
       })
       .catch(() => {})
     assert.equal((await screen({ module: 'info', countyCode: '510104', text })).verdict, 'pass')
+  })
+
+  test('the starter list is seeded into an empty list only, so an admin’s removal stays removed', async ({ assert }) => {
+    const count = () => ModerationWord.query().count('* as n').then(([row]) => Number(row.$extras.n))
+    await new ModerationWordsSeeder(db.connection()).run()
+    const seeded = await count()
+    assert.isAtLeast(seeded, 12)
+    assert.equal((await screen({ module: 'experts', countyCode: '510104', text: '来玩六合彩' })).verdict, 'hold')
+
+    await removeWord(await platformAdmin(), await ModerationWord.findByOrFail('normalized', '六合彩'))
+    await new ModerationWordsSeeder(db.connection()).run()
+    assert.equal(await count(), seeded - 1)
+    assert.equal((await screen({ module: 'experts', countyCode: '510104', text: '来玩六合彩' })).verdict, 'pass')
   })
 
   test('adding an empty or duplicate word is refused', async ({ assert }) => {
