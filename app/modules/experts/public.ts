@@ -2,3 +2,7 @@
  * What other modules may use of the expert service (DESIGN §2). Grows as they need it.
  */
 export { CONSULTATION_STATES, type ConsultationState } from '#modules/experts/consultation_states'
+// Expert profiles and 找专家: a verified expert by profile id (null otherwise), whether one takes cases, their figures.
+export { findVerifiedExpert, availabilityOf, expertFigures, type Availability, type ExpertFigures } from '#modules/experts/services/profiles'
+export { EXPERT_SOURCE } from '#modules/experts/services/profiles'
+export { indexExpert } from '#modules/experts/actions/profiles'

@@ -2,3 +2,4 @@
  * Routes of the expert service; each area of the module adds its own file here.
  */
 import '#modules/experts/routes/followups'
+import '#modules/experts/routes/profiles'
