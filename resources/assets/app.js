@@ -120,3 +120,105 @@
     if (event.detail.successful) upload.form.reset()
   })
 })()
+
+// ---- 报需求 (resources/views/experts/consultations) ------------------------------------------
+// Progressive enhancement only: the form posts and the pages work without this.
+;(function () {
+  var PREFIX = 'draft:'
+  function storage() {
+    try { return window.localStorage } catch (error) { return null }
+  }
+  function read(key) {
+    var store = storage()
+    try { return store ? JSON.parse(store.getItem(PREFIX + key) || 'null') : null } catch (error) { return null }
+  }
+  // The fields a draft keeps: what was typed or chosen, and the form's idempotency key, so a
+  // resubmit of a form that did reach the server (connection lost on the way back) finds its case.
+  function fields(form) {
+    return [].filter.call(form.elements, function (field) {
+      if (!field.name || field.name === '_csrf' || field.type === 'file' || field.type === 'submit' || field.type === 'button') return false
+      return field.type !== 'hidden' || field.hasAttribute('data-draft-field')
+    })
+  }
+  function save(form) {
+    var store = storage()
+    if (!store) return
+    var draft = {}
+    fields(form).forEach(function (field) { draft[field.name] = field.value })
+    try { store.setItem(PREFIX + form.getAttribute('data-draft'), JSON.stringify(draft)) } catch (error) { /* storage full: nothing to do */ }
+  }
+
+  document.querySelectorAll('form[data-draft]').forEach(function (form) {
+    var key = form.getAttribute('data-draft')
+    var notice = document.querySelector('[data-draft-notice]')
+    var keyField = form.elements.idempotency_key
+    var freshKey = keyField ? keyField.value : null
+    var draft = form.hasAttribute('data-draft-restore') ? read(key) : null
+    // Worth restoring only if something was typed (a select alone holds its default).
+    var typed = draft && fields(form).some(function (field) {
+      return field.tagName !== 'SELECT' && field.type !== 'hidden' && draft[field.name]
+    })
+    if (typed) {
+      fields(form).forEach(function (field) {
+        if (!(field.name in draft)) return
+        field.value = draft[field.name]
+        if (field.tagName === 'SELECT' && field.value) field.setAttribute('data-user-chosen', '')
+      })
+      if (notice) notice.hidden = false
+    }
+    var timer
+    form.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(function () { save(form) }, 400) })
+    form.addEventListener('change', function (event) {
+      if (event.target.tagName === 'SELECT') event.target.setAttribute('data-user-chosen', '')
+      save(form)
+    })
+    // Saved at once before sending: the request may be the thing that fails.
+    form.addEventListener('submit', function () { save(form) }, true)
+    var clear = document.querySelector('[data-draft-clear]')
+    if (clear) clear.addEventListener('click', function () {
+      var store = storage()
+      if (store) store.removeItem(PREFIX + key)
+      // A new problem gets this form's own key, not the restored one (whose case may exist).
+      form.reset()
+      if (keyField) keyField.value = freshKey
+      form.querySelectorAll('[data-user-chosen]').forEach(function (field) { field.removeAttribute('data-user-chosen') })
+      if (notice) notice.hidden = true
+    })
+  })
+
+  // The case page of a just-submitted form: its draft is done with (same idempotency key).
+  document.querySelectorAll('[data-clear-draft]').forEach(function (marker) {
+    var key = marker.getAttribute('data-clear-draft')
+    var draft = read(key)
+    var store = storage()
+    if (store && draft && draft.idempotency_key === marker.getAttribute('data-draft-key')) store.removeItem(PREFIX + key)
+  })
+
+  // The industry suggested while typing fills the select, unless the person chose one.
+  document.addEventListener('htmx:afterSwap', function () {
+    var hint = document.getElementById('industry-suggestion')
+    var select = document.getElementById('f-industry')
+    var suggested = hint && hint.getAttribute('data-suggested-industry')
+    if (!select || !suggested || select.hasAttribute('data-user-chosen')) return
+    select.value = suggested
+  })
+
+  // One click sends a form once (the server's idempotency key makes a second one harmless anyway).
+  document.addEventListener('submit', function (event) {
+    var button = event.target.querySelector('[data-submit-once]')
+    if (!button || event.defaultPrevented) return
+    setTimeout(function () {
+      button.disabled = true
+      button.textContent = button.getAttribute('data-submit-once')
+    }, 0)
+  })
+
+  // A message sent through htmx: empty the box and its error for the next one.
+  document.addEventListener('htmx:afterRequest', function (event) {
+    var form = event.detail.elt
+    if (!form.matches || !form.matches('form[data-reset-after-post]') || !event.detail.successful) return
+    form.reset()
+    var status = document.getElementById('message-form-status')
+    if (status) status.innerHTML = ''
+  })
+})()

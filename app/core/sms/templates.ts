@@ -11,6 +11,16 @@ export const SMS_TEMPLATES = {
     text: '您的验证码是{code}，5分钟内有效，请勿告诉他人。',
     params: ['code'],
   },
+  // experts (报需求): the farmer an 信息员 reported for follows the case through a signed link.
+  consultation_farmer_link: {
+    text: '信息员已为您提交农业技术咨询（编号{id}），查看进展和专家答复：{link}',
+    params: ['id', 'link'],
+  },
+  // experts: a new message on a case after a quiet spell (in-site notices cover the rest).
+  consultation_new_message: {
+    text: '您的农业技术咨询（编号{id}）有新消息，请点击查看：{link}',
+    params: ['id', 'link'],
+  },
 } as const satisfies Record<string, { text: string; params: readonly string[] }>
 
 export type SmsTemplate = keyof typeof SMS_TEMPLATES

@@ -41,3 +41,6 @@ export const FOLLOWUP_WINDOW_MS = 7 * 24 * HOUR
 export const AUTO_CLOSE_AFTER_MS = 7 * 24 * HOUR
 /** SMS links for experts and farmers stay valid this long. */
 export const LINK_TTL_MS = 72 * HOUR
+
+/** Content safety of a case's text or a message: held until a reviewer approves or rejects it. */
+export type Moderation = 'pass' | 'held' | 'rejected'

@@ -1,5 +1,6 @@
 /*
  * Routes of the expert service; each area of the module adds its own file here.
  */
+import '#modules/experts/routes/consultations'
 import '#modules/experts/routes/followups'
 import '#modules/experts/routes/profiles'

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
+import type { Moderation } from '#modules/experts/consultation_states'
 
 export type MessageAuthorRole = 'reporter' | 'expert' | 'staff'
 export type MessageKind = 'message' | 'answer' | 'question'
@@ -27,7 +28,7 @@ export default class ConsultationMessage extends BaseModel {
   declare body: string
 
   @column()
-  declare moderation: 'pass' | 'held'
+  declare moderation: Moderation
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
