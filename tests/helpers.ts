@@ -42,6 +42,11 @@ export function submitForm(client: any, url: string, form: Record<string, string
   return user ? request.loginAs(user) : request
 }
 
+/** What htmx sends when it posts a form (the answer is a fragment, not a redirect). */
+export function submitHtmxForm(client: any, url: string, form: Record<string, string>, user: User) {
+  return client.post(url).header('HX-Request', 'true').withCsrfToken().form(form).loginAs(user)
+}
+
 export function assertRedirect(response: any, path: string) {
   response.assertStatus(302)
   response.assertHeader('location', path)

@@ -1,6 +1,5 @@
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import { normalizeWord } from '#core/moderation/word_filter'
-import { bumpListVersion } from '#core/moderation/word_list'
 import type { WordAction, WordCategory } from '#core/moderation/vocabulary'
 
 /**
@@ -45,6 +44,5 @@ export default class ModerationWordsSeeder extends BaseSeeder {
       created_at: new Date(),
     }))
     await this.client.table('moderation_words').insert(rows).onConflict('normalized').ignore()
-    await bumpListVersion(this.client)
   }
 }

@@ -6,7 +6,7 @@ import { CircuitBreaker } from '#core/moderation/models'
 import { breakerStatus, screen } from '#core/moderation/moderation'
 import { actingAs } from '#core/moderation/acting'
 import { tripBreaker } from '#core/moderation/breakers'
-import { assertRedirect, createUser, submitForm } from '#tests/helpers'
+import { assertRedirect, createUser, submitForm, submitHtmxForm } from '#tests/helpers'
 
 const countyAdmin = (scope = '510104') => createUser({ roles: ['center_admin'], scopes: { center_admin: scope } })
 
@@ -60,14 +60,14 @@ test.group('Admin / moderation breakers', (group) => {
   test('tripping through htmx answers with the list; tripping again says it is already tripped', async ({ client, assert }) => {
     const admin = await countyAdmin('5101')
     const form = { module: 'info', scope: '510100', reason: '全市排查' }
-    const first = await client.post('/admin/moderation/breakers').header('HX-Request', 'true').withCsrfToken().form(form).loginAs(admin)
+    const first = await submitHtmxForm(client, '/admin/moderation/breakers', form, admin)
     first.assertStatus(200)
     assert.notInclude(first.text(), '<html')
     assert.include(first.text(), '已熔断：产业信息 · 成都市')
     assert.include(first.text(), '全市排查')
     assert.isTrue(await breakerStatus('info', '510129'))
 
-    const again = await client.post('/admin/moderation/breakers').header('HX-Request', 'true').withCsrfToken().form(form).loginAs(admin)
+    const again = await submitHtmxForm(client, '/admin/moderation/breakers', form, admin)
     assert.include(again.text(), '该板块在该地区已处于熔断状态')
     assert.equal(await AuditEntry.query().where('action', 'moderation.breaker_trip').count('* as n').then(([row]) => Number(row.$extras.n)), 1)
   })
@@ -77,12 +77,7 @@ test.group('Admin / moderation breakers', (group) => {
     const noReason = await submitForm(client, '/admin/moderation/breakers', { module: 'experts', scope: '510104', reason: '  ' }, admin)
     assert.deepEqual(noReason.flashMessages().inputErrorsBag?.reason, ['请填写原因（将记入操作日志）'])
 
-    const fragment = await client
-      .post('/admin/moderation/breakers')
-      .header('HX-Request', 'true')
-      .withCsrfToken()
-      .form({ module: 'weather', scope: '999999', reason: '原因' })
-      .loginAs(admin)
+    const fragment = await submitHtmxForm(client, '/admin/moderation/breakers', { module: 'weather', scope: '999999', reason: '原因' }, admin)
     fragment.assertStatus(422)
     assert.include(fragment.text(), '请选择有效的板块')
     assert.include(fragment.text(), '请选择四川省内的地区')
@@ -126,12 +121,7 @@ test.group('Admin / moderation breakers', (group) => {
     assert.equal(plain.flashMessages().success, '已解除熔断：专家服务 · 成都市 锦江区')
     assert.isFalse(await breakerStatus('experts', '510104'))
 
-    const fragment = await client
-      .post(`/admin/moderation/breakers/${city.id}/reset`)
-      .header('HX-Request', 'true')
-      .withCsrfToken()
-      .form({ reason: '全市恢复' })
-      .loginAs(admin)
+    const fragment = await submitHtmxForm(client, `/admin/moderation/breakers/${city.id}/reset`, { reason: '全市恢复' }, admin)
     fragment.assertStatus(200)
     assert.notInclude(fragment.text(), '<html')
     assert.include(fragment.text(), '已解除熔断：产业信息 · 成都市')

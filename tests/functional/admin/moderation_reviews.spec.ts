@@ -9,7 +9,7 @@ import { ModerationWord, ReviewItem } from '#core/moderation/models'
 import { breakerStatus, holdForReview, onReviewDecision, screen, type ModeratedModule } from '#core/moderation/moderation'
 import { actingAs } from '#core/moderation/acting'
 import { tripBreaker } from '#core/moderation/breakers'
-import { assertRedirect, createUser, submitForm } from '#tests/helpers'
+import { assertRedirect, createUser, submitForm, submitHtmxForm } from '#tests/helpers'
 
 /** Decisions the test subject type received, in order. */
 const decisions: [number, string, number, string | null][] = []
@@ -67,12 +67,7 @@ test.group('Admin / moderation reviews', (group) => {
     ;(await client.get(`/admin/moderation/reviews/${other.id}`).loginAs(staff)).assertStatus(404)
     const post = await submitForm(client, `/admin/moderation/reviews/${other.id}/decision`, { decision: 'approved' }, staff)
     post.assertStatus(404)
-    const htmx = await client
-      .post(`/admin/moderation/reviews/${other.id}/decision`)
-      .header('HX-Request', 'true')
-      .withCsrfToken()
-      .form({ decision: 'rejected' })
-      .loginAs(staff)
+    const htmx = await submitHtmxForm(client, `/admin/moderation/reviews/${other.id}/decision`, { decision: 'rejected' }, staff)
     htmx.assertStatus(404)
     assert.notInclude(htmx.text(), '青羊区的帖子')
     assert.equal((await ReviewItem.findOrFail(other.id)).status, 'pending')
@@ -139,12 +134,7 @@ test.group('Admin / moderation reviews', (group) => {
     const item = await held('510104', '要驳回的帖子', { subjectId: 502 })
     await held('510104', '还在等待的帖子')
     const admin = await createUser({ roles: ['platform_admin'], scopes: { platform_admin: '51' } })
-    const response = await client
-      .post(`/admin/moderation/reviews/${item.id}/decision?page=1`)
-      .header('HX-Request', 'true')
-      .withCsrfToken()
-      .form({ decision: 'rejected', reason: '含赌博广告' })
-      .loginAs(admin)
+    const response = await submitHtmxForm(client, `/admin/moderation/reviews/${item.id}/decision?page=1`, { decision: 'rejected', reason: '含赌博广告' }, admin)
     response.assertStatus(200)
     assert.notInclude(response.text(), '<html')
     assert.include(response.text(), '已驳回')
@@ -159,12 +149,7 @@ test.group('Admin / moderation reviews', (group) => {
   test('a bad decision or an over-long reason is refused in Chinese; an unreviewable type says so', async ({ client, assert }) => {
     const item = await held('510104', '帖子')
     const staff = await staffOf('510104')
-    const bad = await client
-      .post(`/admin/moderation/reviews/${item.id}/decision`)
-      .header('HX-Request', 'true')
-      .withCsrfToken()
-      .form({ decision: 'maybe', reason: '长'.repeat(201) })
-      .loginAs(staff)
+    const bad = await submitHtmxForm(client, `/admin/moderation/reviews/${item.id}/decision`, { decision: 'maybe', reason: '长'.repeat(201) }, staff)
     bad.assertStatus(422)
     assert.include(bad.text(), '请选择有效的审核结果')
     assert.include(bad.text(), '原因不能超过 200 个字')

@@ -3,13 +3,9 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import AuditEntry from '#core/audit/audit_entry'
 import { ModerationWord } from '#core/moderation/models'
 import { screen } from '#core/moderation/moderation'
-import { assertRedirect, createUser, fieldErrors, submitForm } from '#tests/helpers'
+import { assertRedirect, createUser, fieldErrors, submitForm, submitHtmxForm } from '#tests/helpers'
 
 const platformAdmin = () => createUser({ roles: ['platform_admin'], scopes: { platform_admin: '51' } })
-
-function htmxPost(client: any, url: string, form: Record<string, string>, user: any) {
-  return client.post(url).header('HX-Request', 'true').withCsrfToken().form(form).loginAs(user)
-}
 
 test.group('Admin / moderation words', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -66,13 +62,13 @@ test.group('Admin / moderation words', (group) => {
 
   test('adding through htmx answers with the refreshed list and its status line', async ({ client, assert }) => {
     const admin = await platformAdmin()
-    const response = await htmxPost(client, '/admin/moderation/words', { word: '百家乐', category: 'gambling', action: 'block' }, admin)
+    const response = await submitHtmxForm(client, '/admin/moderation/words', { word: '百家乐', category: 'gambling', action: 'block' }, admin)
     response.assertStatus(200)
     assert.notInclude(response.text(), '<html')
     assert.include(response.text(), '已添加“百家乐”')
     assert.include(response.text(), '禁止发布')
 
-    const duplicate = await htmxPost(client, '/admin/moderation/words', { word: '百 家 乐', category: 'gambling', action: 'hold' }, admin)
+    const duplicate = await submitHtmxForm(client, '/admin/moderation/words', { word: '百 家 乐', category: 'gambling', action: 'hold' }, admin)
     duplicate.assertStatus(422)
     assert.include(duplicate.text(), '词库中已有这个词')
     assert.include(duplicate.text(), '百家乐')
@@ -111,7 +107,7 @@ test.group('Admin / moderation words', (group) => {
     assertRedirect(await submitForm(client, `/admin/moderation/words/${first.id}/remove`, {}, admin), '/admin/moderation/words')
     assert.isNull(await ModerationWord.find(first.id))
 
-    const fragment = await htmxPost(client, `/admin/moderation/words/${second.id}/remove`, {}, admin)
+    const fragment = await submitHtmxForm(client, `/admin/moderation/words/${second.id}/remove`, {}, admin)
     fragment.assertStatus(200)
     assert.include(fragment.text(), '已删除“刷单”')
     assert.notInclude(fragment.text(), '<html')
@@ -124,7 +120,7 @@ test.group('Admin / moderation words', (group) => {
     await ModerationWord.create({ word: '赌博', normalized: '赌博', category: 'gambling', action: 'hold' } as any)
     const long = '玉米叶子发黄怎么办，'.repeat(999) + '不要赌🎲博！！！'.padEnd(10, '。')
 
-    const fragment = await htmxPost(client, '/admin/moderation/words/check', { text: long }, admin)
+    const fragment = await submitHtmxForm(client, '/admin/moderation/words/check', { text: long }, admin)
     fragment.assertStatus(200)
     assert.include(fragment.text(), '检测结果：需人工审核后发布')
     assert.include(fragment.text(), '命中：赌🎲博（赌博）')
