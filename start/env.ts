@@ -20,6 +20,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMS_TEMPLATE_VERIFICATION_CODE: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
   SMS_TEMPLATE_CONSULTATION_FARMER_LINK: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
   SMS_TEMPLATE_CONSULTATION_NEW_MESSAGE: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
+  SMS_TEMPLATE_EXPERT_NEW_CASE: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
   SMS_TENCENT_SECRET_ID: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
   SMS_TENCENT_SECRET_KEY: Env.schema.secret.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
   SMS_TENCENT_APP_ID: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),

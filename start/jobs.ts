@@ -4,4 +4,5 @@
  */
 import '#core/jobs/maintenance'
 import '#core/jobs/sms_delivery'
+import '#modules/experts/jobs'
 import '#modules/experts/statistics/refresh_job'

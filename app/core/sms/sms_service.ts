@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import encryption from '@adonisjs/core/services/encryption'
 import { Exception } from '@adonisjs/core/exceptions'
 import env from '#start/env'
@@ -90,10 +91,19 @@ export class SmsService {
     return message
   }
 
-  /** Records a message without sending it: queued, or refused when the phone reached today's cap. */
-  async record(phone: string, template: SmsTemplate, variables: SmsVariables): Promise<SmsMessage> {
+  /**
+   * Records a message without sending it: queued, or refused when the phone reached
+   * today's cap. `client`: a caller's transaction, so the message exists exactly when
+   * the change it announces (or a job's `once` key) does.
+   */
+  async record(
+    phone: string,
+    template: SmsTemplate,
+    variables: SmsVariables,
+    options: { client?: TransactionClientContract } = {}
+  ): Promise<SmsMessage> {
     templateParams(template, variables)
-    return db.transaction(async (trx) => {
+    return (options.client ?? db).transaction(async (trx) => {
       // One phone's messages are counted and added one at a time, so two requests at
       // once cannot both slip under the cap.
       await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [`sms:${phone}`])

@@ -21,6 +21,11 @@ export const SMS_TEMPLATES = {
     text: '您的农业技术咨询（编号{id}）有新消息，请点击查看：{link}',
     params: ['id', 'link'],
   },
+  // experts (triage): an expert's new case, with the signed single-case link (≈ 60 characters with APP_URL).
+  expert_new_case: {
+    text: '您有一条新的农技咨询，请在3小时内处理：{link}',
+    params: ['link'],
+  },
 } as const satisfies Record<string, { text: string; params: readonly string[] }>
 
 export type SmsTemplate = keyof typeof SMS_TEMPLATES

@@ -2,6 +2,9 @@
  * What other modules may use of the expert service (DESIGN §2). Grows as they need it.
  */
 export { CONSULTATION_STATES, type ConsultationState } from '#modules/experts/consultation_states'
+// Triage: automatic assignment, the centre's manual choice, the deadline sweep.
+export { assignExpert, assignByCentre, reassign, reachableExperts, findCandidate } from '#modules/experts/actions/triage'
+export { sweepDeadlines, type SweepReport } from '#modules/experts/actions/sweep_deadlines'
 // Expert profiles and 找专家: a verified expert by profile id (null otherwise), whether one takes cases, their figures.
 export { findVerifiedExpert, availabilityOf, expertFigures, type Availability, type ExpertFigures } from '#modules/experts/services/profiles'
 export { EXPERT_SOURCE } from '#modules/experts/services/profiles'

@@ -10,6 +10,7 @@ import { deliverSms } from '#core/jobs/sms_delivery'
 import { SmsService } from '#core/sms/sms_service'
 import { TencentSmsDriver } from '#core/sms/drivers/tencent_driver'
 import SmsMessage from '#core/sms/sms_message'
+import { SMS_TEMPLATE_NAMES, templateIdVariable } from '#core/sms/templates'
 import { FakeTencentSms } from '#tests/fakes/tencent_sms_server'
 import { FIXTURES_FILE, committingGroup, jobRow, runsOf, waitFor } from '#tests/functional/core/jobs_fixtures'
 
@@ -146,7 +147,8 @@ test.group('Jobs / worker', (group) => {
       SMS_TENCENT_SECRET_ID: account.secretId,
       SMS_TENCENT_SECRET_KEY: account.secretKey,
       SMS_TENCENT_APP_ID: account.appId,
-      SMS_TEMPLATE_VERIFICATION_CODE: '100',
+      // The worker boots only with an id for every template; the test sends verification_code (100).
+      ...Object.fromEntries(SMS_TEMPLATE_NAMES.map((template) => [templateIdVariable(template), '100'])),
       SMS_TENCENT_ENDPOINT: fake.endpoint,
     })
 

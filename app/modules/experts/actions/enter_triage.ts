@@ -1,6 +1,8 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Consultation from '#modules/experts/models/consultation'
 import { recordTransition } from '#modules/experts/actions/transition'
+import { dispatch } from '#core/jobs/dispatch'
+import { TRIAGE_JOB } from '#modules/experts/actions/triage'
 
 /**
  * A submitted case the similar cases did not solve goes to triage at county level.
@@ -15,5 +17,8 @@ export async function enterTriage(
 ) {
   if (consultation.state !== 'submitted' || consultation.moderation !== 'pass') return false
   await recordTransition(trx, consultation, 'awaiting_triage', { kind: 'entered_triage', actor, reason }, { triageLevel: 'county' })
+  // Automatic triage runs as a durable job that exists only if this transaction commits:
+  // a crash right after leaves it queued, a rollback leaves nothing to run.
+  await dispatch(TRIAGE_JOB, { consultationId: Number(consultation.id) }, { client: trx, singletonKey: `triage:${consultation.id}` })
   return true
 }
