@@ -26,6 +26,20 @@ export const SMS_TEMPLATES = {
     text: '您有一条新的农技咨询，请在3小时内处理：{link}',
     params: ['link'],
   },
+  // experts (visits): the expert sent to a farm, with the signed link to record the outcome.
+  expert_visit_dispatched: {
+    text: '运管中心请您于{date}上门服务，地点：{place}。查看详情并记录结果：{link}',
+    params: ['date', 'place', 'link'],
+  },
+  expert_visit_rescheduled: {
+    text: '您的上门服务已改为{date}，地点：{place}。详情：{link}',
+    params: ['date', 'place', 'link'],
+  },
+  // experts (closing): an answered case silent for 7 days was closed by the system.
+  consultation_auto_closed: {
+    text: '您的农业技术咨询（编号{id}）已有专家解答，7天没有新消息，系统已自动结案。如仍有问题，请重新提交。',
+    params: ['id'],
+  },
 } as const satisfies Record<string, { text: string; params: readonly string[] }>
 
 export type SmsTemplate = keyof typeof SMS_TEMPLATES

@@ -4,3 +4,4 @@
 import '#modules/experts/routes/consultations'
 import '#modules/experts/routes/followups'
 import '#modules/experts/routes/profiles'
+import '#modules/experts/routes/visits'

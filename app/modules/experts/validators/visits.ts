@@ -1,0 +1,95 @@
+import vine from '@vinejs/vine'
+import { DateTime } from 'luxon'
+import type { FieldContext } from '@vinejs/vine/types'
+import { clock } from '#core/clock'
+
+/** Where a no-JS form returns to: a path of this site, never another host. */
+const backRule = () =>
+  vine
+    .string()
+    .trim()
+    .maxLength(300)
+    .regex(/^\/(?![/\\])[\w\-./?=&%]*$/)
+    .optional()
+
+const reasonRule = () => vine.string().trim().minLength(2).maxLength(500)
+
+/** Visits are planned in Sichuan's calendar: "today" is Beijing's today on the platform clock. */
+export const VISIT_ZONE = 'Asia/Shanghai'
+
+export function today() {
+  return DateTime.fromJSDate(clock.now()).setZone(VISIT_ZONE).startOf('day')
+}
+
+/** A real calendar day (yyyy-MM-dd), today or later, at most a year ahead. */
+const visitDay = vine.createRule((value: unknown, _options: undefined, field: FieldContext) => {
+  if (typeof value !== 'string') return
+  const day = DateTime.fromFormat(value, 'yyyy-MM-dd', { zone: VISIT_ZONE })
+  if (!day.isValid) return field.report('', 'visit_day', field)
+  if (day < today()) return field.report('', 'not_past', field)
+  if (day > today().plus({ years: 1 })) return field.report('', 'within_year', field)
+})
+
+const scheduledOnRule = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .use(visitDay())
+
+/**
+ * An amount in yuan as a person types it ("35", "35.5", "35.50") turned into fen by
+ * string arithmetic: a binary float never holds money.
+ */
+export function yuanToFen(text: string): number {
+  const [yuan, decimals = ''] = text.split('.')
+  return Number.parseInt(yuan, 10) * 100 + Number.parseInt(decimals.padEnd(2, '0'), 10)
+}
+
+/** 3550 → "35.50" */
+export function fenToYuan(fen: number): string {
+  return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
+}
+
+export const requestVisitValidator = vine.create({
+  reason: reasonRule(),
+  back: backRule(),
+})
+
+export const dispatchVisitValidator = vine.create({
+  expert_id: vine.number().withoutDecimals().positive(),
+  scheduled_on: scheduledOnRule(),
+  place: vine.string().trim().minLength(2).maxLength(100),
+})
+
+export const rescheduleVisitValidator = vine.create({
+  scheduled_on: scheduledOnRule(),
+  place: vine.string().trim().minLength(2).maxLength(100),
+  reason: reasonRule(),
+})
+
+export const cancelVisitValidator = vine.create({
+  reason: reasonRule(),
+})
+
+export const visitOutcomeValidator = vine.create({
+  outcome: vine.string().trim().minLength(2).maxLength(2000),
+  // Yuan with at most two decimals, up to 999999.99: no sign, no letters, no 元.
+  travel_cost: vine
+    .string()
+    .trim()
+    .regex(/^\d{1,6}(\.\d{1,2})?$/)
+    .transform(yuanToFen),
+  back: backRule(),
+})
+
+export const closeConsultationValidator = vine.create({
+  rating: vine.enum(['1', '2', '3', '4', '5'] as const).transform(Number),
+  comment: vine.string().trim().maxLength(500).optional(),
+  back: backRule(),
+})
+
+export const staffVisitListValidator = vine.create({
+  status: vine.enum(['requested', 'dispatched', 'visited', 'cancelled', 'all'] as const).optional(),
+  page: vine.number().withoutDecimals().min(1).max(100000).optional(),
+})
