@@ -66,6 +66,24 @@ test.group('找专家 / the directory', (group) => {
     assert.deepEqual(listed(html), ['邻水柑橘', '蒲江猕猴桃'])
   })
 
+  test('the ways in: 找专家 from the home page; apply, one’s own profile, the review queue below the list', async ({ client, assert }) => {
+    assert.include((await client.get('/')).text(), 'href="/experts"')
+    const guest = (await client.get('/experts')).text()
+    assert.include(guest, 'href="/experts/apply"')
+    assert.notInclude(guest, 'href="/admin/experts/profiles"')
+
+    const { user: expertUser } = await makeExpert({ roles: ['expert'] })
+    const expertPage = (await client.get('/experts').loginAs(expertUser)).text()
+    assert.include(expertPage, 'href="/experts/me"')
+    assert.include((await client.get('/profile').loginAs(expertUser)).text(), 'href="/experts/me"')
+
+    const farmer = await createUser()
+    assert.include((await client.get('/profile').loginAs(farmer)).text(), 'href="/experts/apply"')
+
+    const staff = await createUser({ roles: ['center_staff'], scopes: { center_staff: '510129' } })
+    assert.include((await client.get('/experts').loginAs(staff)).text(), 'href="/admin/experts/profiles"')
+  })
+
   test('an empty result says so', async ({ client }) => {
     await sampleDirectory()
     const response = await client.get('/experts?industry=bamboo&county_code=510129').header('HX-Request', 'true')

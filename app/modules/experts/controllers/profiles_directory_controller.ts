@@ -1,7 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import regionDirectory from '#core/regions/region_directory'
 import Media from '#core/media/media'
-import { renderPageOrFragment } from '#core/http/render'
+import { renderPageOrFragment, wantsFragment } from '#core/http/render'
+import Expert from '#modules/experts/models/expert'
+import { REVIEW_ROLES } from '#modules/experts/policies/profile_policy'
 import {
   availabilityOf,
   directoryFilters,
@@ -32,7 +34,18 @@ export default class ProfilesDirectoryController {
       industryNames: Object.fromEntries(await industryNames()),
       industries: await industryList(),
       regionTree: await regionDirectory.tree(),
+      links: wantsFragment(ctx) ? null : await this.#links(ctx),
     })
+  }
+
+  /** Below the list: the way in for experts, and for centre staff the review queue. */
+  async #links({ auth }: HttpContext) {
+    const user = auth.user
+    if (!user) return { profile: false, reviews: false }
+    return {
+      profile: !!(await Expert.query().where('user_id', user.id).select('id').first()),
+      reviews: await user.hasRole(...REVIEW_ROLES),
+    }
   }
 
   /** A verified expert's public page; anything else is not found. */
