@@ -33,6 +33,7 @@ test.group('报需求 / the form', (group) => {
     assert.include(html, 'multiple')
     assert.include(html, 'name="video"')
     assert.include(html, `data-draft="consultation:${officer.id}"`)
+    assert.include(html, 'data-draft-restore="true"', 'a fresh form may take the browser’s draft')
     const keys = [html, (await client.get('/consultations/new').loginAs(officer)).text()].map((page) => /name="idempotency_key" value="([^"]+)"/.exec(page)![1])
     assert.notEqual(keys[0], keys[1], 'each form shown gets its own key')
   })
@@ -268,6 +269,7 @@ test.group('报需求 / bad input', (group) => {
     assert.include(form.text(), `name="kept_media[]" value="${kept.publicId}"`)
     assert.include(form.text(), `value="${key}"`, 'the same idempotency key')
     assert.include(form.text(), RICE_BLAST)
+    assert.notInclude(form.text(), 'data-draft-restore', 'what the server kept wins over the browser’s draft')
 
     const retry = await postReport(client, user, { text: RICE_BLAST, county_code: '510129', idempotency_key: key, kept_media: [kept.publicId] })
     const [consultation] = await casesOf(user.id)
