@@ -62,6 +62,23 @@ test.group('Closing / close and rate', (group) => {
     assert.notInclude(after.text(), 'name="rating"')
   })
 
+  test('the reporter\'s case page and the farmer\'s link page carry the close form; both post back to themselves', async ({ client, assert }) => {
+    const { consultation, reporter } = await answeredCase({ farmerPhone: '13600000005' })
+    const casePage = await client.get(`/consultations/${consultation.id}`).loginAs(reporter)
+    casePage.assertStatus(200)
+    casePage.assertTextIncludes(`action="/consultations/${consultation.id}/close"`)
+    casePage.assertTextIncludes(`name="back" value="/consultations/${consultation.id}"`)
+    casePage.assertTextIncludes('申请专家上门服务')
+
+    const link = farmerLink(consultation.id)
+    const linkPage = await client.get(link)
+    linkPage.assertStatus(200)
+    linkPage.assertTextIncludes(`action="${link}/close"`)
+    assert.notInclude(linkPage.text(), '申请专家上门服务', 'the farmer follows visits but does not ask for them')
+    assertRedirect(await submitForm(client, `${link}/close`, { rating: '4', back: link }), link)
+    ;(await client.get(link)).assertTextIncludes('已结案')
+  })
+
   test('htmx: the close form answers with its closed state in place', async ({ client, assert }) => {
     const { consultation, reporter } = await answeredCase()
     const fragment = await client.get(`/consultations/${consultation.id}/close`).header('HX-Request', 'true').loginAs(reporter)
