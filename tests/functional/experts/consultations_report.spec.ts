@@ -303,3 +303,15 @@ test.group('报需求 / bad input', (group) => {
     assert.deepEqual(fieldErrors(response, 'idempotency_key'), ['表单已失效，请刷新页面后重新提交'])
   })
 })
+
+test.group('报需求 / reached from the home page', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('reporters see 报需求 and 我的需求 on the home page; an expert does not', async ({ client, assert }) => {
+    const home = await client.get('/').loginAs(await farmer())
+    assert.include(home.text(), 'href="/consultations/new"')
+    assert.include(home.text(), 'href="/consultations"')
+    const expertHome = await client.get('/').loginAs((await verifiedExpert()).user)
+    assert.notInclude(expertHome.text(), 'href="/consultations/new"')
+  })
+})
