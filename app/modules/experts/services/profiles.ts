@@ -136,12 +136,12 @@ export async function listDirectory(filters: DirectoryFilters): Promise<Director
   if (filters.level) base.where('p.level', filters.level)
   RegionScope.constrain(base, [filterScope(filters)], 'p.county_code')
 
+  // The page's ids first (an index walk over profiles alone), then names and photos for
+  // those 20: joining before the OFFSET would join every skipped row too.
+  const pageIds = base.clone().select('p.id').orderBy('p.id', 'desc').limit(PER_PAGE).offset((filters.page - 1) * PER_PAGE)
   const [counted, rows] = await Promise.all([
     base.clone().count('* as n').first(),
-    entryQuery(base.clone())
-      .orderBy('p.id', 'desc')
-      .limit(PER_PAGE)
-      .offset((filters.page - 1) * PER_PAGE),
+    entryQuery(db.from('experts_profiles as p').whereIn('p.id', pageIds)).orderBy('p.id', 'desc'),
   ])
   const total = Number(counted?.n ?? 0)
   return { entries: rows.map(toEntry), page: filters.page, hasMore: filters.page * PER_PAGE < total, total }
