@@ -13,6 +13,7 @@ import { caseLinkPath } from '#modules/experts/case_links'
 import Consultation from '#modules/experts/models/consultation'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import ConsultationMessage from '#modules/experts/models/consultation_message'
+import { indexConsultation } from '#modules/experts/actions/index_consultation'
 import { smallPhoto, uploadFrom } from '#tests/fixtures/media/generate'
 import { assertRedirect, createUser, fieldErrors, submitForm } from '#tests/helpers'
 import {
@@ -380,6 +381,32 @@ test.group('Case page / conversation', (group) => {
     assert.equal(held.moderation, 'rejected')
     ;(await client.get(`/consultations/${consultation.id}`).loginAs(reporter)).assertTextIncludes('内容未通过审核，仅您自己可见')
     assert.notInclude((await client.get(`/consultations/${consultation.id}`).loginAs(expertUser)).text(), '六合彩')
+  })
+})
+
+test.group('Case page / a held answer and the public', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a held answer keeps the case out of 找类似 and off its public page until a reviewer approves it', async ({ client, assert }) => {
+    await listWord('六合彩', 'hold')
+    const reporter = await farmer()
+    const consultation = await submittedCase(reporter, { text: '芹菜叶片上出现很多黄褐色小斑点，后来连成大片枯死，是什么病？' })
+    const { user: expertUser, expert } = await verifiedExpert('510129', 'vegetable')
+    await advance(consultation, 'answering', expert)
+    const answer = await writeMessage(consultation, { authorId: expertUser.id, authorRole: 'expert', kind: 'answer', body: '这是芹菜斑枯病，别买六合彩，用苯醚甲环唑喷雾。' })
+    assert.equal(answer.moderation, 'held')
+    await db.transaction(async (trx) => indexConsultation(trx, (await Consultation.find(consultation.id, { client: trx }))!))
+    const publicDocument = () => db.from('text_documents').where({ source_type: 'consultation', source_id: String(consultation.id) }).first()
+    assert.isNull(await publicDocument(), 'not searchable while held')
+    assert.notInclude((await client.get(`/consultations/${consultation.id}`).loginAs(reporter)).text(), '苯醚甲环唑')
+
+    await decide('experts.message', Number(answer.id), 'approved')
+    const document = await publicDocument()
+    assert.isTrue(document.public)
+    const page = await client.get(`/cases/${document.id}`)
+    page.assertStatus(200)
+    page.assertTextIncludes('苯醚甲环唑')
+    ;(await client.get(`/consultations/${consultation.id}`).loginAs(reporter)).assertTextIncludes('苯醚甲环唑')
   })
 })
 

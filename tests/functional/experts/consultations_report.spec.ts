@@ -6,7 +6,7 @@ import SmsMessage from '#core/sms/sms_message'
 import { verifyCaseLink } from '#modules/experts/case_links'
 import Consultation from '#modules/experts/models/consultation'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
-import { HTML_AS_JPG, smallPhoto } from '#tests/fixtures/media/generate'
+import { HTML_AS_JPG, mp4Bytes, smallPhoto } from '#tests/fixtures/media/generate'
 import { assertRedirect, createUser, fieldErrors } from '#tests/helpers'
 import { farmer, importSolvedCases, infoOfficer, newKey, postReport, RICE_BLAST, verifiedExpert } from '#tests/functional/experts/consultations_fixtures'
 
@@ -151,6 +151,22 @@ test.group('报需求 / submit', (group) => {
     page.assertTextIncludes('预计1小时内安排专家')
     page.assertTextIncludes(`src="/media/${photo.publicId}/thumb"`)
     ;(await client.get(photo.url('thumb')).loginAs(officer)).assertStatus(200)
+  })
+
+  test('photos and a video: the video is stored as uploaded and shown on the case page', async ({ client, assert }) => {
+    const user = await farmer()
+    const response = await postReport(client, user, { text: RICE_BLAST, county_code: '510129', idempotency_key: newKey() }, [
+      { name: 'photos[]', bytes: await smallPhoto(), filename: 'a.jpg' },
+      { name: 'photos[]', bytes: await smallPhoto({ format: 'png' }), filename: 'b.png' },
+      { name: 'video', bytes: mp4Bytes(200_000), filename: 'VID_0001.mp4' },
+    ])
+    const [consultation] = await casesOf(user.id)
+    assertRedirect(response, `/consultations/${consultation.id}`)
+    const media = await mediaOf(user.id)
+    assert.deepEqual(media.map((item) => [item.kind, item.subjectId]), [['photo', Number(consultation.id)], ['photo', Number(consultation.id)], ['video', Number(consultation.id)]])
+    const page = await client.get(`/consultations/${consultation.id}`).loginAs(user)
+    assert.lengthOf(page.text().match(/<img src="\/media\//g) ?? [], 2)
+    assert.include(page.text(), `<video class="case-video" src="/media/${media[2].publicId}/full"`)
   })
 
   test('the same form posted twice (double click) makes one case; the second post lands on it', async ({ client, assert }) => {
