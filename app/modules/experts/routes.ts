@@ -4,4 +4,5 @@
 import '#modules/experts/routes/consultations'
 import '#modules/experts/routes/followups'
 import '#modules/experts/routes/profiles'
+import '#modules/experts/routes/triage'
 import '#modules/experts/routes/visits'
