@@ -28,6 +28,20 @@ function htmx(client: any, url: string, form: Record<string, string>, user?: any
   return user ? request.loginAs(user) : request
 }
 
+/** The outcome form as a phone sends it (multipart): signed in or by link, with or without htmx. */
+function postOutcome(
+  client: any,
+  url: string,
+  fields: { outcome: string; travel_cost: string },
+  options: { user?: any; photos?: { bytes: Buffer; filename: string }[]; htmx?: boolean } = {}
+) {
+  let request = client.post(url).withCsrfToken().field('outcome', fields.outcome).field('travel_cost', fields.travel_cost)
+  request = options.htmx ? request.header('HX-Request', 'true') : request.header('accept', 'text/html').redirects(0)
+  if (options.user) request = request.loginAs(options.user)
+  for (const photo of options.photos ?? []) request = request.file('photos', photo.bytes, { filename: photo.filename })
+  return request
+}
+
 async function state(consultation: Consultation) {
   return (await Consultation.findOrFail(consultation.id)).state
 }
@@ -145,15 +159,12 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
 
   test('the expert records the outcome with a photo; the cost is kept in fen; the reporter sees the photo', async ({ client, assert }) => {
     const { consultation, visit, expertUser, reporter, staff } = await dispatchedVisit()
-    const response = await client
-      .post(`/consultations/${consultation.id}/visits/${visit.id}/outcome`)
-      .header('accept', 'text/html')
-      .loginAs(expertUser)
-      .withCsrfToken()
-      .field('outcome', '现场确认为稻瘟病，指导喷施三环唑，7 天后复查')
-      .field('travel_cost', '35.5')
-      .file('photos', await smallPhoto(), { filename: 'field.jpg' })
-      .redirects(0)
+    const response = await postOutcome(
+      client,
+      `/consultations/${consultation.id}/visits/${visit.id}/outcome`,
+      { outcome: '现场确认为稻瘟病，指导喷施三环唑，7 天后复查', travel_cost: '35.5' },
+      { user: expertUser, photos: [{ bytes: await smallPhoto(), filename: 'field.jpg' }] }
+    )
     assertRedirect(response, `/consultations/${consultation.id}/visits`)
 
     await visit.refresh()
@@ -179,12 +190,7 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
   test('the expert records the outcome from the SMS link (htmx), without an account', async ({ client, assert }) => {
     const { consultation, visit, expert } = await dispatchedVisit()
     const link = expertLink(consultation.id, expert.id)
-    const response = await client
-      .post(`${link}/visits/${visit.id}/outcome`)
-      .header('HX-Request', 'true')
-      .withCsrfToken()
-      .field('outcome', '现场查看后指导用药')
-      .field('travel_cost', '0')
+    const response = await postOutcome(client, `${link}/visits/${visit.id}/outcome`, { outcome: '现场查看后指导用药', travel_cost: '0' }, { htmx: true })
     response.assertStatus(200)
     assert.notInclude(response.text(), '<html')
     assert.include(response.text(), '上门服务结果已记录')
@@ -410,15 +416,12 @@ test.group('Visits / bad input', (group) => {
   for (const cost of ['-1', '12元a', '', '1.234', '１２']) {
     test(`an outcome with the travel cost "${cost}": Chinese message, nothing stored`, async ({ client, assert }) => {
       const { consultation, visit, expertUser } = await dispatchedVisit()
-      const response = await client
-        .post(`/consultations/${consultation.id}/visits/${visit.id}/outcome`)
-        .header('accept', 'text/html')
-        .loginAs(expertUser)
-        .withCsrfToken()
-        .field('outcome', '已现场指导')
-        .field('travel_cost', cost)
-        .file('photos', await smallPhoto(), { filename: 'field.jpg' })
-        .redirects(0)
+      const response = await postOutcome(
+        client,
+        `/consultations/${consultation.id}/visits/${visit.id}/outcome`,
+        { outcome: '已现场指导', travel_cost: cost },
+        { user: expertUser, photos: [{ bytes: await smallPhoto(), filename: 'field.jpg' }] }
+      )
       response.assertStatus(302)
       const expected = cost === '' ? '请填写交通费，没有费用填 0' : '交通费请填写金额（元），如 35 或 35.50，不能是负数，也不能带文字'
       assert.include(fieldErrors(response, 'travel_cost'), expected)
@@ -433,16 +436,28 @@ test.group('Visits / bad input', (group) => {
 
   test('an outcome with a file that is not a photo: message on the field, nothing stored', async ({ client, assert }) => {
     const { consultation, visit, expertUser } = await dispatchedVisit()
-    const response = await client
-      .post(`/consultations/${consultation.id}/visits/${visit.id}/outcome`)
-      .header('HX-Request', 'true')
-      .loginAs(expertUser)
-      .withCsrfToken()
-      .field('outcome', '已现场指导')
-      .field('travel_cost', '10')
-      .file('photos', Buffer.from('%PDF-1.4 not a photo'), { filename: 'report.jpg' })
+    const response = await postOutcome(
+      client,
+      `/consultations/${consultation.id}/visits/${visit.id}/outcome`,
+      { outcome: '已现场指导', travel_cost: '10' },
+      { user: expertUser, htmx: true, photos: [{ bytes: Buffer.from('%PDF-1.4 not a photo'), filename: 'report.jpg' }] }
+    )
     response.assertStatus(422)
     response.assertTextIncludes('只能上传照片')
+    assert.equal((await Visit.findOrFail(visit.id)).status, 'dispatched')
+    assert.equal(await count('media'), 0)
+  })
+
+  test('an outcome with 10 photos: Chinese message, nothing stored', async ({ client, assert }) => {
+    const { consultation, visit, expertUser } = await dispatchedVisit()
+    const photo = { bytes: await smallPhoto(), filename: 'field.jpg' }
+    const response = await postOutcome(
+      client,
+      `/consultations/${consultation.id}/visits/${visit.id}/outcome`,
+      { outcome: '已现场指导', travel_cost: '10' },
+      { user: expertUser, photos: Array.from({ length: 10 }, () => photo) }
+    )
+    assert.include(fieldErrors(response, 'photos'), '现场照片最多 9 张')
     assert.equal((await Visit.findOrFail(visit.id)).status, 'dispatched')
     assert.equal(await count('media'), 0)
   })

@@ -15,7 +15,7 @@ import { fieldError } from '#core/http/field_error'
 import Consultation from '#modules/experts/models/consultation'
 import Expert from '#modules/experts/models/expert'
 import Visit from '#modules/experts/models/visit'
-import { lockConsultation, recordEvent, recordTransition } from '#modules/experts/actions/transition'
+import { lockConsultation, recordEvent, recordTransition, type EventInput } from '#modules/experts/actions/transition'
 import { signCaseLink } from '#modules/experts/case_links'
 import { visitPaths } from '#modules/experts/visit_paths'
 import { sameId } from '#modules/experts/visit_participants'
@@ -104,8 +104,7 @@ export async function dispatchVisit(visit: Visit, staff: VisitActor, plan: Visit
     if (!expert) throw fieldError('expert_id', t('errors.expert_unavailable'))
 
     const now = DateTime.fromJSDate(clock.now())
-    locked.useTransaction(trx)
-    locked.merge({
+    await saveVisit(trx, locked, {
       status: 'dispatched',
       expertId: expert.id,
       scheduledOn: DateTime.fromISO(plan.scheduledOn),
@@ -113,14 +112,7 @@ export async function dispatchVisit(visit: Visit, staff: VisitActor, plan: Visit
       dispatchedById: staff.id,
       dispatchedAt: now,
     })
-    await locked.save()
-    await recordTransition(trx, consultation, 'visit_dispatched', {
-      kind: 'visit_dispatched',
-      actor: staff,
-      actorRole: 'staff',
-      expertId: expert.id,
-      reason: `${plan.scheduledOn} ${plan.place}`,
-    })
+    await recordTransition(trx, consultation, 'visit_dispatched', byStaff(staff, 'visit_dispatched', expert.id, `${plan.scheduledOn} ${plan.place}`))
     const details = { date: plan.scheduledOn, place: plan.place, id: consultation.id }
     await notifyExpert(trx, expert.id, consultation, { kind: 'experts.visit_dispatched', title: t('notify.dispatched_expert', details) })
     await notifyReporter(trx, consultation, { kind: 'experts.visit_dispatched', title: t('notify.dispatched_reporter', details) })
@@ -135,21 +127,13 @@ export async function rescheduleVisit(visit: Visit, staff: VisitActor, plan: Omi
   const { consultation, locked } = await db.transaction(async (trx) => {
     const { consultation, locked } = await lockVisit(trx, visit)
     if (locked.status !== 'dispatched') throw new VisitRuleError('errors.not_dispatched')
-    locked.useTransaction(trx)
-    locked.merge({
+    await saveVisit(trx, locked, {
       scheduledOn: DateTime.fromISO(plan.scheduledOn),
       place: plan.place,
       rescheduleReason: plan.reason,
       rescheduleCount: locked.rescheduleCount + 1,
     })
-    await locked.save()
-    await recordEvent(trx, consultation, {
-      kind: 'visit_rescheduled',
-      actor: staff,
-      actorRole: 'staff',
-      expertId: locked.expertId,
-      reason: plan.reason,
-    })
+    await recordEvent(trx, consultation, byStaff(staff, 'visit_rescheduled', locked.expertId, plan.reason))
     const details = { date: plan.scheduledOn, place: plan.place, id: consultation.id, reason: plan.reason }
     const notice = { kind: 'experts.visit_rescheduled', title: t('notify.rescheduled', details), body: plan.reason }
     await notifyExpert(trx, locked.expertId, consultation, notice)
@@ -189,9 +173,7 @@ export async function recordVisitOutcome(
       const { consultation, locked } = await lockVisit(trx, visit)
       if (locked.status !== 'dispatched' || consultation.state !== 'visit_dispatched') throw new VisitRuleError('errors.not_dispatched')
       const now = DateTime.fromJSDate(clock.now())
-      locked.useTransaction(trx)
-      locked.merge({ status: 'visited', outcome: input.outcome, travelCostFen: input.travelCostFen, visitedAt: now })
-      await locked.save()
+      await saveVisit(trx, locked, { status: 'visited', outcome: input.outcome, travelCostFen: input.travelCostFen, visitedAt: now })
       if (stored.length) {
         await trx
           .table('experts_visit_media')
@@ -225,16 +207,9 @@ export async function confirmVisitCost(visit: Visit, staff: VisitActor) {
   return db.transaction(async (trx) => {
     const { consultation, locked } = await lockVisit(trx, visit)
     if (locked.status !== 'visited' || locked.costConfirmedAt) throw new VisitRuleError('errors.not_confirmable')
-    locked.useTransaction(trx)
-    locked.merge({ costConfirmedById: staff.id, costConfirmedAt: DateTime.fromJSDate(clock.now()) })
-    await locked.save()
-    await recordEvent(trx, consultation, {
-      kind: 'visit_cost_confirmed',
-      actor: staff,
-      actorRole: 'staff',
-      expertId: locked.expertId,
-      reason: locked.travelCostFen === null ? null : `${locked.travelCostFen}`,
-    })
+    await saveVisit(trx, locked, { costConfirmedById: staff.id, costConfirmedAt: DateTime.fromJSDate(clock.now()) })
+    // The amount confirmed (fen) goes into the history: a later correction would show.
+    await recordEvent(trx, consultation, byStaff(staff, 'visit_cost_confirmed', locked.expertId, String(locked.travelCostFen)))
     await notifyExpert(trx, locked.expertId, consultation, {
       kind: 'experts.visit_cost_confirmed',
       title: t('notify.cost_confirmed', { id: consultation.id }),
@@ -250,22 +225,24 @@ export async function cancelVisit(visit: Visit, staff: VisitActor, reason: strin
     if (!locked.isLive || !['visit_requested', 'visit_dispatched'].includes(consultation.state)) {
       throw new VisitRuleError('errors.not_cancellable')
     }
-    locked.useTransaction(trx)
-    locked.merge({ status: 'cancelled', cancelReason: reason, cancelledById: staff.id, cancelledAt: DateTime.fromJSDate(clock.now()) })
-    await locked.save()
-    await recordTransition(trx, consultation, 'answering', {
-      kind: 'visit_cancelled',
-      actor: staff,
-      actorRole: 'staff',
-      expertId: locked.expertId,
-      reason,
-    })
+    await saveVisit(trx, locked, { status: 'cancelled', cancelReason: reason, cancelledById: staff.id, cancelledAt: DateTime.fromJSDate(clock.now()) })
+    await recordTransition(trx, consultation, 'answering', byStaff(staff, 'visit_cancelled', locked.expertId, reason))
     const notice = { kind: 'experts.visit_cancelled', title: t('notify.cancelled', { id: consultation.id }), body: reason }
     await notifyReporter(trx, consultation, notice)
     await notifyExpert(trx, consultation.expertId, consultation, notice)
     if (locked.expertId && !sameId(locked.expertId, consultation.expertId)) await notifyExpert(trx, locked.expertId, consultation, notice)
     return locked
   })
+}
+
+async function saveVisit(trx: TransactionClientContract, visit: Visit, changes: Partial<Visit>) {
+  visit.useTransaction(trx)
+  visit.merge(changes)
+  await visit.save()
+}
+
+function byStaff(staff: VisitActor, kind: string, expertId: number | null, reason: string | null): EventInput {
+  return { kind, actor: staff, actorRole: 'staff', expertId, reason }
 }
 
 /** Locks the case, then the visit (always in this order, so two actors never deadlock). */
