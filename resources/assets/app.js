@@ -97,7 +97,9 @@
 
   // Upload progress while htmx sends the form.
   function parts(event) {
-    var form = event.target.closest && event.target.closest('form')
+    // Only the form's own upload: a field inside it that asks htmx for something else (找类似
+    // while typing) must not show the bar, nor reset the form when its answer comes.
+    var form = event.target.matches && event.target.matches('form') ? event.target : null
     var input = form && form.querySelector('[data-media-upload]')
     var progress = form && form.querySelector('[data-media-progress]')
     return progress ? { form: form, progress: progress, status: document.getElementById(input.getAttribute('aria-describedby')) } : null
