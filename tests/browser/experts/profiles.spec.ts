@@ -45,7 +45,10 @@ test.group('找专家 in the browser (360×640)', (group) => {
     const ask = page.getByRole('link', { name: '向TA提问' })
     assert.equal(await ask.getAttribute('href'), `/consultations/new?expert=${expert.id}`)
     assert.isTrue(await ask.isVisible())
-    // Nothing wider than the phone: no sideways scrolling.
+    // Nothing wider than the phone: no sideways scrolling (here, nor on the application form's 13 checkboxes).
+    assert.isAtMost(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth), 360)
+    await page.goto('/experts/apply')
+    await page.assertExists('input[name="other_industries[]"]')
     assert.isAtMost(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth), 360)
   })
 
