@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -67,6 +68,7 @@ test.group('Case page / who may see a case', (group) => {
     assert.include(html, `action="/consultations/${consultation.id}/ask-expert"`)
     assert.include(html, 'hx-trigger="every 15s"')
     assert.include(html, `data-draft-key="${consultation.idempotencyKey}"`)
+    assert.isBelow(gzipSync(html).length, 15 * 1024)
 
     clock.travel(35 * MINUTE)
     try {

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { clock, HOUR } from '#core/clock'
@@ -34,6 +35,8 @@ test.group('报需求 / the form', (group) => {
     assert.include(html, 'name="video"')
     assert.include(html, `data-draft="consultation:${officer.id}"`)
     assert.include(html, 'data-draft-restore="true"', 'a fresh form may take the browser’s draft')
+    // DESIGN §7: a later page is at most 15 KB of HTML over the wire.
+    assert.isBelow(gzipSync(html).length, 15 * 1024)
     const keys = [html, (await client.get('/consultations/new').loginAs(officer)).text()].map((page) => /name="idempotency_key" value="([^"]+)"/.exec(page)![1])
     assert.notEqual(keys[0], keys[1], 'each form shown gets its own key')
   })
