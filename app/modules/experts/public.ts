@@ -9,3 +9,7 @@ export { sweepDeadlines, type SweepReport } from '#modules/experts/actions/sweep
 export { findVerifiedExpert, availabilityOf, expertFigures, type Availability, type ExpertFigures } from '#modules/experts/services/profiles'
 export { EXPERT_SOURCE } from '#modules/experts/services/profiles'
 export { indexExpert } from '#modules/experts/actions/profiles'
+// Visits and closing: visit statuses; travel costs are integer fen (fenToYuan prints them); the 7-day auto-close sweep.
+export { VISIT_STATUSES, type VisitStatus } from '#modules/experts/models/visit'
+export { fenToYuan } from '#modules/experts/validators/visits'
+export { sweepSilentConsultations } from '#modules/experts/closing_jobs'

@@ -17,6 +17,10 @@ function base(consultation: CaseRef, mode: VisitViewerMode, token?: string | nul
 }
 
 export const visitPaths = {
+  /** The reporter's own case page (reporting area), which includes the visit panel and close form. */
+  reporterCase(consultation: CaseRef) {
+    return `/consultations/${consultation.id}`
+  },
   /** GET: the visit panel as a page of its own; POST: a visit request. */
   visits(consultation: CaseRef, mode: VisitViewerMode, token?: string | null) {
     return `${base(consultation, mode, token)}/visits`

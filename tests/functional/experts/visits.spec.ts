@@ -115,6 +115,7 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
 
   test('county staff dispatch from their list: the expert is texted a signed link that opens the visit', async ({ client, assert }) => {
     const { consultation, visit, staff, expert, expertUser, reporter } = await requestedVisit()
+    ;(await client.get('/').loginAs(staff)).assertTextIncludes('href="/admin/visits"')
     const list = await client.get('/admin/visits').loginAs(staff)
     list.assertStatus(200)
     list.assertTextIncludes(`/admin/visits/${visit.id}`)

@@ -105,7 +105,7 @@ export async function autoClose(trx: TransactionClientContract, consultationId: 
   await close(trx, consultation, { kind: 'auto_closed', actor: null, actorRole: 'system', expertId: consultation.expertId }, {})
   await notify(
     consultation.reporterId,
-    { kind: 'experts.auto_closed', title: t('notify.auto_closed', { id: consultation.id }), link: visitPaths.visits(consultation, 'reporter') },
+    { kind: 'experts.auto_closed', title: t('notify.auto_closed', { id: consultation.id }), link: visitPaths.reporterCase(consultation) },
     { client: trx }
   )
   return consultation

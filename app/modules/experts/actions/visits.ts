@@ -265,7 +265,7 @@ async function centreStaffIds(trx: TransactionClientContract, countyCode: string
 type Notice = { kind: string; title: string; body?: string | null }
 
 async function notifyReporter(trx: TransactionClientContract, consultation: Consultation, notice: Notice) {
-  await notify(consultation.reporterId, { ...notice, link: visitPaths.visits(consultation, 'reporter') }, { client: trx })
+  await notify(consultation.reporterId, { ...notice, link: visitPaths.reporterCase(consultation) }, { client: trx })
 }
 
 async function notifyExpert(trx: TransactionClientContract, expertId: number | null, consultation: Consultation, notice: Notice) {
