@@ -20,6 +20,13 @@ export interface TimelineEntry {
   reason: string | null
 }
 
+let industryNameCache: Promise<Record<string, string>> | undefined
+/** Code → name of the 13 industries (they never change while the app runs). */
+export function industryNames() {
+  industryNameCache ??= Industry.all().then((rows) => Object.fromEntries(rows.map((row) => [row.code, row.name])))
+  return industryNameCache
+}
+
 /** Reasons the reporter's side reads in the timeline; staff read every reason. */
 const PUBLIC_REASONS = new Set(['moderation_rejected', 'closed', 'auto_closed'])
 
@@ -87,6 +94,7 @@ export interface CasePageData {
   consultation: Consultation
   viewer: CaseViewer
   industryName: string
+  industryNames: Record<string, string>
   countyName: string
   stateLabel: string
   status: string
@@ -104,8 +112,8 @@ export interface CasePageData {
 
 /** Everything the case page shows, for the reporter's page, the farmer's link page and staff. */
 export async function casePageData(consultation: Consultation, viewer: CaseViewer, i18n: I18n, mediaUrl: MediaUrl): Promise<CasePageData> {
-  const [industry, countyName, media, entries, messages, canPost, similarCases, expert] = await Promise.all([
-    Industry.find(consultation.industryCode),
+  const [names, countyName, media, entries, messages, canPost, similarCases, expert] = await Promise.all([
+    industryNames(),
     regionDirectory.fullName(consultation.countyCode),
     caseMedia(consultation),
     timeline(consultation, viewer, i18n),
@@ -117,7 +125,8 @@ export async function casePageData(consultation: Consultation, viewer: CaseViewe
   return {
     consultation,
     viewer,
-    industryName: industry?.name ?? consultation.industryCode,
+    industryName: names[consultation.industryCode] ?? consultation.industryCode,
+    industryNames: names,
     countyName,
     stateLabel: i18n.t(`consultations.states.${consultation.state}`),
     status: statusInWords(consultation, i18n),

@@ -15,7 +15,7 @@ import Consultation from '#modules/experts/models/consultation'
 import Expert from '#modules/experts/models/expert'
 import ConsultationPolicy from '#modules/experts/policies/consultation_policy'
 import { viewerOf } from '#modules/experts/consultation_access'
-import { casePageData, SIMILAR_SHOWN } from '#modules/experts/case_page'
+import { casePageData, industryNames, SIMILAR_SHOWN } from '#modules/experts/case_page'
 import { sessionMediaUrl } from '#modules/experts/conversation'
 import { findByIdempotencyKey, submitConsultation } from '#modules/experts/actions/submit_consultation'
 import { askExpert, resolveBySimilar } from '#modules/experts/actions/similar_decision'
@@ -145,7 +145,6 @@ export default class ConsultationsController {
     const data = await casePageData(consultation, viewer, i18n, sessionMediaUrl)
     return view.render('experts/consultations/pages/show', {
       ...data,
-      industryNames: await industryNames(),
       messagesUrl: `/consultations/${consultation.id}/messages`,
       // The page a successful submit lands on: the browser's draft of the form is done with.
       clearDraft: `consultation:${auth.user!.id}`,
@@ -254,9 +253,3 @@ async function addressedExpert(expertId: number) {
   return expert ? { id: Number(expert.id), name: expert.user.name ?? '', organization: expert.organization } : null
 }
 
-let industryNameCache: Promise<Record<string, string>> | undefined
-/** The 13 industries never change while the app runs. */
-function industryNames() {
-  industryNameCache ??= Industry.all().then((rows) => Object.fromEntries(rows.map((row) => [row.code, row.name])))
-  return industryNameCache
-}
