@@ -73,7 +73,9 @@ export async function submitConsultation(submission: Submission): Promise<Submit
         moderation: screening.verdict === 'hold' ? 'held' : 'pass',
         triageDueAt: now.plus(TRIAGE_WINDOW_MS),
         idempotencyKey: submission.idempotencyKey,
+        // The platform clock, which the sweep's "untouched for 10 minutes" compares with.
         createdAt: now,
+        updatedAt: now,
       })
       await recordTransition(trx, consultation, 'submitted', {
         kind: 'submitted',
