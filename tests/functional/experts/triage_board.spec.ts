@@ -64,6 +64,18 @@ test.group('Triage board / the list', (group) => {
     assertRedirect(await client.get('/triage').redirects(0), '/login')
   })
 
+  test('the home page leads centre staff to the board and experts to 我的案件, nobody else', async ({ client, assert }) => {
+    const staffHome = (await client.get('/').loginAs(await staffOf('510104'))).text()
+    assert.include(staffHome, 'href="/triage"')
+    assert.notInclude(staffHome, 'href="/expert/cases"')
+    const expertHome = (await client.get('/').loginAs((await createExpert()).user)).text()
+    assert.include(expertHome, 'href="/expert/cases"')
+    assert.notInclude(expertHome, 'href="/triage"')
+    const farmerHome = (await client.get('/').loginAs(await createUser())).text()
+    assert.notInclude(farmerHome, 'href="/triage"')
+    assert.notInclude(farmerHome, 'href="/expert/cases"')
+  })
+
   test('an empty board says so', async ({ client }) => {
     const page = await client.get('/triage').loginAs(await staffOf('510104'))
     page.assertTextIncludes('没有等待分诊或等待专家响应的案件。')
