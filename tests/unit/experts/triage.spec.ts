@@ -10,8 +10,8 @@ import {
   ASSIGNMENT_SMS_JOB,
   findCandidate,
   nextLevel,
-  today,
 } from '#modules/experts/actions/triage'
+import { today } from '#modules/experts/services/profiles'
 import { runTriage } from '#modules/experts/jobs'
 import { createCase, createExpert, eventsOf, queuedJobs } from '#tests/fixtures/experts/triage'
 

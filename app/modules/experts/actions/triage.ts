@@ -11,6 +11,7 @@ import Expert from '#modules/experts/models/expert'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import { RESPONSE_WINDOW_MS, TRIAGE_WINDOW_MS, type TriageLevel } from '#modules/experts/consultation_states'
 import { lockConsultation, recordEvent, recordTransition } from '#modules/experts/actions/transition'
+import { availabilityOf, today } from '#modules/experts/services/profiles'
 
 /** Queued by enterTriage in its transaction; runs assignExpert. */
 export const TRIAGE_JOB = 'experts.triage'
@@ -34,11 +35,6 @@ const zh = () => i18nManager.locale('zh-CN')
 export function nextLevel(level: TriageLevel | null): TriageLevel {
   const order: TriageLevel[] = ['county', 'city', 'province', 'center']
   return order[Math.min(order.indexOf(level ?? 'county') + 1, order.length - 1)]
-}
-
-/** "Today" for away_until, in Sichuan's calendar. */
-export function today(now = clock.now()) {
-  return DateTime.fromJSDate(now, { zone: 'Asia/Shanghai' }).toISODate()!
 }
 
 type ExpertQuery = ModelQueryBuilderContract<typeof Expert, Expert>
@@ -111,9 +107,9 @@ export async function excludedExperts(client: QueryClientContract, consultationI
 export async function findCandidate(
   client: QueryClientContract,
   consultation: Consultation,
-  options: { stages?: Stage[]; excluded?: number[]; now?: Date } = {}
+  options: { stages?: Stage[]; excluded?: number[] } = {}
 ): Promise<Pick | null> {
-  const day = today(options.now)
+  const day = today()
   const excluded = options.excluded ?? []
   if (consultation.addressedExpertId && !excluded.includes(Number(consultation.addressedExpertId))) {
     const addressed = await available(Expert.query({ client }), day, excluded)
@@ -135,9 +131,9 @@ export async function findCandidate(
  * Experts a centre may choose by hand for a case: verified, of its industry,
  * available, in any ring, nearest ring first and fairest first within it.
  */
-export function reachableExperts(client: QueryClientContract, consultation: Consultation, options: { limit?: number; now?: Date } = {}) {
+export function reachableExperts(client: QueryClientContract, consultation: Consultation, options: { limit?: number } = {}) {
   const city = RegionScope.fromRegionCode(consultation.countyCode).city
-  const query = available(Expert.query({ client }), today(options.now), consultation.expertId ? [Number(consultation.expertId)] : [])
+  const query = available(Expert.query({ client }), today(), consultation.expertId ? [Number(consultation.expertId)] : [])
     .where('status', 'verified')
     .whereRaw('industries @> ARRAY[?]::text[]', [consultation.industryCode])
     .where((reach) => {
@@ -181,8 +177,7 @@ export interface AssignmentEvent {
 /** Locks the expert's row and takes one of their places, unless someone took the last one meanwhile. */
 async function takePlace(trx: TransactionClientContract, expertId: number, now: Date) {
   const expert = await Expert.query({ client: trx }).where('id', expertId).forUpdate().first()
-  if (!expert || expert.status !== 'verified' || !expert.onDuty || expert.openCases >= expert.maxOpenCases) return null
-  if (expert.awayUntil && expert.awayUntil.toISODate()! >= today(now)) return null
+  if (!expert || expert.status !== 'verified' || availabilityOf(expert) !== 'on_duty') return null
   expert.useTransaction(trx)
   expert.openCases += 1
   expert.lastAssignedAt = DateTime.fromJSDate(now)

@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { SCOPED_ROLES, type Role } from '#core/accounts/roles'
-import type User from '#core/accounts/models/user'
+import { SCOPED_ROLES } from '#core/accounts/roles'
 import { fieldError } from '#core/http/field_error'
 import { renderPageOrFragment, wantsFragment } from '#core/http/render'
 import regionDirectory from '#core/regions/region_directory'
@@ -9,6 +8,7 @@ import Consultation from '#modules/experts/models/consultation'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import { AssignmentRefusedError, assignByCentre, reachableExperts } from '#modules/experts/actions/triage'
 import TriagePolicy from '#modules/experts/policies/triage_policy'
+import { actingRole } from '#modules/experts/staff'
 import { boardCases, currentDeadline, industryName } from '#modules/experts/services/triage_cases'
 import { assignValidator, triagePageValidator } from '#modules/experts/validators/triage'
 
@@ -49,7 +49,8 @@ export default class TriageBoardController {
       messagesProvider: i18n.createMessagesProvider('triage.validation'),
     })
     const user = auth.getUserOrFail()
-    const role = await actingRole(user, consultation)
+    // The policy let them in, so one of their centre roles holds the county.
+    const role = (await actingRole(user, consultation.countyCode, SCOPED_ROLES))!
     let assigned
     try {
       assigned = await db.transaction((trx) =>
@@ -94,10 +95,4 @@ export default class TriageBoardController {
       deadline: currentDeadline(consultation),
     })
   }
-}
-
-/** The role the person acts in for this case: the first centre role whose scope holds its county. */
-async function actingRole(user: User, consultation: Consultation): Promise<Role> {
-  const grant = (await user.grants()).find((candidate) => SCOPED_ROLES.includes(candidate.role) && candidate.regionScope?.contains(consultation.countyCode))
-  return grant!.role
 }
