@@ -173,7 +173,7 @@ export async function computeStatistics(
        SELECT top.*, coalesce(u.name, '') AS name FROM top
        JOIN experts_profiles p ON p.id = top.id JOIN users u ON u.id = p.user_id
        ORDER BY cases DESC, misses DESC, id`,
-      [...people.bindings, limit]
+      [...(people.bindings as any[]), limit]
     ),
     client.rawQuery(
       `WITH f AS (${people.sql}),
@@ -181,7 +181,7 @@ export async function computeStatistics(
                  avg(rating)::float AS average_rating, coalesce(sum(cardinality(missed_by)), 0)::int AS misses
                FROM f WHERE by_officer GROUP BY reporter_id ORDER BY cases DESC, id LIMIT ?)
        SELECT top.*, coalesce(u.name, '') AS name FROM top JOIN users u ON u.id = top.id ORDER BY cases DESC, id`,
-      [...people.bindings, limit]
+      [...(people.bindings as any[]), limit]
     ),
   ])
   result.experts = experts.rows.map(person)

@@ -30,7 +30,7 @@ const COLUMNS = [
 ]
 
 /** The fact row of each case matching `where` (about the aliased case `c`), inserted or brought up to date. */
-async function upsertFacts(trx: TransactionClientContract, where: string, bindings: unknown[]) {
+async function upsertFacts(trx: TransactionClientContract, where: string, bindings: number[]) {
   const result = await trx.rawQuery(
     `INSERT INTO experts_case_facts (${COLUMNS.join(', ')})
      SELECT c.id, c.county_code, c.industry_code, c.state, c.reporter_id,
