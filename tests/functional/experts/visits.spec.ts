@@ -86,6 +86,18 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
     assert.include(fragment.header('vary'), 'HX-Request')
   })
 
+  test('the expert\'s SMS link page and 我的案件 carry the visit panel with the request form', async ({ client }) => {
+    const { consultation, expert, expertUser } = await answeredCase()
+    const link = expertLink(consultation.id, expert.id)
+    const linkPage = await client.get(link)
+    linkPage.assertStatus(200)
+    linkPage.assertTextIncludes(`action="${link}/visits"`)
+    linkPage.assertTextIncludes(`name="back" value="${link}"`)
+    const myCase = await client.get(`/expert/cases/${consultation.id}`).loginAs(expertUser)
+    myCase.assertStatus(200)
+    myCase.assertTextIncludes(`action="/consultations/${consultation.id}/visits"`)
+  })
+
   test('htmx: a request swaps the panel in place with its status', async ({ client, assert }) => {
     const { consultation, reporter } = await answeredCase()
     const response = await htmx(client, `/consultations/${consultation.id}/visits`, { reason: '需要现场查看土壤' }, reporter)
