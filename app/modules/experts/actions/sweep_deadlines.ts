@@ -8,7 +8,7 @@ import Consultation from '#modules/experts/models/consultation'
 import { TRIAGE_WINDOW_MS } from '#modules/experts/consultation_states'
 import { lockConsultation, recordEvent } from '#modules/experts/actions/transition'
 import { enterTriage } from '#modules/experts/actions/enter_triage'
-import { STAGES, nextLevel, notifyCentre, reassign, triage } from '#modules/experts/actions/triage'
+import { nextLevel, notifyCentre, reassign, triage } from '#modules/experts/actions/triage'
 
 /** A submitted case nobody touched for this long goes to triage by itself. */
 export const SUBMITTED_IDLE_MS = 10 * MINUTE
@@ -101,7 +101,7 @@ async function escalate(trx: TransactionClientContract, consultation: Consultati
   await recordEvent(trx, consultation, { kind: 'triage_escalated', reason })
   await notifyCentre(trx, consultation, i18n.t('triage.notify.escalated_title'), consultation.text.slice(0, 80))
   // The centre was just told; with nobody at this level either, the case climbs again in an hour.
-  await triage(trx, consultation, [...STAGES], { kind: 'assigned', reasonPrefix: reason, keepLevel: true })
+  await triage(trx, consultation, { kind: 'assigned', reasonPrefix: reason, keepLevel: true })
   return true
 }
 

@@ -70,7 +70,7 @@ export interface RingStats {
 
 export interface Pick {
   expert: Expert
-  /** Where the expert was found: the addressed expert counts as the case's own county. */
+  /** The ring the expert was found in, or 'addressed' for the expert the reporter asked. */
   stage: Stage | 'addressed'
   /** Rings searched before this one, and why nobody there could take it. */
   passed: RingStats[]
@@ -107,7 +107,7 @@ export async function excludedExperts(client: QueryClientContract, consultationI
 export async function findCandidate(
   client: QueryClientContract,
   consultation: Consultation,
-  options: { stages?: Stage[]; excluded?: number[] } = {}
+  options: { excluded?: number[] } = {}
 ): Promise<Pick | null> {
   const day = today()
   const excluded = options.excluded ?? []
@@ -119,7 +119,7 @@ export async function findCandidate(
     if (addressed) return { expert: addressed, stage: 'addressed', passed: [] }
   }
   const passed: RingStats[] = []
-  for (const stage of options.stages ?? STAGES) {
+  for (const stage of STAGES) {
     const expert = await byFairness(available(ring(Expert.query({ client }), consultation, stage), day, excluded)).first()
     if (expert) return { expert, stage, passed }
     passed.push(await ringStats(client, consultation, stage, day, excluded))
@@ -250,6 +250,13 @@ export async function notifyCentre(trx: TransactionClientContract, consultation:
   return userIds.length
 }
 
+/** The ring an expert belongs to, seen from a case. */
+function stageOf(expert: Expert, consultation: Consultation): TriageLevel {
+  if (expert.level === 'county' && expert.countyCode === consultation.countyCode) return 'county'
+  if (RegionScope.fromRegionCode(consultation.countyCode).city.contains(expert.countyCode)) return 'city'
+  return 'province'
+}
+
 export type TriageOutcome = { assigned: Expert; stage: Pick['stage'] } | { assigned: null }
 
 /**
@@ -260,16 +267,15 @@ export type TriageOutcome = { assigned: Expert; stage: Pick['stage'] } | { assig
 export async function triage(
   trx: TransactionClientContract,
   consultation: Consultation,
-  stages: Stage[],
   event: Omit<AssignmentEvent, 'reason'> & { reasonPrefix?: string; keepLevel?: boolean }
 ): Promise<TriageOutcome> {
   const excluded = await excludedExperts(trx, consultation.id)
   // A place may be taken between choosing and locking; the next pick then goes elsewhere.
   for (let attempt = 0; attempt < 5; attempt++) {
-    const pick = await findCandidate(trx, consultation, { stages, excluded })
+    const pick = await findCandidate(trx, consultation, { excluded })
     if (!pick) break
     const reason = [event.reasonPrefix, pickReason(pick)].filter(Boolean).join('；')
-    const level: TriageLevel = pick.stage === 'addressed' ? 'county' : pick.stage
+    const level: TriageLevel = pick.stage === 'addressed' ? stageOf(pick.expert, consultation) : pick.stage
     const expert = await assignTo(trx, consultation, pick.expert.id, { ...event, reason }, level)
     if (expert) return { assigned: expert, stage: pick.stage }
     excluded.push(pick.expert.id)
@@ -312,7 +318,7 @@ export async function assignExpert(trx: TransactionClientContract, consultationI
   const consultation = await lockConsultation(trx, consultationId)
   if (!consultation || consultation.state !== 'awaiting_triage' || consultation.moderation !== 'pass') return null
   if (consultation.triageLevel === 'center') return null
-  return triage(trx, consultation, [...STAGES], { kind: 'assigned' })
+  return triage(trx, consultation, { kind: 'assigned' })
 }
 
 /**
@@ -325,7 +331,7 @@ export async function reassign(
   event: { actor?: { id: number } | null; actorRole?: string | null; reasonPrefix?: string }
 ) {
   await releasePlace(trx, consultation.expertId)
-  return triage(trx, consultation, [...STAGES], { kind: 'reassigned', ...event })
+  return triage(trx, consultation, { kind: 'reassigned', ...event })
 }
 
 /** Why the centre's choice was not carried out; the text is the i18n key. */
@@ -335,12 +341,6 @@ export class AssignmentRefusedError extends Error {
   }
 }
 
-/** The ring an expert belongs to, seen from a case. */
-function stageOf(expert: Expert, consultation: Consultation): TriageLevel {
-  if (expert.level === 'county' && expert.countyCode === consultation.countyCode) return 'county'
-  if (RegionScope.fromRegionCode(consultation.countyCode).city.contains(expert.countyCode)) return 'city'
-  return 'province'
-}
 
 /**
  * The centre assigns (or reassigns) a case by hand, with a reason that goes into its
