@@ -32,6 +32,9 @@ function signature(consultationId: number, body: string): string {
 
 /** The token part of the link; `ttlMs` defaults to 72 hours from the platform clock. */
 export function signCaseLink(consultationId: number, audience: LinkAudience, subjectId: number, ttlMs = LINK_TTL_MS): string {
+  // Lucid hands bigint ids over as strings, and String#toString ignores the radix.
+  subjectId = Number(subjectId)
+  consultationId = Number(consultationId)
   const expires = Math.floor((clock.now().getTime() + ttlMs) / 1000).toString(36)
   const body = `${AUDIENCE_CODE[audience]}${subjectId.toString(36)}.${expires}`
   return `${body}.${signature(consultationId, body)}`

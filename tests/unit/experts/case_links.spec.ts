@@ -27,6 +27,12 @@ test.group('Case links', (group) => {
     assert.deepEqual(verifyCaseLink(42, undefined), { ok: false, reason: 'invalid' })
   })
 
+  test('ids given as strings (Lucid bigints) sign the same subject', ({ assert }) => {
+    const check = verifyCaseLink(42, signCaseLink('42' as unknown as number, 'expert', '37' as unknown as number))
+    assert.isTrue(check.ok)
+    if (check.ok) assert.equal(check.link.subjectId, 37)
+  })
+
   test('a link expires after 72 hours', ({ assert }) => {
     const token = signCaseLink(42, 'expert', 7)
     clock.travel(71 * HOUR)
