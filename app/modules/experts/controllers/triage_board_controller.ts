@@ -5,6 +5,7 @@ import { fieldError } from '#core/http/field_error'
 import { renderPageOrFragment, wantsFragment } from '#core/http/render'
 import regionDirectory from '#core/regions/region_directory'
 import Consultation from '#modules/experts/models/consultation'
+import { EXPERT_LEVELS } from '#modules/experts/consultation_states'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import { AssignmentRefusedError, assignByCentre, reachableExperts } from '#modules/experts/actions/triage'
 import TriagePolicy from '#modules/experts/policies/triage_policy'
@@ -60,7 +61,7 @@ export default class TriageBoardController {
       if (!(error instanceof AssignmentRefusedError)) throw error
       throw fieldError('expert_id', i18n.t(error.messageKey))
     }
-    const text = i18n.t('triage.assign.assigned', { name: assigned.expert.user.name ?? assigned.expert.user.maskedPhone })
+    const text = i18n.t('triage.assign.assigned', { name: assigned.expert.$extras.name ?? '' })
     if (wantsFragment(ctx)) {
       response.removeHeader('HX-Retarget').removeHeader('HX-Reswap')
       await consultation.refresh()
@@ -88,6 +89,8 @@ export default class TriageBoardController {
     return ctx.view.render(template, {
       consultation,
       candidates,
+      // Translated once, not once per candidate: the picker is the board's heaviest page.
+      levelNames: Object.fromEntries(EXPERT_LEVELS.map((level) => [level, ctx.i18n.t(`triage.levels.${level}`)])),
       events,
       status,
       industry: await industryName(consultation.industryCode),
