@@ -6,6 +6,7 @@ import { clock, DAY } from '#core/clock'
 import { RegionScope } from '#core/regions/region_scope'
 import { computeStatistics } from '#modules/experts/statistics/compute'
 import { refreshCaseFacts } from '#modules/experts/statistics/refresh'
+import { warmDefaultSnapshots } from '#modules/experts/statistics/snapshots'
 import { recordFollowupCall } from '#modules/experts/actions/followups'
 import { createUser } from '#tests/helpers'
 import { caseWith, expertIn } from '#tests/functional/experts/statistics_fixtures'
@@ -163,6 +164,23 @@ test.group('Statistics / page', (group) => {
     assert.notInclude(hidden.text(), 'stat-cases')
     ;(await client.get('/admin/experts/statistics?region=510100').loginAs(staff)).assertStatus(404)
     ;(await client.get('/admin/experts/statistics').loginAs(await createUser())).assertStatus(403)
+  })
+
+  test("a view is computed once and shown for ten minutes; the job computes every region's default view ahead", async ({ client, assert }) => {
+    const { submitted } = await fixture()
+    const staff = await createUser({ county: '510104', roles: ['center_staff'], scopes: { center_staff: '510104' } })
+    assert.match((await client.get('/admin/experts/statistics').loginAs(staff)).text(), /id="stat-cases">6</)
+    await caseWith(await createUser({ county: '510104' }), submitted, { stop: 'resolved' })
+    await refreshCaseFacts()
+    assert.match((await client.get('/admin/experts/statistics').loginAs(staff)).text(), /id="stat-cases">6</, 'the snapshot is still fresh')
+    clock.travel(11 * 60_000)
+    assert.match((await client.get('/admin/experts/statistics').loginAs(staff)).text(), /id="stat-cases">7</)
+
+    clock.travel(11 * 60_000)
+    assert.deepEqual(await warmDefaultSnapshots(), { computed: 1 + 21 + 183 })
+    assert.deepEqual(await warmDefaultSnapshots(), { computed: 0 })
+    const city = await db.from('experts_statistics_snapshots').where('region_code', '510100').firstOrFail()
+    assert.equal(city.data.overall.cases, 8)
   })
 
   test('bad input: an invalid date, an end before the start, more than 10 years — Chinese messages, no figures', async ({ client, assert }) => {

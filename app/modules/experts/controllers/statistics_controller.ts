@@ -9,8 +9,7 @@ import Industry from '#core/industries/industry'
 import StatisticsPolicy from '#modules/experts/policies/statistics_policy'
 import { STATISTICS_ROLES, regionOptions } from '#modules/experts/staff'
 import { dateRange, statisticsValidator } from '#modules/experts/validators/statistics'
-import { computeStatistics } from '#modules/experts/statistics/compute'
-import { factsRefreshedAt } from '#modules/experts/statistics/refresh'
+import { statisticsFor } from '#modules/experts/statistics/snapshots'
 import { barChart, fillBuckets, lineChart } from '#modules/experts/statistics/charts'
 
 /**
@@ -47,7 +46,7 @@ export default class StatisticsController {
       regionName: await regionDirectory.fullName(region.regionCode),
     }
     if (range) {
-      const statistics = await computeStatistics(region, range, clock.now())
+      const statistics = await statisticsFor(region, range, clock.now())
       const industryNames = Object.fromEntries((await Industry.all()).map((industry) => [industry.code, industry.name]))
       const areaNames: Record<string, string> = {}
       for (const area of statistics.areas) areaNames[area.code] = (await regionDirectory.find(area.code.padEnd(6, '0')))?.name ?? area.code
@@ -55,7 +54,7 @@ export default class StatisticsController {
         statistics,
         industryNames,
         areaNames,
-        refreshedAt: beijingTime(await factsRefreshedAt()),
+        computedAt: beijingTime(statistics.computedAt),
         stateChart: barChart(statistics.byState.map((row) => ({ label: i18n.t(`statistics.states.${row.state}`), value: row.cases }))),
         industryChart: barChart(statistics.byIndustry.map((row) => ({ label: industryNames[row.industry] ?? row.industry, value: row.cases }))),
         seriesChart: lineChart(
@@ -98,6 +97,6 @@ function formatDuration(i18n: HttpContext['i18n'], seconds: number | null) {
   return i18n.t('statistics.duration.days', { value: Math.round(seconds / 8640) / 10 })
 }
 
-function beijingTime(date: Date | null) {
-  return date ? DateTime.fromJSDate(date).setZone('Asia/Shanghai').toFormat('yyyy-MM-dd HH:mm') : null
+function beijingTime(date: Date) {
+  return DateTime.fromJSDate(date).setZone('Asia/Shanghai').toFormat('yyyy-MM-dd HH:mm')
 }

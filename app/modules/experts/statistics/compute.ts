@@ -126,37 +126,31 @@ export async function computeStatistics(
       .where('created_at', '>=', range.from)
       .where('created_at', '<', range.to)
 
-  const grouped = facts()
-    .select('*')
-    .select(
-      client.raw(`date_trunc(?, created_at AT TIME ZONE ?)::date::text AS bucket`, [unit, STATISTICS_ZONE]),
-      client.raw('left(county_code, ?) AS area', [areaLength || 6])
-    )
-  const sets = ['()', '(state)', '(industry_code)', '(bucket)', '(area)']
+  // Figures with medians for the whole region and its sub-regions (≤ 21 groups)...
+  const bindings = { triage: interval(TRIAGE_WINDOW_MS), response: interval(RESPONSE_WINDOW_MS), followup: interval(FOLLOWUP_WINDOW_MS), now }
   const main = await client
     .query()
-    .from(grouped.as('f'))
-    .select(client.raw('GROUPING(state, industry_code, bucket, area) AS grouping, state, industry_code, bucket, area'))
-    .select(
-      client.raw(AGGREGATES, {
-        triage: interval(TRIAGE_WINDOW_MS),
-        response: interval(RESPONSE_WINDOW_MS),
-        followup: interval(FOLLOWUP_WINDOW_MS),
-        now,
-      })
-    )
-    .groupByRaw(`GROUPING SETS (${sets.join(', ')})`)
+    .from(facts().select('*').select(client.raw('left(county_code, ?) AS area', [areaLength || 6])).as('f'))
+    .select(client.raw('GROUPING(area) AS grouping, area'))
+    .select(client.raw(AGGREGATES, bindings))
+    .groupByRaw('GROUPING SETS ((), (area))')
+  // ...and plain counts by state, industry and day (no per-group sorting for medians).
+  const counts = await client
+    .query()
+    .from(facts().select('state', 'industry_code').select(client.raw(`date_trunc(?, created_at AT TIME ZONE ?)::date::text AS bucket`, [unit, STATISTICS_ZONE])).as('f'))
+    .select(client.raw('GROUPING(state, industry_code, bucket) AS grouping, state, industry_code, bucket, count(*)::int AS cases'))
+    .groupByRaw('GROUPING SETS ((state), (industry_code), (bucket))')
 
-  // GROUPING(...) is a bit mask: 0 for the set that groups by all four, 15 for ().
-  const of = (bits: number) => main.filter((row: any) => row.grouping === bits)
-  const overallRow = of(15)[0]
+  // GROUPING(...) is a bit mask with a 1 for each argument not grouped by.
+  const of = (rows: any[], bits: number) => rows.filter((row: any) => row.grouping === bits)
+  const overallRow = of(main, 1)[0]
   const result: Statistics = {
     overall: figures(overallRow ?? { cases: 0, resolved_by_similar: 0, auto_closed: 0, rated: 0, average_rating: null, ruled: 0, valid: 0, triage_hits: 0, triage_due: 0, triage_median: null, response_hits: 0, response_due: 0, response_median: null, followup_hits: 0, followup_due: 0, followup_median: null }),
-    byState: of(7).map((row: any) => ({ state: row.state, cases: row.cases })).sort((a, b) => b.cases - a.cases),
-    byIndustry: of(11).map((row: any) => ({ industry: row.industry_code, cases: row.cases })).sort((a, b) => b.cases - a.cases),
-    series: of(13).map((row: any) => ({ bucket: row.bucket, cases: row.cases })).sort((a, b) => a.bucket.localeCompare(b.bucket)),
+    byState: of(counts, 3).map((row: any) => ({ state: row.state, cases: row.cases })).sort((a, b) => b.cases - a.cases),
+    byIndustry: of(counts, 5).map((row: any) => ({ industry: row.industry_code, cases: row.cases })).sort((a, b) => b.cases - a.cases),
+    series: of(counts, 6).map((row: any) => ({ bucket: row.bucket, cases: row.cases })).sort((a, b) => a.bucket.localeCompare(b.bucket)),
     unit,
-    areas: areaLength ? of(14).map((row: any) => ({ code: row.area, ...figures(row) })).sort((a, b) => a.code.localeCompare(b.code)) : [],
+    areas: areaLength ? of(main, 0).map((row: any) => ({ code: row.area, ...figures(row) })).sort((a, b) => a.code.localeCompare(b.code)) : [],
     experts: [],
     officers: [],
   }

@@ -83,9 +83,3 @@ export async function refreshCaseFacts(): Promise<{ changed: number }> {
     return { changed }
   })
 }
-
-/** When the statistics were last brought up to date (null: never). */
-export async function factsRefreshedAt(): Promise<Date | null> {
-  const row = await db.from('experts_case_facts_progress').where('id', 1).select('refreshed_at').first()
-  return row?.refreshed_at ?? null
-}
