@@ -83,8 +83,8 @@ test.group('Expert link / the page', (group) => {
     page.assertTextIncludes('补充解答')
   })
 
-  test('an answer with photos: stored privately, attached to the answer, shown through the link', async ({ client, assert }) => {
-    const { link, consultation } = await assignedCase()
+  test('an answer with photos: stored privately, attached to the answer, shown through the link and to the reporter', async ({ client, assert }) => {
+    const { link, consultation, reporter } = await assignedCase()
     const response = await client
       .post(`${link}/answer`)
       .header('accept', 'text/html')
@@ -101,6 +101,9 @@ test.group('Expert link / the page', (group) => {
     const page = await client.get(link)
     page.assertTextIncludes(`${link}/media/${attached[0].public_id}/thumb`)
     ;(await client.get(`${link}/media/${attached[0].public_id}/full`)).assertStatus(200)
+    // The reporter sees them on the case page through the media service; a stranger does not.
+    ;(await client.get(`/media/${attached[0].public_id}/thumb`).loginAs(reporter)).assertStatus(200)
+    ;(await client.get(`/media/${attached[0].public_id}/thumb`).loginAs(await createUser())).assertStatus(404)
   })
 
   test('htmx: accept, ask and answer each answer with the case fragment', async ({ client, assert }) => {

@@ -15,6 +15,7 @@ import {
   askReporter,
   declineCase,
 } from '#modules/experts/actions/expert_response'
+import { MEDIA_SUBJECT } from '#modules/experts/actions/submit_consultation'
 import { expertCaseView, expertMediaUrl, expertViewer } from '#modules/experts/services/triage_cases'
 import { postFromPage, renderConversation } from '#modules/experts/controllers/consultation_messages_controller'
 import {
@@ -173,7 +174,8 @@ export default abstract class TriageExpertCaseController {
           owner: { id: expert.userId },
           visibility: 'private',
           countyCode: consultation.countyCode,
-          subject: { type: 'experts.consultation', id: consultation.id },
+          // The case's subject type: the reporter's case page shows them through the media service.
+          subject: { type: MEDIA_SUBJECT, id: consultation.id },
           client: trx,
         })
         ids.push(media.id)
