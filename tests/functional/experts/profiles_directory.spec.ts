@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Consultation from '#modules/experts/models/consultation'
 import { createUser } from '#tests/helpers'
@@ -103,6 +104,26 @@ test.group('找专家 / the directory', (group) => {
     assert.lengthOf(listed(second.text()), 3)
     second.assertTextIncludes('上一页')
     assert.notInclude(second.text(), '下一页')
+  })
+
+  test('counting stops at 1000; the pages still go to the last expert', async ({ client, assert }) => {
+    await db.rawQuery(
+      `WITH people AS (
+         INSERT INTO users (phone, password, name, county_code, created_at, updated_at)
+         SELECT '1360000' || lpad(n::text, 4, '0'), 'x', '批量专家' || n, '510129', now(), now() FROM generate_series(1, 1001) AS n
+         RETURNING id)
+       INSERT INTO experts_profiles (user_id, organization, title, level, county_code, industries, status, created_at, updated_at)
+       SELECT id, '大邑县农业农村局', '农艺师', 'county', '510129', ARRAY['tea'], 'verified', now(), now() FROM people`
+    )
+    const first = await client.get('/experts?industry=tea')
+    first.assertTextIncludes('超过 1000 位专家')
+    assert.lengthOf(listed(first.text()), 20)
+    assert.include(first.text(), 'page=2')
+    const last = await client.get('/experts?industry=tea&page=51')
+    assert.lengthOf(listed(last.text()), 1)
+    assert.notInclude(last.text(), '下一页')
+    const empty = await client.get('/experts?industry=tea&page=52')
+    empty.assertTextIncludes('没有找到符合条件的专家')
   })
 
   test('free text goes through the text engine, within the filters, verified experts only', async ({ client, assert }) => {

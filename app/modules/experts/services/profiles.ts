@@ -113,8 +113,10 @@ export interface DirectoryPage {
   entries: DirectoryEntry[]
   page: number
   hasMore: boolean
-  /** Null when the total is not known (ranked text search). */
+  /** Null when the total is not known (ranked text search); at most COUNT_CAP. */
   total: number | null
+  /** There are more than COUNT_CAP. */
+  totalCapped: boolean
 }
 
 /** Where the filters point: a county, else a city, else the whole province. */
@@ -123,11 +125,14 @@ export function filterScope(filters: Pick<DirectoryFilters, 'city' | 'county'>):
   return code ? RegionScope.fromRegionCode(code) : RegionScope.province
 }
 
+/** Counting stops here: "1000 多位" says enough, and a broad filter then costs no more than a narrow one. */
+export const COUNT_CAP = 1000
+
 /**
  * Verified experts matching the filters, newest first, 20 a page. Every filter is an
  * indexed predicate (GIN on industries, prefix on county, partial index on verified
- * ids), and the count reads the same rows, so a page costs the same at 30,000 experts
- * as at 30.
+ * ids); the count stops at COUNT_CAP, and whether a next page exists comes from one
+ * row more than the page, so a page costs about the same at 30,000 experts as at 30.
  */
 export async function listDirectory(filters: DirectoryFilters): Promise<DirectoryPage> {
   if (filters.q) return searchDirectory(filters)
@@ -138,13 +143,19 @@ export async function listDirectory(filters: DirectoryFilters): Promise<Director
 
   // The page's ids first (an index walk over profiles alone), then names and photos for
   // those 20: joining before the OFFSET would join every skipped row too.
-  const pageIds = base.clone().select('p.id').orderBy('p.id', 'desc').limit(PER_PAGE).offset((filters.page - 1) * PER_PAGE)
+  const pageIds = base.clone().select('p.id').orderBy('p.id', 'desc').limit(PER_PAGE + 1).offset((filters.page - 1) * PER_PAGE)
   const [counted, rows] = await Promise.all([
-    base.clone().count('* as n').first(),
+    db.from(base.clone().select(db.raw('1')).limit(COUNT_CAP + 1).as('capped')).count('* as n').first(),
     entryQuery(db.from('experts_profiles as p').whereIn('p.id', pageIds)).orderBy('p.id', 'desc'),
   ])
   const total = Number(counted?.n ?? 0)
-  return { entries: rows.map(toEntry), page: filters.page, hasMore: filters.page * PER_PAGE < total, total }
+  return {
+    entries: rows.slice(0, PER_PAGE).map(toEntry),
+    page: filters.page,
+    hasMore: rows.length > PER_PAGE,
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
+  }
 }
 
 /**
@@ -169,7 +180,7 @@ async function searchDirectory(filters: DirectoryFilters): Promise<DirectoryPage
     const row = byId.get(Number(hit.sourceId))
     return row ? [{ ...toEntry(row), snippet: hit.snippet }] : []
   })
-  return { entries, page: filters.page, hasMore: hits.length > PER_PAGE, total: null }
+  return { entries, page: filters.page, hasMore: hits.length > PER_PAGE, total: null, totalCapped: false }
 }
 
 function entryQuery(query: ReturnType<typeof db.from>) {
