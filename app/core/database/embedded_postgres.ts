@@ -21,6 +21,8 @@ interface Options {
   /** false: a throwaway cluster whose files are removed on stop (tests) */
   persistent: boolean
   log?: (line: string) => void
+  /** Server settings (`-c name=value`), e.g. the benchmark cluster's memory and WAL settings. */
+  settings?: Record<string, string | number>
 }
 
 const USER = 'postgres'
@@ -37,7 +39,13 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     // Postgres refuses to run as root; as root the library creates and uses a `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: () => {},
     onError: (error) => options.log?.(String(error)),
   })

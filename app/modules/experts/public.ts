@@ -13,3 +13,7 @@ export { indexExpert } from '#modules/experts/actions/profiles'
 export { VISIT_STATUSES, type VisitStatus } from '#modules/experts/models/visit'
 export { fenToYuan } from '#modules/experts/validators/visits'
 export { sweepSilentConsultations } from '#modules/experts/closing_jobs'
+// Plan-scale data (demo:generate): which states count against an expert's load, and the statistics rebuilt after a bulk load.
+export { OPEN_FOR_EXPERT } from '#modules/experts/consultation_states'
+export { refreshCaseFacts } from '#modules/experts/statistics/refresh'
+export { warmDefaultSnapshots } from '#modules/experts/statistics/snapshots'
