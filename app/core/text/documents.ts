@@ -3,6 +3,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { RegionScope } from '#core/regions/region_scope'
 import { normalizeText } from '#core/text/normalize'
 import { segmenter, type Segmenter } from '#core/text/segmenter'
+import { candidateQuery, lexeme, tokenStatistics } from '#core/text/token_statistics'
 
 /**
  * The one search index of the platform (`text_documents`): every module upserts its
@@ -64,6 +65,15 @@ export const MAX_QUERY_TOKENS = 64
 const TRIGRAM_MAX_TOKENS = 2
 /** Characters of normalised query text compared by trigrams (they only help short queries). */
 const TRIGRAM_QUERY_CHARS = 200
+/**
+ * Documents a query expects to rank at most: past it, common tokens stop finding
+ * candidates (they still count in the ranking). Each candidate is a heap row
+ * fetched (the cost) and ranked (cheaper): 1,000 keeps a query near 10 ms at a
+ * million cases on a busy 2-core server.
+ */
+const CANDIDATE_BUDGET = 1000
+/** Rows ranked per query whatever the statistics say (they are estimates). */
+const CANDIDATE_CAP = 1500
 /** Records indexed for a directory, not as cases: 找类似 never offers them. */
 export const DIRECTORY_SOURCE_TYPES = ['expert']
 
@@ -73,14 +83,13 @@ function queryTokens(text: unknown, cut: Segmenter = segmenter()): string[] {
 }
 
 /**
- * SQL of the tsquery matching any of the bound `:tokens`. Each token is quoted as a
- * lexeme by Postgres itself, so no user text is ever parsed as syntax.
+ * The tsquery text matching any of the tokens. Built here, not in SQL, so that
+ * Postgres folds to_tsquery of it into one constant instead of parsing it again for
+ * every ranked row; the tokens are letters, marks and digits, each quoted as a
+ * lexeme, so no user text is ever parsed as syntax.
  */
-const ANY_TOKEN_QUERY = `to_tsquery('simple', array_to_string(
-    ARRAY(SELECT quote_literal(token) FROM unnest(:tokens::text[]) AS token), ' | '))`
+const anyTokenQuery = (tokens: string[]) => tokens.map(lexeme).join(' | ')
 
-/** A token as a tsquery lexeme (tokens hold letters, marks and digits only; quoting is belt and braces). */
-const lexeme = (token: string) => `'${token.replace(/['\\]/g, '')}'`
 
 /**
  * The AND tsquery of a directory query. jieba's search mode gives a compound word
@@ -155,56 +164,78 @@ export async function removeDocument(sourceType: string, sourceId: string, clien
 }
 
 /**
- * 找类似: public documents most like `text`. Relevance is ts_rank_cd over an OR of the
- * query's tokens (text weighs more than answer); same industry, then same county,
- * then same city multiply it; solved cases with better ratings win among equals.
- * Never throws on user text: tokens are letters and digits only and are passed as
- * one bound array, each quoted as a lexeme.
+ * 找类似: public documents most like `text`. Candidates are found through the query's
+ * informative tokens (token_statistics.ts: at plan scale the common ones would
+ * make every query rank a tenth of the index); they are ranked by ts_rank_cd over
+ * all the tokens (text weighs more than answer); same industry, then same county,
+ * then same city multiply the rank; solved cases with better ratings win among
+ * equals. A query of one or two tokens that finds too little also matches by
+ * trigrams. Never throws on user text: tokens are letters and digits only, and
+ * each is quoted as a lexeme.
  */
 export async function similar(text: unknown, options: SimilarOptions = {}): Promise<SimilarDocument[]> {
   const tokens = queryTokens(text, options.segmenter)
   if (tokens.length === 0) return []
+  const client = options.client ?? db
   const limit = clamp(options.limit, 5, 1, 100)
   const county = options.county && /^51\d{4}$/.test(options.county) ? options.county : null
-  const city = county ? RegionScope.fromRegionCode(county).city.prefix : null
-  const useTrigrams = tokens.length <= TRIGRAM_MAX_TOKENS
-  const normalized = useTrigrams ? normalizeText(text).slice(0, TRIGRAM_QUERY_CHARS) : ''
-  const sourceTypes = options.sourceTypes ?? null
   const ids = options.ids ?? null
+  // An explicit id list (the evaluation) is its own small candidate set.
+  const candidates = ids ? anyTokenQuery(tokens) : candidateQuery(tokens, await tokenStatistics(), CANDIDATE_BUDGET)
+  const bindings = {
+    anyToken: anyTokenQuery(tokens),
+    candidates,
+    industry: options.industry || null,
+    county,
+    city: county ? RegionScope.fromRegionCode(county).city.prefix : null,
+    limit,
+    cap: CANDIDATE_CAP,
+    sourceTypes: options.sourceTypes ?? null,
+    directoryTypes: DIRECTORY_SOURCE_TYPES,
+    ids,
+  }
+  const filters = `d.public
+    AND ${bindings.sourceTypes ? 'd.source_type = ANY(:sourceTypes::text[])' : 'NOT d.source_type = ANY(:directoryTypes::text[])'}
+    ${ids ? 'AND d.id = ANY(:ids::bigint[])' : ''}`
+  const boost = `(1
+    + CASE WHEN d.industry_code = :industry THEN 0.5 ELSE 0 END
+    + CASE WHEN d.county_code = :county THEN 0.2 WHEN d.county_code LIKE :city || '%' THEN 0.1 ELSE 0 END)`
+  const columns = 'd.id, d.source_type, d.source_id, d.industry_code, d.county_code, d.text, d.answer, d.solved, d.rating'
 
-  const result = await (options.client ?? db).rawQuery(
+  // Candidates are ranked from the narrow columns; only the winners' texts are read.
+  const lexical = await client.rawQuery(
     `
-    WITH q AS (SELECT ${ANY_TOKEN_QUERY} AS query),
-    hits AS (
-      SELECT d.*, ts_rank_cd(d.search_vector, q.query, 1)
-        ${useTrigrams ? '+ word_similarity(:normalized, d.normalized_text)' : ''} AS relevance
-      FROM text_documents d, q
-      WHERE d.public
-        AND ${sourceTypes ? 'd.source_type = ANY(:sourceTypes::text[])' : 'NOT d.source_type = ANY(:directoryTypes::text[])'}
-        ${ids ? 'AND d.id = ANY(:ids::bigint[])' : ''}
-        AND (d.search_vector @@ q.query ${useTrigrams ? 'OR :normalized <% d.normalized_text' : ''})
+    WITH ranked AS (
+      SELECT d.id, d.solved, d.rating, ts_rank_cd(d.search_vector, to_tsquery('simple', :anyToken), 1) * ${boost} AS score
+      FROM (
+        SELECT d.id, d.search_vector, d.industry_code, d.county_code, d.solved, d.rating FROM text_documents d
+        WHERE ${filters} AND d.search_vector @@ to_tsquery('simple', :candidates)
+        LIMIT :cap
+      ) d
+      ORDER BY score DESC, d.solved DESC, d.rating DESC NULLS LAST, d.id
+      LIMIT :limit
     )
-    SELECT id, source_type, source_id, industry_code, county_code, text, answer, solved, rating,
-      relevance * (1
-        + CASE WHEN industry_code = :industry THEN 0.5 ELSE 0 END
-        + CASE WHEN county_code = :county THEN 0.2
-               WHEN county_code LIKE :city || '%' THEN 0.1 ELSE 0 END) AS score
-    FROM hits
-    ORDER BY score DESC, solved DESC, rating DESC NULLS LAST, id
-    LIMIT :limit`,
-    {
-      tokens,
-      normalized,
-      industry: options.industry || null,
-      county,
-      city,
-      limit,
-      sourceTypes,
-      directoryTypes: DIRECTORY_SOURCE_TYPES,
-      ids,
-    }
+    SELECT ${columns}, r.score FROM ranked r JOIN text_documents d ON d.id = r.id
+    ORDER BY r.score DESC, r.solved DESC, r.rating DESC NULLS LAST, r.id`,
+    bindings
   )
-  return result.rows.map((row: any) => ({
+  const rows = lexical.rows
+  if (rows.length < limit && tokens.length <= TRIGRAM_MAX_TOKENS) {
+    const normalized = normalizeText(text).slice(0, TRIGRAM_QUERY_CHARS)
+    // show_trgm is empty when the database's character classes cannot see the
+    // script (Han characters under the C locale): the guard then skips the scan.
+    const fuzzy = await client.rawQuery(
+      `SELECT ${columns}, word_similarity(:normalized, d.normalized_text) * ${boost} AS score
+       FROM text_documents d
+       WHERE cardinality(show_trgm(:normalized)) > 0 AND :normalized <% d.normalized_text
+         AND ${filters} AND NOT d.id = ANY(:found::bigint[])
+       ORDER BY score DESC, d.id
+       LIMIT :rest`,
+      { ...bindings, normalized, found: rows.map((row: any) => row.id), rest: limit - rows.length }
+    )
+    rows.push(...fuzzy.rows)
+  }
+  return rows.map((row: any) => ({
     id: Number(row.id),
     sourceType: row.source_type,
     sourceId: row.source_id,
@@ -251,12 +282,13 @@ export const MAX_SEARCH_OFFSET = 10_000
  * one source type, filtered, ranked by relevance, then rating.
  *
  * A directory query names what the user wants ("猕猴桃 溃疡病 成都"), so every token
- * must match (AND); only when no document has them all does any token do (OR).
- * The choice is made over the whole filtered directory, not the page, so paging
- * never switches between the two. Queries of one or two tokens also match by
- * trigrams, which catches typos and names jieba cuts oddly. A query without
- * tokens (empty, only punctuation or emoji) lists the filtered directory, best
- * rated first. Never throws on user text.
+ * must match (AND); only when no document has them all does any token do (OR,
+ * through the informative tokens as in similar()); only when none matches at all
+ * do trigrams (typos, names jieba cuts oddly). The mode is chosen over the whole
+ * filtered directory, not the page, so paging never switches between them. A query
+ * without tokens (empty, only punctuation or emoji) lists the filtered directory,
+ * best rated first. At most CANDIDATE_CAP matches are ranked: a page deep in
+ * thousands of equal matches is not worth seconds. Never throws on user text.
  */
 export async function search(query: unknown, options: SearchOptions): Promise<SearchHit[]> {
   const client = options.client ?? db
@@ -268,7 +300,7 @@ export async function search(query: unknown, options: SearchOptions): Promise<Se
   const filters = `d.public AND d.source_type = :sourceType
     ${tags.length ? 'AND d.tags @> :tags::text[]' : ''}
     ${prefix ? 'AND d.county_code LIKE :prefix' : ''}`
-  const bindings = { sourceType: options.sourceType, tags, prefix, tokens, limit, offset }
+  const bindings = { sourceType: options.sourceType, tags, prefix, limit, offset, cap: CANDIDATE_CAP }
 
   if (tokens.length === 0) {
     const result = await client.rawQuery(
@@ -279,28 +311,43 @@ export async function search(query: unknown, options: SearchOptions): Promise<Se
     return result.rows.map((row: any) => searchHit(row, 0, []))
   }
 
+  const exists = async (tsquery: string) =>
+    (await client.rawQuery(`SELECT EXISTS (SELECT 1 FROM text_documents d WHERE ${filters} AND d.search_vector @@ to_tsquery('simple', :tsquery)) AS found`, {
+      ...bindings,
+      tsquery,
+    })).rows[0].found as boolean
   const allWords = allWordsQuery(tokens)
-  let tsquery = `to_tsquery('simple', :allWords)`
-  if (tokens.length > 1) {
-    const strict = await client.rawQuery(
-      `SELECT EXISTS (SELECT 1 FROM text_documents d WHERE ${filters} AND d.search_vector @@ ${tsquery}) AS found`,
-      { ...bindings, allWords }
-    )
-    if (!strict.rows[0].found) tsquery = ANY_TOKEN_QUERY
+  let matching: string | null = allWords
+  if (tokens.length > 1 && !(await exists(allWords))) {
+    const anyWord = candidateQuery(tokens, await tokenStatistics(), CANDIDATE_BUDGET)
+    matching = (await exists(anyWord)) ? anyWord : null
+  } else if (tokens.length === 1 && !(await exists(allWords))) {
+    matching = null
   }
-  const useTrigrams = tokens.length <= TRIGRAM_MAX_TOKENS
-  const normalized = useTrigrams ? normalizeText(query).slice(0, TRIGRAM_QUERY_CHARS) : ''
+
+  if (matching === null) {
+    const normalized = normalizeText(query).slice(0, TRIGRAM_QUERY_CHARS)
+    const fuzzy = await client.rawQuery(
+      `SELECT d.id, d.source_id, d.text, word_similarity(:normalized, d.normalized_text) AS score
+       FROM text_documents d
+       WHERE cardinality(show_trgm(:normalized)) > 0 AND :normalized <% d.normalized_text AND ${filters}
+       ORDER BY score DESC, d.rating DESC NULLS LAST, d.id
+       LIMIT :limit OFFSET :offset`,
+      { ...bindings, normalized }
+    )
+    return fuzzy.rows.map((row: any) => searchHit(row, row.score, tokens))
+  }
   const result = await client.rawQuery(
     `
-    WITH q AS (SELECT ${tsquery} AS query)
-    SELECT d.id, d.source_id, d.text, ts_rank_cd(d.search_vector, q.query, 1)
-      ${useTrigrams ? '+ word_similarity(:normalized, d.normalized_text)' : ''} AS score
-    FROM text_documents d, q
-    WHERE ${filters}
-      AND (d.search_vector @@ q.query ${useTrigrams ? 'OR :normalized <% d.normalized_text' : ''})
+    SELECT d.id, d.source_id, d.text, ts_rank_cd(d.search_vector, to_tsquery('simple', :anyToken), 1) AS score
+    FROM (
+      SELECT d.id, d.source_id, d.text, d.rating, d.search_vector FROM text_documents d
+      WHERE ${filters} AND d.search_vector @@ to_tsquery('simple', :matching)
+      LIMIT :cap
+    ) d
     ORDER BY score DESC, d.rating DESC NULLS LAST, d.id
     LIMIT :limit OFFSET :offset`,
-    { ...bindings, normalized, allWords }
+    { ...bindings, matching, anyToken: anyTokenQuery(tokens) }
   )
   return result.rows.map((row: any) => searchHit(row, row.score, tokens))
 }

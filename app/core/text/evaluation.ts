@@ -35,13 +35,23 @@ function jsonl<T>(path: string): T[] {
     .map((line) => JSON.parse(line) as T)
 }
 
-/** `useIndustry`: pass the item's labelled industry as a filter boost (a form pre-fills it). */
+export interface EvalVariant {
+  segmenter?: Segmenter
+  /** Pass the item's labelled industry as a filter boost (a form pre-fills it). */
+  useIndustry?: boolean
+  /**
+   * Rank the fixture cases among every document the database holds (the benchmark's
+   * harder figure at plan scale) instead of among themselves.
+   */
+  everything?: boolean
+}
+
 export async function scoreSimilar(
   trx: TransactionClientContract,
   evalPath: string,
   casesContent: string,
   caseIds: number[],
-  options: { segmenter?: Segmenter; useIndustry?: boolean } = {}
+  options: EvalVariant = {}
 ): Promise<EvalScores> {
   const cases = casesContent.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Labelled)
   const clusterOf = new Map(caseIds.map((id, index) => [id, cases[index].cluster]))
@@ -58,7 +68,7 @@ export async function scoreSimilar(
       client: trx,
       segmenter: options.segmenter,
       industry: options.useIndustry ? item.industry : null,
-      ids: caseIds,
+      ids: options.everything ? undefined : caseIds,
     })
     timings.push(performance.now() - started)
     const rank = found.findIndex((doc) => clusterOf.get(doc.id) === item.cluster) + 1
@@ -112,7 +122,7 @@ export function scoreIndustrySuggestion(evalPath: string): IndustryScores {
 export async function evaluate(
   casesPath: string,
   evalPath: string,
-  variants: Record<string, { segmenter?: Segmenter; useIndustry?: boolean }>
+  variants: Record<string, EvalVariant>
 ): Promise<Record<string, EvalScores>> {
   const trx = await db.transaction()
   try {

@@ -165,11 +165,30 @@ test.group('text index · similar', (group) => {
     assert.equal((await similar('花椒流胶'))[0]?.id, id)
   })
 
-  test('very short queries and typos fall back to trigrams', async ({ assert }) => {
+  test('a Chinese typo still meets the case through the words it gets right', async ({ assert }) => {
     const id = await upsertDocument({ sourceType: 'test', sourceId: '1', text: '猕猴桃溃疡病春季防治' })
     await upsertDocument({ sourceType: 'test', sourceId: '2', text: '生猪养殖场消毒办法' })
     const found = await similar('猕猴挑溃疡')
     assert.equal(found[0]?.id, id)
+  })
+
+  test('a short query that finds too little lexically is completed by trigrams (misspelt product names)', async ({ assert }) => {
+    const lexical = await upsertDocument({ sourceType: 'test', sourceId: '1', text: '三唑酮 防治小麦白粉病' })
+    const fuzzy = await upsertDocument({ sourceType: 'test', sourceId: '2', text: '嘧菌酯 azoxystrobin 防治黄瓜霜霉病' })
+    await upsertDocument({ sourceType: 'test', sourceId: '3', text: '代森锰锌 mancozeb 可湿性粉剂' })
+    assert.deepEqual(
+      (await similar('azoxystrobn')).map((doc) => doc.id),
+      [fuzzy]
+    )
+    // Lexical matches come first; trigrams only fill the rest of the list.
+    assert.deepEqual(
+      (await similar('azoxystrobn 小麦')).map((doc) => doc.id),
+      [lexical, fuzzy]
+    )
+    assert.deepEqual(
+      (await similar('azoxystrobn 小麦', { limit: 1 })).map((doc) => doc.id),
+      [lexical]
+    )
   })
 
   test('bad input never throws: empty, 10,000 characters, emoji, tsquery and SQL syntax', async ({ assert }) => {

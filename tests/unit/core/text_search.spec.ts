@@ -1,7 +1,9 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
 import { RegionScope } from '#core/regions/region_scope'
 import { allWordsQuery, search, similar, upsertDocument, type TextDocumentInput } from '#core/text/documents'
+import { TokenStatistics, candidateQuery, forgetTokenStatistics, tokenStatistics } from '#core/text/token_statistics'
 
 /** An expert's directory entry as the profiles area indexes it. */
 function expert(sourceId: string, text: string, extra: Partial<TextDocumentInput> = {}) {
@@ -75,10 +77,19 @@ test.group('text index · search (directories)', (group) => {
     assert.deepEqual(await search('生猪 仔猪腹泻', { sourceType: 'expert', limit: 3, offset: 9 }), [])
   })
 
-  test('one or two tokens also match by trigrams: typos and partial names', async ({ assert }) => {
+  test('a Chinese typo finds the entry through the words it gets right', async ({ assert }) => {
     await expert('1', '猕猴桃溃疡病春季防治')
     await expert('2', '生猪养殖场消毒办法')
     assert.deepEqual(ids(await search('猕猴挑溃疡', { sourceType: 'expert' })).slice(0, 1), ['1'])
+  })
+
+  test('when no token matches at all, trigrams find misspelt words', async ({ assert }) => {
+    await expert('1', '农药 azoxystrobin 嘧菌酯 使用技术')
+    await expert('2', '农药 mancozeb 代森锰锌')
+    assert.deepEqual(ids(await search('azoxystrobn', { sourceType: 'expert' })), ['1'])
+    assert.deepEqual(ids(await search('azoxystrobn', { sourceType: 'expert', offset: 1 })), [])
+    // A lexical match, however weak, wins over trigram guesses.
+    assert.deepEqual(ids(await search('mancozeb azoxystrobn', { sourceType: 'expert' })), ['2'])
   })
 
   test('a query without words lists the filtered directory, best rated first', async ({ assert }) => {
@@ -139,5 +150,60 @@ test.group('text index · allWordsQuery', () => {
       "('猕猴桃溃疡病' | ('猕猴桃' & '溃疡病')) & '防治'"
     )
     assert.equal(allWordsQuery(['生猪']), "'生猪'")
+  })
+})
+
+test.group('text index · candidates by token frequency', () => {
+  /** Statistics of a 1 M-document index: share of documents per token. */
+  const statistics = new TokenStatistics(
+    1_000_000,
+    new Map([
+      ['叶子', 0.06],
+      ['发黄', 0.03],
+      ['黄瓜', 0.01],
+      ['霜霉病', 0.0008],
+      ['咋个办', 0.1],
+    ]),
+    0.0002
+  )
+
+  test('the rarest tokens find the candidates, as many as the budget allows; common ones only rank', ({ assert }) => {
+    assert.equal(statistics.expected('霜霉病'), 800)
+    // Unlisted tokens are rarer than the floor: half of it is assumed.
+    assert.equal(statistics.expected('叶脉'), 100)
+    assert.equal(candidateQuery(['叶子', '霜霉病', '黄瓜', '叶脉', '咋个办'], statistics, 1000), "'叶脉' | '霜霉病'")
+    assert.equal(candidateQuery(['叶子', '霜霉病', '黄瓜', '叶脉'], statistics, 20_000), "'叶脉' | '霜霉病' | '黄瓜'")
+  })
+
+  test('when every token is common, documents must hold two of the rarest together', ({ assert }) => {
+    // 黄瓜 & 发黄: 10,000 × 30,000 / 1 M = 300 expected; 黄瓜 & 叶子 600; both fit 1,000.
+    assert.equal(
+      candidateQuery(['叶子', '发黄', '黄瓜', '咋个办'], statistics, 1000),
+      "('黄瓜' & '发黄') | ('黄瓜' & '叶子')"
+    )
+    // One common token alone is all there is.
+    assert.equal(candidateQuery(['叶子'], statistics, 1000), "'叶子'")
+  })
+
+  test('without statistics (a new or small index) every token finds candidates', ({ assert }) => {
+    assert.equal(candidateQuery(['叶子', '霜霉病'], TokenStatistics.empty, 1000), "'叶子' | '霜霉病'")
+    assert.equal(candidateQuery([], TokenStatistics.empty, 1000), '')
+  })
+})
+
+test.group('text index · token statistics from Postgres', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.teardown(() => forgetTokenStatistics())
+
+  test('ANALYZE gives each token its share of documents, and similar() still finds the rare one', async ({ assert }) => {
+    for (let i = 0; i < 40; i++) await upsertDocument({ sourceType: 'test', sourceId: String(i), text: `黄瓜叶子发黄 第${i}块地` })
+    const rare = await upsertDocument({ sourceType: 'test', sourceId: 'rare', text: '黄瓜叶子发黄 叶背有霜霉病的霉层' })
+    await db.rawQuery('ANALYZE text_documents')
+    forgetTokenStatistics()
+    const statistics = await tokenStatistics()
+    assert.isAbove(statistics.documents, 40)
+    assert.isAbove(statistics.expected('黄瓜'), 35)
+    assert.isBelow(statistics.expected('霜霉病'), statistics.expected('黄瓜'))
+    assert.equal((await similar('黄瓜 霜霉病'))[0]?.id, rare)
   })
 })
