@@ -184,4 +184,12 @@ test.group('Expert profiles / verifying and rejecting', (group) => {
     assert.equal(expert.status, 'verified')
     assert.equal((await db.from('audit_log').where('action', 'expert.verify').firstOrFail()).actor_role, 'center_admin')
   })
+  test('a platform administrator verifies anywhere in the province, acting as platform_admin', async ({ client, assert }) => {
+    const admin = await createUser({ county: '510104', roles: ['platform_admin'], scopes: { platform_admin: '51' } })
+    const { expert } = await makeExpert({ county: '511623', status: 'pending' })
+    assertRedirect(await submitForm(client, `/admin/experts/profiles/${expert.id}/verify`, {}, admin), '/admin/experts/profiles')
+    await expert.refresh()
+    assert.equal(expert.status, 'verified')
+    assert.equal((await db.from('audit_log').where('action', 'expert.verify').firstOrFail()).actor_role, 'platform_admin')
+  })
 })

@@ -3,8 +3,8 @@ import type User from '#core/accounts/models/user'
 import type { Role } from '#core/accounts/roles'
 import type Expert from '#modules/experts/models/expert'
 
-/** Centre staff verify experts; the platform administrators appoint those staff. */
-export const REVIEW_ROLES: readonly Role[] = ['center_staff', 'center_admin']
+/** Centre staff verify experts of their region; platform administrators may stand in anywhere. */
+export const REVIEW_ROLES: readonly Role[] = ['center_staff', 'center_admin', 'platform_admin']
 
 /**
  * Centre staff review expert applications of their own region only: staff of 510104
