@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../app/core/database/embedded_postgres.js'
 
 /**
@@ -27,14 +28,34 @@ const SETTINGS = {
   synchronous_commit: 'off',
 }
 
+/**
+ * The bench database's URL. A bench server another run already started (same data
+ * directory, same port) is used as it is and left running: starting a second
+ * postgres on the directory would stop the first under that run's feet.
+ */
 export async function startBenchDatabase(): Promise<EmbeddedDatabase> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => {} }
+  const port = Number(process.env.BENCH_PG_PORT ?? 54330)
+  const url = `postgres://postgres:postgres@127.0.0.1:${port}/rural_tech_bench`
+  if (await answers(url)) return { url, stop: async () => {} }
   return startEmbeddedPostgres({
     dataDir: `${root}tmp/benchdata`,
-    port: Number(process.env.BENCH_PG_PORT ?? 54330),
+    port,
     database: 'rural_tech_bench',
     persistent: true,
     settings: SETTINGS,
     log: (line) => console.error(line),
   })
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 })
+  try {
+    await client.connect()
+    return true
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => {})
+  }
 }
