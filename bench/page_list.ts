@@ -30,4 +30,33 @@ export const pages: BenchPage[] = [
   { name: 'home (guest)', as: 'guest', path: '/' },
   { name: 'home (信息员)', as: 'info_officer', path: '/' },
   { name: 'notifications', as: 'info_officer', path: '/notifications' },
+  // 回访, statistics and exports (experts/followups): the queue and a case of the busiest county;
+  // the statistics of a county, a city and the province over the default 30 days and a
+  // city's year (htmx) — run `npm run bench:statistics` first: it brings the statistics
+  // rows (experts_case_facts) up to date and measures the export speed.
+  { name: '回访 queue', as: 'center_staff', scope: 'county', path: '/admin/experts/followups' },
+  {
+    name: '回访 case page',
+    as: 'center_staff',
+    scope: 'county',
+    path: async (ctx) =>
+      `/admin/experts/followups/${(await ctx.pick(
+        `SELECT id FROM experts_consultations WHERE state = 'closed' AND county_code LIKE ? ORDER BY followup_due_at LIMIT 50`,
+        [`${ctx.user.scope}%`]
+      )).id}`,
+  },
+  { name: '服务统计 (county staff)', as: 'center_staff', scope: 'county', path: '/admin/experts/statistics' },
+  { name: '服务统计 (city admin)', as: 'center_admin', scope: 'city', path: '/admin/experts/statistics' },
+  { name: '服务统计 (province)', as: 'platform_admin', scope: 'province', path: '/admin/experts/statistics' },
+  {
+    name: '服务统计 city 1 year (htmx)',
+    as: 'center_admin',
+    scope: 'city',
+    htmx: true,
+    path: () => {
+      const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 - offset * 86_400_000).toISOString().slice(0, 10)
+      return `/admin/experts/statistics?from=${day(364)}&to=${day(0)}`
+    },
+  },
+  { name: '导出 form', as: 'center_admin', scope: 'city', path: '/admin/experts/exports' },
 ]
