@@ -74,6 +74,8 @@ const TRIGRAM_QUERY_CHARS = 200
 const CANDIDATE_BUDGET = 1000
 /** Rows ranked per query whatever the statistics say (they are estimates). */
 const CANDIDATE_CAP = 1500
+/** Rows ranked for a query of common words only (see Candidates.broad). */
+const BROAD_CAP = 200
 /** Records indexed for a directory, not as cases: 找类似 never offers them. */
 export const DIRECTORY_SOURCE_TYPES = ['expert']
 
@@ -181,15 +183,15 @@ export async function similar(text: unknown, options: SimilarOptions = {}): Prom
   const county = options.county && /^51\d{4}$/.test(options.county) ? options.county : null
   const ids = options.ids ?? null
   // An explicit id list (the evaluation) is its own small candidate set.
-  const candidates = ids ? anyTokenQuery(tokens) : candidateQuery(tokens, await tokenStatistics(), CANDIDATE_BUDGET)
+  const candidates = ids ? { query: anyTokenQuery(tokens), broad: false } : candidateQuery(tokens, await tokenStatistics(), CANDIDATE_BUDGET)
   const bindings = {
     anyToken: anyTokenQuery(tokens),
-    candidates,
+    candidates: candidates.query,
     industry: options.industry || null,
     county,
     city: county ? RegionScope.fromRegionCode(county).city.prefix : null,
     limit,
-    cap: CANDIDATE_CAP,
+    cap: candidates.broad ? BROAD_CAP : CANDIDATE_CAP,
     sourceTypes: options.sourceTypes ?? null,
     directoryTypes: DIRECTORY_SOURCE_TYPES,
     ids,
@@ -319,7 +321,7 @@ export async function search(query: unknown, options: SearchOptions): Promise<Se
   const allWords = allWordsQuery(tokens)
   let matching: string | null = allWords
   if (tokens.length > 1 && !(await exists(allWords))) {
-    const anyWord = candidateQuery(tokens, await tokenStatistics(), CANDIDATE_BUDGET)
+    const anyWord = candidateQuery(tokens, await tokenStatistics(), CANDIDATE_BUDGET).query
     matching = (await exists(anyWord)) ? anyWord : null
   } else if (tokens.length === 1 && !(await exists(allWords))) {
     matching = null

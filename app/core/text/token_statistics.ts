@@ -77,17 +77,31 @@ async function readStatistics(): Promise<TokenStatistics> {
 /** A token as a tsquery lexeme (tokens hold letters, marks and digits only; quoting is belt and braces). */
 export const lexeme = (token: string) => `'${token.replace(/['\\]/g, '')}'`
 
-/** Tokens looked at when every token is common and pairs must narrow the candidates. */
-const PAIR_HEAD = 4
+/** Tokens that may accompany the rarest one when every token is common. */
+const COMPANIONS = 4
+
+export interface Candidates {
+  /** tsquery text for to_tsquery */
+  query: string
+  /**
+   * Even the narrowest query expects more than the budget: one common word alone
+   * ("今年", "叶片"). Its matches are all alike to the ranking, so a few hundred of
+   * them are as good as a hundred thousand, and much cheaper.
+   */
+  broad: boolean
+}
 
 /**
  * The tsquery (text for to_tsquery) that finds a query's candidate documents while
  * expecting at most `budget` of them: the rarest tokens first, ORed, as many as fit.
- * When even the rarest token is too common, documents must hold two of the rarest
- * few together. The rest of the tokens still count when candidates are ranked.
+ * When even the rarest token is too common, candidates must hold it together with
+ * one of the next rarest few ("荞麦 & (阴雨寡照 | 叶尖 | 干枯)"): at most as many as
+ * the rarest token alone, usually far fewer. (Pairs of common tokens are no
+ * answer: they go together — 叶尖 and 干枯 meet in ten thousand "叶尖干枯".) The
+ * rest of the tokens still count when candidates are ranked.
  */
-export function candidateQuery(tokens: string[], statistics: TokenStatistics, budget: number): string {
-  if (tokens.length === 0) return ''
+export function candidateQuery(tokens: string[], statistics: TokenStatistics, budget: number): Candidates {
+  if (tokens.length === 0) return { query: '', broad: false }
   const byRarity = [...tokens].sort((a, b) => statistics.expected(a) - statistics.expected(b) || (a < b ? -1 : 1))
   const chosen: string[] = []
   let expected = 0
@@ -97,25 +111,10 @@ export function candidateQuery(tokens: string[], statistics: TokenStatistics, bu
     chosen.push(token)
     expected += documents
   }
-  if (expected <= budget || byRarity.length === 1) return chosen.map(lexeme).join(' | ')
-
-  const head = byRarity.slice(0, PAIR_HEAD)
-  const pairs: { query: string; expected: number }[] = []
-  for (let i = 0; i < head.length; i++) {
-    for (let j = i + 1; j < head.length; j++) {
-      pairs.push({
-        query: `(${lexeme(head[i])} & ${lexeme(head[j])})`,
-        expected: (statistics.expected(head[i]) * statistics.expected(head[j])) / Math.max(statistics.documents, 1),
-      })
-    }
-  }
-  pairs.sort((a, b) => a.expected - b.expected)
-  const picked: string[] = []
-  expected = 0
-  for (const pair of pairs) {
-    if (picked.length > 0 && expected + pair.expected > budget) break
-    picked.push(pair.query)
-    expected += pair.expected
-  }
-  return picked.join(' | ')
+  if (expected <= budget) return { query: chosen.map(lexeme).join(' | '), broad: false }
+  const [rarest, ...others] = byRarity
+  // A companion inside the rarest token (叶尖 in 叶尖干枯) adds nothing: the token implies it.
+  const companions = others.filter((token) => !rarest.includes(token)).slice(0, COMPANIONS)
+  if (companions.length === 0) return { query: lexeme(rarest), broad: true }
+  return { query: `${lexeme(rarest)} & (${companions.map(lexeme).join(' | ')})`, broad: false }
 }

@@ -171,23 +171,25 @@ test.group('text index · candidates by token frequency', () => {
     assert.equal(statistics.expected('霜霉病'), 800)
     // Unlisted tokens are rarer than the floor: half of it is assumed.
     assert.equal(statistics.expected('叶脉'), 100)
-    assert.equal(candidateQuery(['叶子', '霜霉病', '黄瓜', '叶脉', '咋个办'], statistics, 1000), "'叶脉' | '霜霉病'")
-    assert.equal(candidateQuery(['叶子', '霜霉病', '黄瓜', '叶脉'], statistics, 20_000), "'叶脉' | '霜霉病' | '黄瓜'")
+    assert.deepEqual(candidateQuery(['叶子', '霜霉病', '黄瓜', '叶脉', '咋个办'], statistics, 1000), { query: "'叶脉' | '霜霉病'", broad: false })
+    assert.deepEqual(candidateQuery(['叶子', '霜霉病', '黄瓜', '叶脉'], statistics, 20_000), { query: "'叶脉' | '霜霉病' | '黄瓜'", broad: false })
   })
 
-  test('when every token is common, documents must hold two of the rarest together', ({ assert }) => {
-    // 黄瓜 & 发黄: 10,000 × 30,000 / 1 M = 300 expected; 黄瓜 & 叶子 600; both fit 1,000.
-    assert.equal(
-      candidateQuery(['叶子', '发黄', '黄瓜', '咋个办'], statistics, 1000),
-      "('黄瓜' & '发黄') | ('黄瓜' & '叶子')"
-    )
-    // One common token alone is all there is.
-    assert.equal(candidateQuery(['叶子'], statistics, 1000), "'叶子'")
+  test('when every token is common, candidates hold the rarest with one of the next rarest', ({ assert }) => {
+    assert.deepEqual(candidateQuery(['叶子', '发黄', '黄瓜', '咋个办'], statistics, 1000), {
+      query: "'黄瓜' & ('发黄' | '叶子' | '咋个办')",
+      broad: false,
+    })
+    // A piece of the rarest token is no companion: the token holds it anyway.
+    const pieces = new TokenStatistics(1_000_000, new Map([['黄瓜叶子', 0.005], ['黄瓜', 0.01], ['叶子', 0.06]]), 0.0002)
+    assert.deepEqual(candidateQuery(['黄瓜', '叶子', '黄瓜叶子'], pieces, 1000), { query: "'黄瓜叶子'", broad: true })
+    // One common word alone is all there is: a broad query, ranked from fewer candidates.
+    assert.deepEqual(candidateQuery(['叶子'], statistics, 1000), { query: "'叶子'", broad: true })
   })
 
   test('without statistics (a new or small index) every token finds candidates', ({ assert }) => {
-    assert.equal(candidateQuery(['叶子', '霜霉病'], TokenStatistics.empty, 1000), "'叶子' | '霜霉病'")
-    assert.equal(candidateQuery([], TokenStatistics.empty, 1000), '')
+    assert.deepEqual(candidateQuery(['叶子', '霜霉病'], TokenStatistics.empty, 1000), { query: "'叶子' | '霜霉病'", broad: false })
+    assert.deepEqual(candidateQuery([], TokenStatistics.empty, 1000), { query: '', broad: false })
   })
 })
 
