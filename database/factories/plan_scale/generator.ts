@@ -71,6 +71,12 @@ export const GENERATED_TABLES = [
 
 export const GENERATED_PASSWORD = 'demo123456'
 
+/** text_documents columns in the order the generator writes them (as documentRow computes them). */
+const DOCUMENT_COLUMNS = [
+  'id', 'source_type', 'source_id', 'industry_code', 'county_code', 'text', 'answer', 'solved', 'public', 'rating',
+  'text_tokens', 'answer_tokens', 'normalized_text', 'tags', 'created_at', 'updated_at',
+]
+
 /** Phone prefixes of generated accounts (never the demo accounts' 139…). */
 const PHONE_PREFIX = { officer: 150, farmer: 151, expert: 152, staff: 153 }
 
@@ -391,10 +397,7 @@ export class PlanScaleGenerator {
       'id', 'consultation_id', 'actor_id', 'actor_role', 'kind', 'from_state', 'to_state', 'expert_id', 'reason', 'created_at',
     ])
     const messages = new CopyWriter(c3, 'experts_messages', ['id', 'consultation_id', 'author_id', 'author_role', 'kind', 'body', 'moderation', 'created_at'])
-    const documents = new CopyWriter(c4, 'text_documents', [
-      'id', 'source_type', 'source_id', 'industry_code', 'county_code', 'text', 'answer', 'solved', 'public', 'rating',
-      'text_tokens', 'answer_tokens', 'normalized_text', 'tags', 'created_at', 'updated_at',
-    ])
+    const documents = new CopyWriter(c4, 'text_documents', DOCUMENT_COLUMNS)
     const [c5, c6] = [await this.#connect(), await this.#connect()]
     const followupCalls = new CopyWriter(c5, 'experts_followup_calls', [
       'id', 'consultation_id', 'caller_id', 'caller_role', 'reached', 'service_valid', 'category', 'notes', 'created_at',
@@ -711,10 +714,7 @@ export class PlanScaleGenerator {
       'id', 'user_id', 'organization', 'title', 'level', 'county_code', 'industries', 'specialties', 'bio', 'status',
       'reviewed_by_id', 'reviewed_at', 'on_duty', 'away_until', 'max_open_cases', 'open_cases', 'last_assigned_at', 'created_at', 'updated_at',
     ])
-    const documents = new CopyWriter(c2, 'text_documents', [
-      'id', 'source_type', 'source_id', 'industry_code', 'county_code', 'text', 'answer', 'solved', 'public', 'rating',
-      'text_tokens', 'answer_tokens', 'normalized_text', 'tags', 'created_at', 'updated_at',
-    ])
+    const documents = new CopyWriter(c2, 'text_documents', DOCUMENT_COLUMNS)
     const start = this.#options.until.getTime() - (this.#options.years ?? 5) * 365 * DAY
     for (const expert of this.#experts) {
       const organization = expertOrganization(expert.level, expert.industries[0], { county: expert.county.name, city: expert.county.cityName }, random)

@@ -13,6 +13,8 @@ import DemoGenerate from '../../../commands/demo_generate.js'
  */
 const UNTIL = '2026-06-01T00:00:00.000Z'
 const SMALL = ['--cases', '2000', '--experts', '250', '--officers', '1000', '--farmers', '100', '--until', UNTIL]
+/** In a full run another suite may have left committed rows behind: start from empty tables. */
+const FRESH = [...SMALL, '--replace']
 
 /** Runs the command; its log lines are read before the UI leaves raw mode (which drops them). */
 async function generate(args: string[]) {
@@ -46,12 +48,14 @@ const fingerprint = () =>
 
 test.group('demo:generate (plan-scale data)', (group) => {
   group.each.teardown(async () => {
-    await db.rawQuery('TRUNCATE users, text_documents RESTART IDENTITY CASCADE')
+    await db.rawQuery('TRUNCATE users, text_documents, experts_statistics_snapshots RESTART IDENTITY CASCADE')
+    // The generator rebuilt the experts module's statistics: leave its progress as a fresh database has it.
+    await db.rawQuery('UPDATE experts_case_facts_progress SET last_case_id = 0, last_event_id = 0, refreshed_at = NULL')
   })
 
   test('fills users, experts and consultations consistently, and puts every index back', async ({ assert }) => {
     const indexesBefore = await indexNames()
-    const command = await generate(SMALL)
+    const command = await generate(FRESH)
     command.assertSucceeded()
     for (const phase of ['users and roles', 'consultations, events, answers, index documents', 'indexes']) assert.include(command.output, phase)
     assert.deepEqual(await indexNames(), indexesBefore)
@@ -140,15 +144,16 @@ test.group('demo:generate (plan-scale data)', (group) => {
   }).timeout(120_000)
 
   test('the same seed and end give the same data; another seed does not', async ({ assert }) => {
-    ;(await generate(SMALL)).assertSucceeded()
+    ;(await generate(FRESH)).assertSucceeded()
     const first = await fingerprint()
-    ;(await generate([...SMALL, '--replace'])).assertSucceeded()
+    ;(await generate(FRESH)).assertSucceeded()
     assert.equal(await fingerprint(), first)
-    ;(await generate([...SMALL, '--replace', '--seed', '7'])).assertSucceeded()
+    ;(await generate([...FRESH, '--seed', '7'])).assertSucceeded()
     assert.notEqual(await fingerprint(), first)
   }).timeout(120_000)
 
   test('refuses a database that already has users, and production', async ({ assert }) => {
+    await db.rawQuery('TRUNCATE users, text_documents RESTART IDENTITY CASCADE')
     await db.table('users').insert({ phone: '18800000001', password: 'x', created_at: new Date(), updated_at: new Date() })
     const command = await generate(SMALL)
     command.assertFailed()
@@ -158,7 +163,7 @@ test.group('demo:generate (plan-scale data)', (group) => {
     const inProduction = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(app), 'inProduction')!
     Object.defineProperty(app, 'inProduction', { get: () => true, configurable: true })
     try {
-      const refused = await generate([...SMALL, '--replace'])
+      const refused = await generate(FRESH)
       refused.assertFailed()
     } finally {
       delete (app as any).inProduction
