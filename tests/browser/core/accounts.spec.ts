@@ -1,11 +1,12 @@
 import { mkdir } from 'node:fs/promises'
 import { test } from '@japa/runner'
-import type { Browser, Page } from 'playwright'
+import type { Page } from 'playwright'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import pg from 'pg'
 import User from '#core/accounts/models/user'
 import { createUser, latestSmsCode, PASSWORD } from '#tests/helpers'
+import { newPhone, PHONE_VIEWPORT } from '#tests/browser/phone'
 
 /*
  * Sign-up, logout and login as a person does it on a 360×640 phone, once with
@@ -18,24 +19,11 @@ import { createUser, latestSmsCode, PASSWORD } from '#tests/helpers'
  * transaction and invisible to a separate connection.
  */
 
-const PHONE_VIEWPORT = { width: 360, height: 640 }
 const NEW_PASSWORD = 'rural-pass-2024'
 
 let nextPhone = 13700008000
 /** Unique per test even if the rollback ever stopped working. */
 const freshPhone = () => String(++nextPhone)
-
-/** A second context like the one the plugin gives every test, but with JavaScript off. */
-async function contextWithoutJavaScript(browser: Browser, current: { cleanup(fn: () => Promise<void>): unknown }) {
-  const context = await browser.newContext({
-    baseURL: `http://${process.env.HOST}:${process.env.PORT}`,
-    viewport: PHONE_VIEWPORT,
-    locale: 'zh-CN',
-    javaScriptEnabled: false,
-  })
-  current.cleanup(() => context.close())
-  return context
-}
 
 /** What a separate connection (outside the test's global transaction) sees. */
 async function committedUserCount(phone: string) {
@@ -108,7 +96,7 @@ test.group('Accounts in the browser (360×640)', (group) => {
     assert,
   }) => {
     const phone = freshPhone()
-    const context = await contextWithoutJavaScript(browser, current)
+    const context = await newPhone(browser, current, { javaScript: false })
     const page = await context.visit('/signup')
     assert.deepEqual(page.viewportSize(), PHONE_VIEWPORT)
 

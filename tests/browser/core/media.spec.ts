@@ -9,6 +9,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import Media from '#core/media/media'
 import { createUser } from '#tests/helpers'
 import { mp4Bytes, phonePhotoWithGps } from '#tests/fixtures/media/generate'
+import { newPhone } from '#tests/browser/phone'
 
 /*
  * "我的图片" on a 360×640 phone: with JavaScript the browser shrinks the photo before
@@ -101,14 +102,9 @@ test.group('Media / uploading from a phone', (group) => {
     assert.deepEqual(posts, [])
   })
 
-  test('without JavaScript: the original is posted, the page reloads with the photo', async ({ browser, assert }) => {
+  test('without JavaScript: the original is posted, the page reloads with the photo', async ({ browser, assert, test: current }) => {
     const user = await createUser()
-    const context = await browser.newContext({
-      baseURL: `http://${process.env.HOST}:${process.env.PORT}`,
-      viewport: { width: 360, height: 640 },
-      locale: 'zh-CN',
-      javaScriptEnabled: false,
-    })
+    const context = await newPhone(browser, current, { javaScript: false })
     await context.loginAs(user)
     const page = await context.newPage()
     await page.goto('/media')
@@ -120,6 +116,5 @@ test.group('Media / uploading from a phone', (group) => {
     await page.waitForURL('**/media')
     await page.locator('.flash.success').waitFor()
     assert.equal(await page.locator('#media-list img').count(), 1)
-    await context.close()
   })
 })

@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import Notification from '#core/notifications/notification'
 import { notify } from '#core/notifications/notification_service'
 import { createUser } from '#tests/helpers'
+import { newPhone } from '#tests/browser/phone'
 
 /*
  * "消息" on a 360×640 phone: with JavaScript, marking read swaps the item in place
@@ -41,13 +42,7 @@ test.group('Notifications in the browser (360×640)', (group) => {
 
   test('without JavaScript: the form posts and the page comes back with the item read', async ({ browser, test: current }) => {
     const { farmer, first } = await farmerWithNotifications()
-    const context = await browser.newContext({
-      baseURL: `http://${process.env.HOST}:${process.env.PORT}`,
-      viewport: { width: 360, height: 640 },
-      locale: 'zh-CN',
-      javaScriptEnabled: false,
-    })
-    current.cleanup(() => context.close())
+    const context = await newPhone(browser, current, { javaScript: false })
     await context.loginAs(farmer)
     const page = await context.visit('/notifications')
 

@@ -5,13 +5,13 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import Consultation from '#modules/experts/models/consultation'
 import { signCaseLink } from '#modules/experts/case_links'
 import { answeredCase } from '#tests/functional/experts/visits_fixtures'
+import { newPhone, PHONE_VIEWPORT } from '#tests/browser/phone'
 
 /*
  * 结案评价 on a 360×640 phone: the reporter closes an answered case from their case page
  * with htmx swapping the form in place; the farmer does the same from the SMS link page
  * with JavaScript off (plain form post and redirect).
  */
-const PHONE_VIEWPORT = { width: 360, height: 640 }
 
 test.group('Closing / on a phone', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -50,13 +50,7 @@ test.group('Closing / on a phone', (group) => {
 
   test('the farmer closes and rates from the SMS link with JavaScript off', async ({ browser, assert, cleanup }) => {
     const { consultation } = await answeredCase({ farmerPhone: '13600000009' })
-    const context = await browser.newContext({
-      baseURL: `http://${process.env.HOST}:${process.env.PORT}`,
-      viewport: PHONE_VIEWPORT,
-      locale: 'zh-CN',
-      javaScriptEnabled: false,
-    })
-    cleanup(() => context.close())
+    const context = await newPhone(browser, { cleanup }, { javaScript: false })
     const link = `/f/${consultation.id}/${signCaseLink(Number(consultation.id), 'farmer', 0)}`
     const page = await context.newPage()
     await page.goto(link)

@@ -6,6 +6,7 @@ import ConsultationMessage from '#modules/experts/models/consultation_message'
 import { ASSIGNMENT_SMS_JOB } from '#modules/experts/actions/triage'
 import { runTriage } from '#modules/experts/jobs'
 import { attachPhoto, createCase, createExpert, runQueued } from '#tests/fixtures/experts/triage'
+import { newPhone } from '#tests/browser/phone'
 
 /*
  * An expert on a 360×640 phone opens the link from the SMS (no account session),
@@ -55,13 +56,7 @@ test.group('Expert SMS link in the browser (360×640)', (group) => {
 
   test('without JavaScript: the answer form posts and the page comes back answered', async ({ browser, test: current, assert }) => {
     const { consultation, path } = await linkFromSms()
-    const context = await browser.newContext({
-      baseURL: `http://${process.env.HOST}:${process.env.PORT}`,
-      viewport: { width: 360, height: 640 },
-      locale: 'zh-CN',
-      javaScriptEnabled: false,
-    })
-    current.cleanup(() => context.close())
+    const context = await newPhone(browser, current, { javaScript: false })
     const page = await context.visit(path)
 
     await page.getByLabel('解答', { exact: true }).fill('叶瘟发生初期喷施三环唑，每亩用量按说明书。')

@@ -5,6 +5,7 @@ import Consultation from '#modules/experts/models/consultation'
 import FollowupCall from '#modules/experts/models/followup_call'
 import { createUser } from '#tests/helpers'
 import { centreStaff, closedCase } from '#tests/functional/experts/followups_fixtures'
+import { newPhone } from '#tests/browser/phone'
 
 /*
  * 回访 on a 360×640 phone: the centre's staff member opens the queue, reveals the
@@ -56,13 +57,7 @@ test.group('Follow-up in the browser (360×640)', (group) => {
   test('without JavaScript the same call is a plain form post back to the queue', async ({ browser, test: current, assert }) => {
     const staff = await centreStaff()
     const consultation = await closedCase(await createUser({ county: '510104', roles: ['info_officer'] }))
-    const context = await browser.newContext({
-      baseURL: `http://${process.env.HOST}:${process.env.PORT}`,
-      viewport: { width: 360, height: 640 },
-      locale: 'zh-CN',
-      javaScriptEnabled: false,
-    })
-    current.cleanup(() => context.close())
+    const context = await newPhone(browser, current, { javaScript: false })
     await context.loginAs(staff)
     const page = await context.visit(`/admin/experts/followups/${consultation.id}`)
     await page.getByLabel('已接通').check()

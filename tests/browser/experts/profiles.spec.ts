@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUser } from '#tests/helpers'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
+import { newPhone } from '#tests/browser/phone'
 
 /*
  * 找专家 on a 360×640 phone: a farmer narrows the directory by industry and county
@@ -54,13 +55,7 @@ test.group('找专家 in the browser (360×640)', (group) => {
 
   test('without JavaScript: the filter form is a plain GET and the profile opens', async ({ browser, test: current }) => {
     const expert = await directory()
-    const context = await browser.newContext({
-      baseURL: `http://${process.env.HOST}:${process.env.PORT}`,
-      viewport: { width: 360, height: 640 },
-      locale: 'zh-CN',
-      javaScriptEnabled: false,
-    })
-    current.cleanup(() => context.close())
+    const context = await newPhone(browser, current, { javaScript: false })
     const page = await context.visit('/experts')
     await page.locator('#f-industry').selectOption('fruit')
     await page.locator('#f-county_code').selectOption('510131')

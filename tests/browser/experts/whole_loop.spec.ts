@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
+import type User from '#core/accounts/models/user'
 import { clock } from '#core/clock'
 import SmsMessage from '#core/sms/sms_message'
 import Consultation from '#modules/experts/models/consultation'
@@ -8,6 +9,7 @@ import ConsultationEvent from '#modules/experts/models/consultation_event'
 import { ASSIGNMENT_SMS_JOB, TRIAGE_JOB } from '#modules/experts/actions/triage'
 import { createExpert, runQueued } from '#tests/fixtures/experts/triage'
 import { phonePhotoWithGps } from '#tests/fixtures/media/generate'
+import { newPhone } from '#tests/browser/phone'
 import { RICE_BLAST, importSolvedCases, infoOfficer, staffOf } from '#tests/functional/experts/consultations_fixtures'
 
 /*
@@ -29,13 +31,8 @@ test.group('The whole expert-service loop on phones', (group) => {
     const expert = await createExpert({ name: '大邑粮油专家', county: '510129', industries: ['grain_oil'] })
     const staff = await staffOf('510129')
 
-    const phone = async (user?: Parameters<any>[0]) => {
-      const context = await browser.newContext({
-        baseURL: `http://${process.env.HOST}:${process.env.PORT}`,
-        viewport: { width: 360, height: 640 },
-        locale: 'zh-CN',
-      })
-      cleanup(() => context.close())
+    const phone = async (user?: User) => {
+      const context = await newPhone(browser, { cleanup })
       if (user) await context.loginAs(user)
       return context
     }
