@@ -30,6 +30,110 @@ export const pages: BenchPage[] = [
   { name: 'home (guest)', as: 'guest', path: '/' },
   { name: 'home (信息员)', as: 'info_officer', path: '/' },
   { name: 'notifications', as: 'info_officer', path: '/notifications' },
+  // 找专家 (experts/profiles): the whole directory, a filter combination each request
+  // (htmx fragment), the deepest pages, free text through search(), and profile pages
+  // of the experts with the most cases (their figures read the most rows).
+  { name: '找专家', as: 'guest', path: '/experts' },
+  {
+    name: '找专家 filtered (htmx)',
+    as: 'guest',
+    htmx: true,
+    path: (ctx) => {
+      const industries = ['grain_oil', 'pig', 'tea', 'vegetable', 'fruit', 'herb', 'seed']
+      const regions = ['', 'city=510100', 'county_code=510129', 'city=511600', 'county_code=513433']
+      const levels = ['', 'level=county', 'level=city']
+      const i = ctx.iteration
+      return `/experts?${[`industry=${industries[i % 7]}`, regions[i % 5], levels[i % 3]].filter(Boolean).join('&')}`
+    },
+  },
+  { name: '找专家 last pages', as: 'guest', path: (ctx) => `/experts?page=${1500 - (ctx.iteration % 20)}` },
+  {
+    name: '找专家 free text',
+    as: 'guest',
+    path: (ctx) => `/experts?q=${encodeURIComponent(['水稻 病虫害', '猕猴桃', '生猪 疫病', '茶叶 修剪', '高级农艺师'][ctx.iteration % 5])}`,
+  },
+  {
+    name: 'expert profile',
+    as: 'guest',
+    path: async (ctx) =>
+      `/experts/${(await ctx.pick(
+        `SELECT expert_id AS id FROM experts_consultations WHERE expert_id IS NOT NULL GROUP BY expert_id ORDER BY count(*) DESC LIMIT 50`
+      )).id}`,
+  },
+  // 报需求 and 我的需求 (experts/consultations): the busiest 信息员's own cases — the case page
+  // (timeline, photos, conversation; 找类似 when still submitted), the conversation fragment
+  // htmx polls every 15 s, 我的需求 first and last page — the form, 找类似 while typing
+  // (the fragment), and the farmer's SMS link page of recent cases.
+  { name: '报需求 form', as: 'info_officer', path: '/consultations/new' },
+  {
+    name: '找类似 while typing (htmx)',
+    as: 'info_officer',
+    htmx: true,
+    path: (ctx) =>
+      `/consultations/similar?text=${encodeURIComponent(
+        ['水稻叶子上有褐色梭形病斑', '猪不吃食发烧耳朵发紫', '茶树嫩叶发红卷曲有小虫', '柑橘叶片黄化', '辣椒苗叶片卷曲背面有白色小飞虫'][ctx.iteration % 5]
+      )}`,
+  },
+  {
+    name: 'case page (reporter)',
+    as: 'info_officer',
+    path: async (ctx) =>
+      `/consultations/${(await ctx.pick('SELECT id FROM experts_consultations WHERE reporter_id = ? ORDER BY id DESC LIMIT 100', [ctx.user.id])).id}`,
+  },
+  {
+    name: 'case conversation (htmx poll)',
+    as: 'info_officer',
+    htmx: true,
+    path: async (ctx) =>
+      `/consultations/${(await ctx.pick('SELECT id FROM experts_consultations WHERE reporter_id = ? ORDER BY id DESC LIMIT 100', [ctx.user.id])).id}/messages`,
+  },
+  { name: '我的需求', as: 'info_officer', path: '/consultations' },
+  {
+    name: '我的需求 last page',
+    as: 'info_officer',
+    path: async (ctx) =>
+      `/consultations?page=${(await ctx.pick('SELECT greatest(1, ceil(count(*) / 20.0))::int AS last FROM experts_consultations WHERE reporter_id = ?', [ctx.user.id])).last}`,
+  },
+  {
+    name: 'farmer link page',
+    as: 'guest',
+    path: async (ctx) => {
+      const { caseLinkPath } = await import('../app/modules/experts/case_links.js')
+      return caseLinkPath(Number((await ctx.pick('SELECT id FROM experts_consultations ORDER BY id DESC LIMIT 200')).id), 'farmer', 0)
+    },
+  },
+  // Triage (experts/triage): the centre's 分诊台 (county staff; a city admin's wider scope; the
+  // htmx list; a case's assign page with the expert picker), 我的案件 of the busiest expert and
+  // one of their cases, and the expert's SMS link page of recently assigned cases.
+  { name: '分诊台', as: 'center_staff', scope: 'county', path: '/triage' },
+  { name: '分诊台 (city admin)', as: 'center_admin', scope: 'city', path: '/triage' },
+  { name: '分诊台 list (htmx)', as: 'center_staff', scope: 'county', htmx: true, path: '/triage' },
+  {
+    name: '分诊台 assign page',
+    as: 'center_staff',
+    scope: 'county',
+    path: async (ctx) =>
+      `/triage/${(await ctx.pick(
+        `SELECT id FROM experts_consultations WHERE state IN ('awaiting_triage', 'assigned') AND county_code LIKE ? ORDER BY id DESC LIMIT 50`,
+        [`${ctx.user.scope}%`]
+      )).id}`,
+  },
+  { name: '我的案件', as: 'expert', path: '/expert/cases' },
+  {
+    name: '我的案件 case page',
+    as: 'expert',
+    path: async (ctx) =>
+      `/expert/cases/${(await ctx.pick('SELECT id FROM experts_consultations WHERE expert_id = ? ORDER BY id DESC LIMIT 50', [ctx.user.expertId])).id}`,
+  },
+  {
+    name: 'expert link page',
+    as: 'guest',
+    path: async (ctx) => {
+      const { caseLinkPath } = await import('../app/modules/experts/case_links.js')
+      const row = await ctx.pick(`SELECT id, expert_id FROM experts_consultations WHERE expert_id IS NOT NULL AND state IN ('assigned', 'answering') ORDER BY id DESC LIMIT 200`)
+      return caseLinkPath(Number(row.id), 'expert', Number(row.expert_id))
+    },
+  },
   // 回访, statistics and exports (experts/followups): the queue and a case of the busiest county;
   // the statistics of a county, a city and the province over the default 30 days and a
   // city's year (htmx) — run `npm run bench:statistics` first: it brings the statistics
