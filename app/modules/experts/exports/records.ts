@@ -104,6 +104,8 @@ function recordsQuery(filters: ExportFilters) {
 /** Rows of the export in batches, read through a cursor inside `trx`. */
 async function* batches(trx: TransactionClientContract, filters: ExportFilters): AsyncGenerator<any[]> {
   const { sql, bindings } = recordsQuery(filters)
+  // Every row will be read: plan for the whole result, not (the cursor default) its first tenth.
+  await trx.rawQuery('SET LOCAL cursor_tuple_fraction = 1')
   await trx.rawQuery(`DECLARE experts_export NO SCROLL CURSOR FOR ${sql}`, bindings as any[])
   for (;;) {
     const { rows } = await trx.rawQuery(`FETCH ${BATCH} FROM experts_export`)
