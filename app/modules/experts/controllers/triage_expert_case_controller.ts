@@ -31,7 +31,7 @@ export interface ExpertCase {
   expert: Expert
   /** Where the case's forms post, and where a form without JavaScript returns to. */
   actionBase: string
-  /** Prefix of the case's media URLs (always a signed link: see expertLinkBase). */
+  /** Prefix of the case's media URLs (always a signed link: /l/:id/:token). */
   mediaBase: string
 }
 

@@ -2,7 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { renderPageOrFragment } from '#core/http/render'
 import Consultation from '#modules/experts/models/consultation'
 import type Expert from '#modules/experts/models/expert'
-import { currentDeadline, expertLinkBase, expertOf, industryName, myCases } from '#modules/experts/services/triage_cases'
+import { caseLinkPath } from '#modules/experts/case_links'
+import { currentDeadline, expertOf, industryName, myCases } from '#modules/experts/services/triage_cases'
 import TriageExpertCaseController, { type ExpertCase } from '#modules/experts/controllers/triage_expert_case_controller'
 import { triagePageValidator } from '#modules/experts/validators/triage'
 
@@ -41,7 +42,10 @@ export default class TriageMyCasesController extends TriageExpertCaseController 
       consultation,
       expert,
       actionBase: `/expert/cases/${consultation.id}`,
-      mediaBase: expertLinkBase(consultation.id, expert.id),
+      // The case's files go through the SMS link's own media route (it checks the signature,
+      // that the holder still has the case and that the file is the case's), with a freshly
+      // signed token: one way in for experts, session or not.
+      mediaBase: caseLinkPath(consultation.id, 'expert', expert.id),
     }
   }
 

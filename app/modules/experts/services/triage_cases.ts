@@ -5,7 +5,6 @@ import regionDirectory from '#core/regions/region_directory'
 import { RegionScope } from '#core/regions/region_scope'
 import Consultation from '#modules/experts/models/consultation'
 import Expert from '#modules/experts/models/expert'
-import { signCaseLink } from '#modules/experts/case_links'
 import { industryNames } from '#modules/experts/services/profiles'
 import type { CaseViewer } from '#modules/experts/consultation_access'
 import { canPostMessage, caseMedia, loadConversation, type MediaUrl, type MessageView } from '#modules/experts/conversation'
@@ -39,17 +38,6 @@ export function currentDeadline(consultation: Consultation, now = clock.now()) {
 /** An industry's Chinese name (川粮油…). */
 export async function industryName(code: string) {
   return (await industryNames()).get(code) ?? code
-}
-
-/**
- * The expert reaches the case's files through the link's own media route
- * (GET /l/:id/:token/media/:publicId/:variant), which checks the signature, that the
- * holder still has the case and that the file belongs to it: the expert has no
- * session on the link page, so the media service's viewer checks cannot apply.
- * "我的案件" uses the same route with a freshly signed token: one way in for experts.
- */
-export function expertLinkBase(consultationId: number, expertId: number) {
-  return `/l/${consultationId}/${signCaseLink(consultationId, 'expert', expertId)}`
 }
 
 /** Media URLs under the link's media route (mediaBase: /l/:id/:token). */
