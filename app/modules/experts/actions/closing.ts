@@ -5,9 +5,10 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { clock } from '#core/clock'
 import { notify } from '#core/notifications/notification_service'
 import Consultation from '#modules/experts/models/consultation'
-import Expert from '#modules/experts/models/expert'
 import { lockConsultation, recordTransition, type EventInput } from '#modules/experts/actions/transition'
 import { indexConsultation } from '#modules/experts/actions/index_consultation'
+import { releasePlace } from '#modules/experts/actions/triage'
+import { notifyExpert } from '#modules/experts/actions/visits'
 import { AUTO_CLOSE_AFTER_MS, FOLLOWUP_WINDOW_MS } from '#modules/experts/consultation_states'
 import { CLOSABLE_STATES } from '#modules/experts/visit_participants'
 import { visitPaths } from '#modules/experts/visit_paths'
@@ -32,9 +33,7 @@ async function close(trx: TransactionClientContract, consultation: Consultation,
     closedAt: DateTime.fromJSDate(now),
     followupDueAt: DateTime.fromJSDate(new Date(now.getTime() + FOLLOWUP_WINDOW_MS)),
   })
-  if (consultation.expertId) {
-    await trx.from('experts_profiles').where('id', consultation.expertId).where('open_cases', '>', 0).decrement('open_cases', 1)
-  }
+  await releasePlace(trx, consultation.expertId)
   await indexConsultation(trx, consultation)
 }
 
@@ -53,21 +52,11 @@ export async function closeConsultation(
       { kind: 'closed', actor: actor.id ? { id: actor.id } : null, actorRole: actor.role, expertId: consultation.expertId },
       { rating: input.rating, ratingComment: input.comment || null }
     )
-    if (consultation.expertId) {
-      const expert = await Expert.query({ client: trx }).where('id', consultation.expertId).first()
-      if (expert) {
-        await notify(
-          expert.userId,
-          {
-            kind: 'experts.closed',
-            title: t('notify.closed', { id: consultation.id, rating: input.rating }),
-            body: input.comment || null,
-            link: visitPaths.visits(consultation, 'expert'),
-          },
-          { client: trx }
-        )
-      }
-    }
+    await notifyExpert(trx, consultation.expertId, consultation, {
+      kind: 'experts.closed',
+      title: t('notify.closed', { id: consultation.id, rating: input.rating }),
+      body: input.comment || null,
+    })
     return consultation
   })
 }

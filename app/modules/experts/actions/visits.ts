@@ -268,7 +268,8 @@ async function notifyReporter(trx: TransactionClientContract, consultation: Cons
   await notify(consultation.reporterId, { ...notice, link: visitPaths.reporterCase(consultation) }, { client: trx })
 }
 
-async function notifyExpert(trx: TransactionClientContract, expertId: number | null, consultation: Consultation, notice: Notice) {
+/** Tells an expert in the site; the link opens the case's visits on their side. */
+export async function notifyExpert(trx: TransactionClientContract, expertId: number | null, consultation: Consultation, notice: Notice) {
   if (!expertId) return
   const expert = await Expert.query({ client: trx }).where('id', expertId).first()
   if (!expert) return
