@@ -39,12 +39,21 @@ export function nextLevel(level: TriageLevel | null): TriageLevel {
 
 type ExpertQuery = ModelQueryBuilderContract<typeof Expert, Expert>
 
-/** Verified experts of the case's industry in one ring (any availability). */
-function ring(query: ExpertQuery, consultation: Consultation, stage: Stage) {
-  query.where('status', 'verified').whereRaw('industries @> ARRAY[?]::text[]', [consultation.industryCode])
+/** Verified experts of the case's industry (any ring, any availability). */
+function ofIndustry(query: ExpertQuery, consultation: Consultation) {
+  return query.where('status', 'verified').whereRaw('industries @> ARRAY[?]::text[]', [consultation.industryCode])
+}
+
+/** Experts in one ring around the case's county. */
+function inRing(query: ExpertQuery, consultation: Consultation, stage: Stage) {
   if (stage === 'county') return query.where('level', 'county').where('county_code', consultation.countyCode)
   if (stage === 'city') return RegionScope.constrain(query, [RegionScope.fromRegionCode(consultation.countyCode).city])
   return query.where('level', 'province')
+}
+
+/** Verified experts of the case's industry in one ring (any availability). */
+function ring(query: ExpertQuery, consultation: Consultation, stage: Stage) {
+  return inRing(ofIndustry(query, consultation), consultation, stage)
 }
 
 /** Who can take a case now: on duty, not away, below their maximum, not out of this case. */
@@ -137,13 +146,9 @@ export const PICKER_SIZE = 20
  */
 export function reachableExperts(client: QueryClientContract, consultation: Consultation, options: { limit?: number } = {}) {
   const city = RegionScope.fromRegionCode(consultation.countyCode).city
-  const query = available(Expert.query({ client }), today(), consultation.expertId ? [Number(consultation.expertId)] : [])
-    .where('status', 'verified')
-    .whereRaw('industries @> ARRAY[?]::text[]', [consultation.industryCode])
+  const query = ofIndustry(available(Expert.query({ client }), today(), consultation.expertId ? [Number(consultation.expertId)] : []), consultation)
     .where((reach) => {
-      reach.where((county) => county.where('level', 'county').where('county_code', consultation.countyCode))
-      reach.orWhere((inCity) => RegionScope.constrain(inCity, [city]))
-      reach.orWhere('level', 'province')
+      for (const stage of STAGES) reach.orWhere((inStage) => inRing(inStage, consultation, stage))
     })
     .select('experts_profiles.*', client.raw('(SELECT name FROM users WHERE users.id = experts_profiles.user_id) AS name'))
     .orderByRaw("CASE WHEN level = 'county' AND county_code = ? THEN 0 WHEN county_code LIKE ? THEN 1 ELSE 2 END", [
