@@ -2,7 +2,6 @@ import type { DateTime } from 'luxon'
 import type { I18n } from '@adonisjs/i18n'
 import { clock, HOUR, MINUTE } from '#core/clock'
 import type Media from '#core/media/media'
-import Industry from '#core/industries/industry'
 import regionDirectory from '#core/regions/region_directory'
 import User from '#core/accounts/models/user'
 import { similar, type SimilarDocument } from '#core/text/documents'
@@ -10,6 +9,7 @@ import type Consultation from '#modules/experts/models/consultation'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import Expert from '#modules/experts/models/expert'
 import type { CaseViewer } from '#modules/experts/consultation_access'
+import { industryNames } from '#modules/experts/services/profiles'
 import { canPostMessage, caseMedia, loadConversation, type MediaUrl, type MessageView } from '#modules/experts/conversation'
 
 export const SIMILAR_SHOWN = 5
@@ -18,13 +18,6 @@ export interface TimelineEntry {
   label: string
   at: DateTime
   reason: string | null
-}
-
-let industryNameCache: Promise<Record<string, string>> | undefined
-/** Code → name of the 13 industries (they never change while the app runs). */
-export function industryNames() {
-  industryNameCache ??= Industry.all().then((rows) => Object.fromEntries(rows.map((row) => [row.code, row.name])))
-  return industryNameCache
 }
 
 /** Reasons the reporter's side reads in the timeline; staff read every reason. */
@@ -85,7 +78,7 @@ async function assignedExpert(consultation: Consultation) {
 }
 
 /** Similar solved cases, offered while the reporter can still say one solved the problem. */
-export function similarFor(consultation: Consultation): Promise<SimilarDocument[]> {
+function similarFor(consultation: Consultation): Promise<SimilarDocument[]> {
   if (consultation.state !== 'submitted') return Promise.resolve([])
   return similar(consultation.text, { industry: consultation.industryCode, county: consultation.countyCode, limit: SIMILAR_SHOWN })
 }
@@ -125,8 +118,8 @@ export async function casePageData(consultation: Consultation, viewer: CaseViewe
   return {
     consultation,
     viewer,
-    industryName: names[consultation.industryCode] ?? consultation.industryCode,
-    industryNames: names,
+    industryName: names.get(consultation.industryCode) ?? consultation.industryCode,
+    industryNames: Object.fromEntries(names),
     countyName,
     stateLabel: i18n.t(`consultations.states.${consultation.state}`),
     status: statusInWords(consultation, i18n),

@@ -23,14 +23,14 @@ export function isReporter(user: User, consultation: Consultation) {
   return Number(user.id) === Number(consultation.reporterId)
 }
 
-export async function isAssignedExpert(user: User, consultation: Consultation) {
+async function isAssignedExpert(user: User, consultation: Consultation) {
   if (!consultation.expertId) return false
   const expert = await Expert.query().where('id', consultation.expertId).where('user_id', user.id).select('id').first()
   return !!expert
 }
 
 /** Centre staff, centre and platform administrators whose region scope contains the case's county. */
-export async function isScopedStaff(user: User, consultation: Consultation) {
+async function isScopedStaff(user: User, consultation: Consultation) {
   return (await user.scopesFor(...SCOPED_ROLES)).some((scope) => scope.contains(consultation.countyCode))
 }
 

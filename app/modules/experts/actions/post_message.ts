@@ -30,7 +30,7 @@ export const MESSAGE_SUBJECT = 'experts.message'
  * at the page hours ago would not see an in-site notice; a lively exchange is not
  * turned into a stream of texts.
  */
-export const SMS_AFTER_SILENCE_MS = 2 * HOUR
+const SMS_AFTER_SILENCE_MS = 2 * HOUR
 
 /** Why a message was not taken; the text is `consultations.conversation.errors.<reason>`. */
 export class MessageRefusedError extends Error {

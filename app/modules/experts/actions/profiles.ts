@@ -47,10 +47,10 @@ export class AwayDateError extends Error {
  * Changing what triage matches on — level, county, industries — sends a verified
  * profile back to review: centre staff vouch for exactly these.
  */
-export const REVERIFY_FIELDS = ['level', 'countyCode', 'industries'] as const
+const REVERIFY_FIELDS = ['level', 'countyCode', 'industries'] as const
 
 /** An away date further off than this is a typo, or a profile that should be withdrawn. */
-export const MAX_AWAY_DAYS = 366
+const MAX_AWAY_DAYS = 366
 
 /** The main industry, then the others without repeating it. */
 export function industriesOf(main: string, others: string[] = []): string[] {
@@ -88,12 +88,10 @@ export async function updateExpertProfile({ actor, ip }: Acting, expert: Expert,
   let replacedPhotoId: number | null = null
   const backToReview = await db.transaction(async (trx) => {
     expert.useTransaction(trx)
-    const before = { level: expert.level, countyCode: expert.countyCode, industries: expert.industries.join(',') }
+    const vouchedFor = () => JSON.stringify(REVERIFY_FIELDS.map((field) => expert[field]))
+    const before = vouchedFor()
     expert.merge(input)
-    const reverify =
-      expert.status === 'rejected' ||
-      (expert.status === 'verified' &&
-        (before.level !== expert.level || before.countyCode !== expert.countyCode || before.industries !== expert.industries.join(',')))
+    const reverify = expert.status === 'rejected' || (expert.status === 'verified' && vouchedFor() !== before)
     if (reverify) expert.merge({ status: 'pending', rejectionReason: null })
     if (photo) {
       replacedPhotoId = expert.photoId

@@ -11,7 +11,7 @@ import { lockConsultation } from '#modules/experts/actions/transition'
 import { MessageRefusedError, postMessage } from '#modules/experts/actions/post_message'
 import { messageValidator } from '#modules/experts/validators/consultations'
 
-export const MESSAGES_PARTIAL = 'experts/consultations/partials/messages'
+const MESSAGES_PARTIAL = 'experts/consultations/partials/messages'
 /** Where htmx puts a refused message's reason: beside the message box, not over the conversation. */
 const FORM_STATUS = '#message-form-status'
 

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import type User from '#core/accounts/models/user'
-import Industry from '#core/industries/industry'
 import regionDirectory from '#core/regions/region_directory'
 import { renderPageOrFragment, wantsFragment } from '#core/http/render'
 import Media from '#core/media/media'
@@ -14,8 +13,9 @@ import { suggestIndustry } from '#core/text/industry_suggester'
 import Consultation from '#modules/experts/models/consultation'
 import Expert from '#modules/experts/models/expert'
 import ConsultationPolicy from '#modules/experts/policies/consultation_policy'
-import { viewerOf } from '#modules/experts/consultation_access'
-import { casePageData, industryNames, SIMILAR_SHOWN } from '#modules/experts/case_page'
+import { REPORTER_ROLES, viewerOf } from '#modules/experts/consultation_access'
+import { casePageData, SIMILAR_SHOWN } from '#modules/experts/case_page'
+import { industryList, industryNames } from '#modules/experts/services/profiles'
 import { sessionMediaUrl } from '#modules/experts/conversation'
 import { findByIdempotencyKey, submitConsultation } from '#modules/experts/actions/submit_consultation'
 import { askExpert, resolveBySimilar } from '#modules/experts/actions/similar_decision'
@@ -52,9 +52,9 @@ export default class ConsultationsController {
       .paginate(page ?? 1, PER_PAGE)
     return renderPageOrFragment(ctx, 'experts/consultations/pages/index', 'experts/consultations/partials/list', {
       consultations,
-      industryNames: await industryNames(),
+      industryNames: Object.fromEntries(await industryNames()),
       stateLabel: (state: string) => i18n.t(`consultations.states.${state}`),
-      canReport: await user.hasRole('farmer', 'info_officer', 'market_entity'),
+      canReport: await user.hasRole(...REPORTER_ROLES),
     })
   }
 
@@ -65,7 +65,7 @@ export default class ConsultationsController {
     const keptIds: string[] = session.flashMessages.get(KEPT_MEDIA_FLASH, [])
     return view.render('experts/consultations/pages/new', {
       officer: await user.hasRole('info_officer'),
-      industries: await Industry.query().orderBy('position'),
+      industries: await industryList(),
       regionTree: await regionDirectory.tree(),
       defaultCounty: user.countyCode,
       breakerTripped: await breakerStatus('experts', user.countyCode),
@@ -167,9 +167,9 @@ export default class ConsultationsController {
     return renderPageOrFragment(ctx, 'experts/consultations/pages/similar', 'experts/consultations/partials/similar_typing', {
       cases,
       text,
-      industryNames: names,
+      industryNames: Object.fromEntries(names),
       suggestedIndustry: suggestion.industry,
-      suggestedName: suggestion.industry ? names[suggestion.industry] : null,
+      suggestedName: suggestion.industry ? names.get(suggestion.industry) : null,
       oob: wantsFragment(ctx),
     })
   }

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { MediaVariant } from '#core/media/media'
 import { sendMedia } from '#core/media/serve'
+import { wantsFragment } from '#core/http/render'
 import Consultation from '#modules/experts/models/consultation'
 import { verifyCaseLink } from '#modules/experts/case_links'
 import { FARMER_LINK_VIEWER } from '#modules/experts/consultation_access'
@@ -25,7 +26,7 @@ export default class FarmerLinkController {
   async messages(ctx: HttpContext) {
     const link = await this.#verified(ctx)
     if (!link) return
-    if (ctx.request.header('hx-request') !== 'true') return ctx.response.redirect(`${link.base}#conversation`)
+    if (!wantsFragment(ctx)) return ctx.response.redirect(`${link.base}#conversation`)
     return renderConversation(ctx, link.consultation, FARMER_LINK_VIEWER, link.mediaUrl)
   }
 

@@ -45,8 +45,11 @@ export function industryList(): Promise<Industry[]> {
   return industries
 }
 
-export async function industryNames(): Promise<Map<string, string>> {
-  return new Map((await industryList()).map((industry) => [industry.code, industry.name]))
+/** Code → name of the industries, built once per process like the list. */
+let names: Promise<ReadonlyMap<string, string>> | undefined
+export function industryNames(): Promise<ReadonlyMap<string, string>> {
+  names ??= industryList().then((rows) => new Map(rows.map((industry) => [industry.code, industry.name])))
+  return names
 }
 
 /** "成都市 大邑县" for each county code, for lists. */
@@ -120,13 +123,13 @@ export interface DirectoryPage {
 }
 
 /** Where the filters point: a county, else a city, else the whole province. */
-export function filterScope(filters: Pick<DirectoryFilters, 'city' | 'county'>): RegionScope {
+function filterScope(filters: Pick<DirectoryFilters, 'city' | 'county'>): RegionScope {
   const code = filters.county || filters.city
   return code ? RegionScope.fromRegionCode(code) : RegionScope.province
 }
 
 /** Counting stops here: "1000 多位" says enough, and a broad filter then costs no more than a narrow one. */
-export const COUNT_CAP = 1000
+const COUNT_CAP = 1000
 
 /**
  * Verified experts matching the filters, newest first, 20 a page. Every filter is an

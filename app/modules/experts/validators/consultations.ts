@@ -1,9 +1,9 @@
 import vine from '@vinejs/vine'
 import { countyRule, phoneRule } from '#core/accounts/validators'
 
-export const TEXT_MIN = 10
+const TEXT_MIN = 10
 export const TEXT_MAX = 2000
-export const MESSAGE_MAX = 1000
+const MESSAGE_MAX = 1000
 export const MAX_PHOTOS = 9
 /** Media are named in forms by their opaque public id (app/core/media). */
 const PUBLIC_ID = /^[A-Za-z0-9_-]{22}$/
