@@ -2,11 +2,11 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { clock, HOUR } from '#core/clock'
 import Consultation from '#modules/experts/models/consultation'
-import Expert from '#modules/experts/models/expert'
 import Visit from '#modules/experts/models/visit'
 import { recordTransition } from '#modules/experts/actions/transition'
 import { postMessage } from '#modules/experts/actions/post_message'
 import { createUser } from '#tests/helpers'
+import { createExpert as createTriageExpert } from '#tests/fixtures/experts/triage'
 
 /*
  * Cases for the visits and closing tests, built straight from the models and
@@ -15,22 +15,8 @@ import { createUser } from '#tests/helpers'
  */
 
 export async function createExpert(county = '510104', industry = 'grain_oil', name = '王专家') {
-  const user = await createUser({ county, roles: ['expert'], name })
-  const expert = await Expert.create({
-    userId: user.id,
-    organization: '四川省农业科学院',
-    title: '研究员',
-    level: 'county',
-    countyCode: county,
-    industries: [industry],
-    specialties: '水稻病虫害',
-    bio: '',
-    status: 'verified',
-    onDuty: true,
-    maxOpenCases: 10,
-    openCases: 1,
-  })
-  return { user, expert }
+  const expert = await createTriageExpert({ county, industries: [industry], name, openCases: 1 })
+  return { user: expert.user, expert }
 }
 
 /** Centre staff of a region scope ('510104' a county, '5101' Chengdu). */
