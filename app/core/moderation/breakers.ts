@@ -16,7 +16,7 @@ export const AUTO_TRIP_THRESHOLD = 10
 export const AUTO_TRIP_WINDOW_MS = 30 * MINUTE
 
 /** Stored as the reason of an automatic trip; pages show a localised sentence instead. */
-export const AUTO_TRIP_REASON = 'automatic'
+const AUTO_TRIP_REASON = 'automatic'
 
 /** The scopes whose breaker covers a county: the county, its city, the province. */
 export function scopesAround(countyCode: string | null | undefined): string[] {
@@ -25,7 +25,10 @@ export function scopesAround(countyCode: string | null | undefined): string[] {
   return [...new Set([scope.prefix, scope.city.prefix, RegionScope.province.prefix])]
 }
 
-/** Whether a tripped breaker of the module covers the county. */
+/**
+ * Whether a tripped breaker of the module covers the county; exported as
+ * breakerStatus for the calm public notice (components/moderation/breaker_notice).
+ */
 export async function isTripped(module: ModeratedModule, countyCode: string | null, client: QueryClientContract = db.connection()) {
   const row = await client
     .from('moderation_breakers')

@@ -10,11 +10,11 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { filterFor, verdictOf } from '#core/moderation/word_filter'
-import { isTripped, scopesAround } from '#core/moderation/breakers'
+import { scopesAround } from '#core/moderation/breakers'
 import { MODERATED_MODULES, type ModeratedModule, type Verdict } from '#core/moderation/vocabulary'
 
 export { holdForReview, onReviewDecision, type HeldContent, type ReviewDecisionHandler } from '#core/moderation/reviews'
-export { AUTO_TRIP_THRESHOLD, AUTO_TRIP_WINDOW_MS } from '#core/moderation/breakers'
+export { AUTO_TRIP_THRESHOLD, AUTO_TRIP_WINDOW_MS, isTripped as breakerStatus } from '#core/moderation/breakers'
 export {
   MODERATED_MODULES,
   WORD_CATEGORIES,
@@ -55,12 +55,4 @@ export async function screen({ module, countyCode, text }: ScreenInput, client: 
   const matches = (await filterFor(rows[0].version, client)).matches(typeof text === 'string' ? text : '')
   const categories = [...new Set(matches.map((match) => match.category))]
   return { verdict: verdictOf(matches, breakerTripped), categories, breakerTripped }
-}
-
-/**
- * Whether new content of the module in this county is being held by a breaker, for
- * the calm public notice (components/moderation/breaker_notice).
- */
-export function breakerStatus(module: ModeratedModule, countyCode: string | null, client?: QueryClientContract): Promise<boolean> {
-  return isTripped(module, countyCode, client)
 }

@@ -44,10 +44,6 @@ export function onReviewDecision(subjectType: string, handler: ReviewDecisionHan
   handlers.set(subjectType, handler)
 }
 
-export function hasReviewHandler(subjectType: string) {
-  return handlers.has(subjectType)
-}
-
 /**
  * Puts content in the review queue inside the caller's transaction (the record and
  * its queue entry exist together). Holding a subject that already waits refreshes

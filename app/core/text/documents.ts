@@ -77,7 +77,7 @@ const CANDIDATE_CAP = 1500
 /** Rows ranked for a query of common words only (see Candidates.broad). */
 const BROAD_CAP = 200
 /** Records indexed for a directory, not as cases: 找类似 never offers them. */
-export const DIRECTORY_SOURCE_TYPES = ['expert']
+const DIRECTORY_SOURCE_TYPES = ['expert']
 
 /** Distinct query tokens, capped: safe letters-and-digits strings only (see segmenter). */
 function queryTokens(text: unknown, cut: Segmenter = segmenter()): string[] {
@@ -91,7 +91,6 @@ function queryTokens(text: unknown, cut: Segmenter = segmenter()): string[] {
  * lexeme, so no user text is ever parsed as syntax.
  */
 const anyTokenQuery = (tokens: string[]) => tokens.map(lexeme).join(' | ')
-
 
 /**
  * The AND tsquery of a directory query. jieba's search mode gives a compound word
@@ -182,10 +181,11 @@ export async function similar(text: unknown, options: SimilarOptions = {}): Prom
   const limit = clamp(options.limit, 5, 1, 100)
   const county = options.county && /^51\d{4}$/.test(options.county) ? options.county : null
   const ids = options.ids ?? null
+  const anyToken = anyTokenQuery(tokens)
   // An explicit id list (the evaluation) is its own small candidate set.
-  const candidates = ids ? { query: anyTokenQuery(tokens), broad: false } : candidateQuery(tokens, await tokenStatistics(), CANDIDATE_BUDGET)
+  const candidates = ids ? { query: anyToken, broad: false } : candidateQuery(tokens, await tokenStatistics(), CANDIDATE_BUDGET)
   const bindings = {
-    anyToken: anyTokenQuery(tokens),
+    anyToken,
     candidates: candidates.query,
     industry: options.industry || null,
     county,
@@ -277,7 +277,7 @@ export interface SearchHit {
 }
 
 /** Deepest page a directory serves: beyond it nobody reads, and OFFSET cost grows. */
-export const MAX_SEARCH_OFFSET = 10_000
+const MAX_SEARCH_OFFSET = 10_000
 
 /**
  * Directory search (找专家 and other lists with a free-text box): public documents of
@@ -318,13 +318,11 @@ export async function search(query: unknown, options: SearchOptions): Promise<Se
       ...bindings,
       tsquery,
     })).rows[0].found as boolean
-  const allWords = allWordsQuery(tokens)
-  let matching: string | null = allWords
-  if (tokens.length > 1 && !(await exists(allWords))) {
-    const anyWord = candidateQuery(tokens, await tokenStatistics(), CANDIDATE_BUDGET).query
-    matching = (await exists(anyWord)) ? anyWord : null
-  } else if (tokens.length === 1 && !(await exists(allWords))) {
-    matching = null
+  let matching: string | null = allWordsQuery(tokens)
+  if (!(await exists(matching))) {
+    // One token: "any" is "all", already not found.
+    const anyWord = tokens.length > 1 ? candidateQuery(tokens, await tokenStatistics(), CANDIDATE_BUDGET).query : null
+    matching = anyWord && (await exists(anyWord)) ? anyWord : null
   }
 
   if (matching === null) {

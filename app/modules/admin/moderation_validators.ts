@@ -34,7 +34,6 @@ export const tripBreakerValidator = vine.create({
 
 export const resetBreakerValidator = vine.create({
   reason: reason(),
-  page: page(),
 })
 
 export const reviewFilterValidator = vine.create({
