@@ -4,8 +4,8 @@ import { errors as vineErrors } from '@vinejs/vine'
 import { wantsFragment } from '#core/http/render'
 import { fieldError } from '#core/http/field_error'
 import Consultation from '#modules/experts/models/consultation'
-import ConsultationPolicy from '#modules/experts/policies/consultation_policy'
-import { viewerOf, type CaseViewer } from '#modules/experts/consultation_access'
+import { authorizeViewer } from '#modules/experts/policies/consultation_policy'
+import type { CaseViewer } from '#modules/experts/consultation_access'
 import { loadConversation, sessionMediaUrl, type MediaUrl } from '#modules/experts/conversation'
 import { lockConsultation } from '#modules/experts/actions/transition'
 import { MessageRefusedError, postMessage } from '#modules/experts/actions/post_message'
@@ -73,9 +73,8 @@ export default class ConsultationMessagesController {
     return postFromPage(ctx, consultation, viewer, { back: `/consultations/${consultation.id}`, mediaUrl: sessionMediaUrl })
   }
 
-  async #authorized({ params, bouncer, auth }: HttpContext) {
+  async #authorized({ params, auth }: HttpContext) {
     const consultation = await Consultation.findOrFail(params.id)
-    await bouncer.with(ConsultationPolicy).authorize('view', consultation)
-    return { consultation, viewer: (await viewerOf(auth.user, consultation))! }
+    return { consultation, viewer: await authorizeViewer(auth.getUserOrFail(), consultation) }
   }
 }

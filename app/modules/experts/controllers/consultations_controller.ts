@@ -12,8 +12,8 @@ import { similar } from '#core/text/documents'
 import { suggestIndustry } from '#core/text/industry_suggester'
 import Consultation from '#modules/experts/models/consultation'
 import Expert from '#modules/experts/models/expert'
-import ConsultationPolicy from '#modules/experts/policies/consultation_policy'
-import { REPORTER_ROLES, viewerOf } from '#modules/experts/consultation_access'
+import ConsultationPolicy, { authorizeViewer } from '#modules/experts/policies/consultation_policy'
+import { REPORTER_ROLES } from '#modules/experts/consultation_access'
 import { casePageData, SIMILAR_SHOWN } from '#modules/experts/case_page'
 import { industryList, industryNames } from '#modules/experts/services/profiles'
 import { sessionMediaUrl } from '#modules/experts/conversation'
@@ -138,10 +138,9 @@ export default class ConsultationsController {
   }
 
   async show(ctx: HttpContext) {
-    const { params, auth, bouncer, view, i18n } = ctx
+    const { params, auth, view, i18n } = ctx
     const consultation = await Consultation.findOrFail(params.id)
-    await bouncer.with(ConsultationPolicy).authorize('view', consultation)
-    const viewer = (await viewerOf(auth.user, consultation))!
+    const viewer = await authorizeViewer(auth.getUserOrFail(), consultation)
     const data = await casePageData(consultation, viewer, i18n, sessionMediaUrl)
     return view.render('experts/consultations/pages/show', {
       ...data,
