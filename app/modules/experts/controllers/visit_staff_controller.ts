@@ -1,12 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { SCOPED_ROLES } from '#core/accounts/roles'
 import { RegionScope } from '#core/regions/region_scope'
-import regionDirectory from '#core/regions/region_directory'
 import { renderPageOrFragment, wantsFragment } from '#core/http/render'
 import Visit from '#modules/experts/models/visit'
 import VisitPolicy from '#modules/experts/policies/visit_policy'
 import { cancelVisit, confirmVisitCost, dispatchVisit, rescheduleVisit } from '#modules/experts/actions/visits'
 import { loadStaffVisit } from '#modules/experts/visit_views'
+import { regionNames } from '#modules/experts/services/profiles'
 import {
   cancelVisitValidator,
   dispatchVisitValidator,
@@ -32,9 +32,7 @@ export default class VisitStaffController {
     const query = RegionScope.constrain(Visit.query(), scopes).preload('expert', (expert) => expert.preload('user')).orderBy('id', 'desc')
     if (status !== 'all') query.where('status', status)
     const visits = await query.paginate(page, PER_PAGE)
-    const counties = Object.fromEntries(
-      await Promise.all([...new Set(visits.all().map((visit) => visit.countyCode))].map(async (code) => [code, await regionDirectory.fullName(code)]))
-    )
+    const counties = await regionNames(visits.all().map((visit) => visit.countyCode))
     return renderPageOrFragment(ctx, 'experts/visits/pages/staff_index', 'experts/visits/partials/staff_list', {
       visits,
       status,
