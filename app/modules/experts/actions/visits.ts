@@ -87,7 +87,7 @@ export async function dispatchCandidates(consultation: Consultation, client?: Tr
   return Expert.query({ client })
     .where('status', 'verified')
     .where((inner) => {
-      inner.where((nearby) => RegionScope.constrain(nearby, [city]).whereRaw('? = ANY(industries)', [consultation.industryCode]))
+      inner.where((nearby) => RegionScope.constrain(nearby, [city]).whereRaw('industries @> ARRAY[?]::text[]', [consultation.industryCode]))
       if (consultation.expertId) inner.orWhere('id', consultation.expertId)
     })
     .preload('user')
