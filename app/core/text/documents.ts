@@ -3,7 +3,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { RegionScope } from '#core/regions/region_scope'
 import { normalizeText } from '#core/text/normalize'
 import { segmenter, type Segmenter } from '#core/text/segmenter'
-import { candidateQuery, lexeme, tokenStatistics } from '#core/text/token_statistics'
+import { anyTokenQuery, candidateQuery, lexeme, tokenStatistics } from '#core/text/token_statistics'
 
 /**
  * The one search index of the platform (`text_documents`): every module upserts its
@@ -83,14 +83,6 @@ const DIRECTORY_SOURCE_TYPES = ['expert']
 function queryTokens(text: unknown, cut: Segmenter = segmenter()): string[] {
   return [...new Set(cut.tokenize(text))].slice(0, MAX_QUERY_TOKENS)
 }
-
-/**
- * The tsquery text matching any of the tokens. Built here, not in SQL, so that
- * Postgres folds to_tsquery of it into one constant instead of parsing it again for
- * every ranked row; the tokens are letters, marks and digits, each quoted as a
- * lexeme, so no user text is ever parsed as syntax.
- */
-const anyTokenQuery = (tokens: string[]) => tokens.map(lexeme).join(' | ')
 
 /**
  * The AND tsquery of a directory query. jieba's search mode gives a compound word

@@ -77,6 +77,14 @@ async function readStatistics(): Promise<TokenStatistics> {
 /** A token as a tsquery lexeme (tokens hold letters, marks and digits only; quoting is belt and braces). */
 export const lexeme = (token: string) => `'${token.replace(/['\\]/g, '')}'`
 
+/**
+ * The tsquery text matching any of the tokens. Built here, not in SQL, so that
+ * Postgres folds to_tsquery of it into one constant instead of parsing it again for
+ * every ranked row; the tokens are letters, marks and digits, each quoted as a
+ * lexeme, so no user text is ever parsed as syntax.
+ */
+export const anyTokenQuery = (tokens: string[]) => tokens.map(lexeme).join(' | ')
+
 /** Tokens that may accompany the rarest one when every token is common. */
 const COMPANIONS = 4
 
@@ -111,10 +119,10 @@ export function candidateQuery(tokens: string[], statistics: TokenStatistics, bu
     chosen.push(token)
     expected += documents
   }
-  if (expected <= budget) return { query: chosen.map(lexeme).join(' | '), broad: false }
+  if (expected <= budget) return { query: anyTokenQuery(chosen), broad: false }
   const [rarest, ...others] = byRarity
   // A companion inside the rarest token (叶尖 in 叶尖干枯) adds nothing: the token implies it.
   const companions = others.filter((token) => !rarest.includes(token)).slice(0, COMPANIONS)
   if (companions.length === 0) return { query: lexeme(rarest), broad: true }
-  return { query: `${lexeme(rarest)} & (${companions.map(lexeme).join(' | ')})`, broad: false }
+  return { query: `${lexeme(rarest)} & (${anyTokenQuery(companions)})`, broad: false }
 }
