@@ -11,18 +11,12 @@ import { lockConsultation, recordEvent, recordTransition } from '#modules/expert
 
 export const QUEUE_PAGE_SIZE = 20
 
-/**
- * Closed cases of the scopes waiting for their 回访, most urgent first. Each row
- * carries how many calls were tried and when the last one was ($extras).
- */
+/** Closed cases of the scopes waiting for their 回访, most urgent first; each row carries how many calls were tried ($extras). */
 export function followupQueue(scopes: RegionScope[], page: number) {
   const query = Consultation.query()
     .where('state', 'closed')
     .select('experts_consultations.*')
-    .select(
-      db.raw('(SELECT count(*)::int FROM experts_followup_calls f WHERE f.consultation_id = experts_consultations.id) AS attempts'),
-      db.raw('(SELECT max(f.created_at) FROM experts_followup_calls f WHERE f.consultation_id = experts_consultations.id) AS last_call_at')
-    )
+    .select(db.raw('(SELECT count(*)::int FROM experts_followup_calls f WHERE f.consultation_id = experts_consultations.id) AS attempts'))
     .preload('reporter')
     .orderByRaw('followup_due_at ASC NULLS LAST, id ASC')
   return RegionScope.constrain(query, scopes).paginate(page, QUEUE_PAGE_SIZE)

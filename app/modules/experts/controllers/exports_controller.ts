@@ -2,10 +2,10 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { fieldError } from '#core/http/field_error'
 import { renderPageOrFragment } from '#core/http/render'
 import { RegionScope } from '#core/regions/region_scope'
-import Industry from '#core/industries/industry'
 import { CONSULTATION_STATES } from '#modules/experts/consultation_states'
 import { SERVICE_CATEGORIES } from '#modules/experts/models/followup_call'
 import StatisticsPolicy from '#modules/experts/policies/statistics_policy'
+import { industryList, industryNames } from '#modules/experts/services/profiles'
 import { PHONE_ROLES, STATISTICS_ROLES, regionOptions, roleCovering } from '#modules/experts/staff'
 import { dateRange, exportValidator, today } from '#modules/experts/validators/statistics'
 import { COLUMNS, exportRecords, type ExportLabels } from '#modules/experts/exports/records'
@@ -25,7 +25,7 @@ export default class ExportsController {
     const last = today()
     return renderPageOrFragment(ctx, 'experts/statistics/pages/export', 'experts/statistics/partials/export_form', {
       regions: await regionOptions(scopes),
-      industries: await Industry.query().orderBy('position'),
+      industries: await industryList(),
       states: CONSULTATION_STATES,
       defaults: {
         region: broadest(scopes).regionCode,
@@ -41,7 +41,7 @@ export default class ExportsController {
     await bouncer.with(StatisticsPolicy).authorize('view')
     const input = await request.validateUsing(exportValidator, { messagesProvider: i18n.createMessagesProvider('statistics.validator') })
     const range = dateRange(input, rangeMessages(i18n))
-    if (input.industry && !(await Industry.find(input.industry))) throw fieldError('industry', i18n.t('statistics.validator.messages.enum', { field: i18n.t('statistics.fields.industry') }))
+    if (input.industry && !(await industryNames()).has(input.industry)) throw fieldError('industry', i18n.t('statistics.validator.messages.enum', { field: i18n.t('statistics.fields.industry') }))
     const user = auth.getUserOrFail()
     const region = input.region ? RegionScope.fromRegionCode(input.region) : broadest(await user.scopesFor(...STATISTICS_ROLES))
     await bouncer.with(StatisticsPolicy).authorize('viewRegion', region)

@@ -3,11 +3,10 @@ import { clock } from '#core/clock'
 import { maskPhone } from '#core/accounts/mask'
 import { fieldError } from '#core/http/field_error'
 import { renderPageOrFragment, wantsFragment } from '#core/http/render'
-import regionDirectory from '#core/regions/region_directory'
-import Industry from '#core/industries/industry'
 import Consultation from '#modules/experts/models/consultation'
 import { SERVICE_CATEGORIES } from '#modules/experts/models/followup_call'
 import FollowupPolicy from '#modules/experts/policies/followup_policy'
+import { industryNames, regionNames } from '#modules/experts/services/profiles'
 import { FOLLOWUP_ROLES, actingRole } from '#modules/experts/staff'
 import { callValidator, queueValidator, revealValidator } from '#modules/experts/validators/followups'
 import {
@@ -123,14 +122,11 @@ export default class FollowupsController {
     }
   }
 
-  /** Region and industry names of the listed cases, from the in-memory directory and one query. */
+  /** Region and industry names of the listed cases (in-memory directory, per-process industry list). */
   async #names(consultations: Consultation[]) {
-    const counties: Record<string, string> = {}
-    for (const { countyCode } of consultations) counties[countyCode] ??= await regionDirectory.fullName(countyCode)
-    const codes = [...new Set(consultations.map((c) => c.industryCode))]
-    const industries = Object.fromEntries(
-      (codes.length ? await Industry.query().whereIn('code', codes) : []).map((industry) => [industry.code, industry.name])
-    )
-    return { counties, industries }
+    return {
+      counties: await regionNames(consultations.map((consultation) => consultation.countyCode)),
+      industries: Object.fromEntries(await industryNames()),
+    }
   }
 }

@@ -5,8 +5,8 @@ import { clock } from '#core/clock'
 import { renderPageOrFragment } from '#core/http/render'
 import { RegionScope } from '#core/regions/region_scope'
 import regionDirectory from '#core/regions/region_directory'
-import Industry from '#core/industries/industry'
 import StatisticsPolicy from '#modules/experts/policies/statistics_policy'
+import { industryNames as loadIndustryNames } from '#modules/experts/services/profiles'
 import { STATISTICS_ROLES, regionOptions } from '#modules/experts/staff'
 import { dateRange, statisticsValidator } from '#modules/experts/validators/statistics'
 import { statisticsFor } from '#modules/experts/statistics/snapshots'
@@ -47,7 +47,7 @@ export default class StatisticsController {
     }
     if (range) {
       const statistics = await statisticsFor(region, range, clock.now())
-      const industryNames = Object.fromEntries((await Industry.all()).map((industry) => [industry.code, industry.name]))
+      const industryNames = Object.fromEntries(await loadIndustryNames())
       const areaNames: Record<string, string> = {}
       for (const area of statistics.areas) areaNames[area.code] = (await regionDirectory.find(area.code.padEnd(6, '0')))?.name ?? area.code
       Object.assign(data, {

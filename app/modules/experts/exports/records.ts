@@ -7,10 +7,10 @@ import { maskPhone } from '#core/accounts/mask'
 import { audit } from '#core/audit/audit'
 import { RegionScope } from '#core/regions/region_scope'
 import regionDirectory from '#core/regions/region_directory'
-import Industry from '#core/industries/industry'
 import type { ConsultationState } from '#modules/experts/consultation_states'
 import { STATISTICS_ZONE } from '#modules/experts/validators/statistics'
 import { xlsxBytes } from '#modules/experts/exports/xlsx_writer'
+import { industryNames } from '#modules/experts/services/profiles'
 
 export interface ExportFilters {
   region: RegionScope
@@ -71,7 +71,7 @@ export const COLUMNS = [
 /** Rows per FETCH: the memory of an export is one batch, whatever the number of rows. */
 const BATCH = 2000
 
-const time = (column: string) => `to_char(${column} AT TIME ZONE '${STATISTICS_ZONE}', 'YYYY-MM-DD HH24:MI') AS ${column.split('.').pop()}`
+const time = (column: string, alias = column.split('.').pop()) => `to_char(${column} AT TIME ZONE '${STATISTICS_ZONE}', 'YYYY-MM-DD HH24:MI') AS ${alias}`
 
 /** The records of the filters as one SQL query (ordered by submission) for a server-side cursor. */
 function recordsQuery(filters: ExportFilters) {
@@ -89,7 +89,7 @@ function recordsQuery(filters: ExportFilters) {
       db.raw(time('c.first_response_at')),
       db.raw(time('c.answered_at')),
       db.raw(time('c.closed_at')),
-      db.raw(`to_char(f.created_at AT TIME ZONE '${STATISTICS_ZONE}', 'YYYY-MM-DD HH24:MI') AS followed_up_at`),
+      db.raw(time('f.created_at', 'followed_up_at')),
       db.raw(`EXISTS (SELECT 1 FROM experts_consultation_events e WHERE e.consultation_id = c.id AND e.kind = 'auto_closed') AS auto_closed`)
     )
     .where('c.created_at', '>=', filters.from)
@@ -117,7 +117,7 @@ async function* batches(trx: TransactionClientContract, filters: ExportFilters):
 
 /** One record as the cells of a spreadsheet row, in COLUMNS order. */
 async function cellMaker(request: ExportRequest) {
-  const industries = Object.fromEntries((await Industry.all()).map((industry) => [industry.code, industry.name]))
+  const industries = await industryNames()
   const places = new Map<string, [string, string]>()
   for (const { city, counties } of await regionDirectory.tree()) {
     for (const county of counties) places.set(county.code, [city.name, county.name])
@@ -132,7 +132,7 @@ async function cellMaker(request: ExportRequest) {
       row.created_at,
       city,
       county,
-      industries[row.industry_code] ?? row.industry_code,
+      industries.get(row.industry_code) ?? row.industry_code,
       labels.states[row.state] ?? row.state,
       row.reporter_name ?? '',
       phone(row.reporter_phone),
