@@ -14,6 +14,6 @@ export { VISIT_STATUSES, type VisitStatus } from '#modules/experts/models/visit'
 export { fenToYuan } from '#modules/experts/validators/visits'
 export { sweepSilentConsultations } from '#modules/experts/closing_jobs'
 // Plan-scale data (demo:generate): which states count against an expert's load, and the statistics rebuilt after a bulk load.
-export { OPEN_FOR_EXPERT } from '#modules/experts/consultation_states'
+export { OPEN_FOR_EXPERT, TRIAGE_WINDOW_MS, RESPONSE_WINDOW_MS, AUTO_CLOSE_AFTER_MS, FOLLOWUP_WINDOW_MS } from '#modules/experts/consultation_states'
 export { refreshCaseFacts } from '#modules/experts/statistics/refresh'
 export { warmDefaultSnapshots } from '#modules/experts/statistics/snapshots'

@@ -1,6 +1,16 @@
 import pg from 'pg'
 import { documentRow, type TextDocumentInput } from '#core/text/documents'
-import { OPEN_FOR_EXPERT, refreshCaseFacts, warmDefaultSnapshots, type ConsultationState } from '#modules/experts/public'
+import { DAY, HOUR, MINUTE } from '#core/clock'
+import {
+  AUTO_CLOSE_AFTER_MS,
+  FOLLOWUP_WINDOW_MS,
+  OPEN_FOR_EXPERT,
+  RESPONSE_WINDOW_MS,
+  TRIAGE_WINDOW_MS,
+  refreshCaseFacts,
+  warmDefaultSnapshots,
+  type ConsultationState,
+} from '#modules/experts/public'
 import { lexicon, type IndustryCode } from '#core/text/lexicon'
 import { segmenter } from '#core/text/segmenter'
 import { CopyWriter, at } from '#database/factories/plan_scale/copy'
@@ -50,9 +60,6 @@ export interface Timing {
   rows?: number
 }
 
-const MINUTE = 60_000
-const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
 /** China Standard Time has no daylight saving: a fixed offset places hours of the day. */
 const CST = 8 * HOUR
 
@@ -443,7 +450,7 @@ export class PlanScaleGenerator {
         moderation: 'pass',
         expert: null as Expert | null,
         triageLevel: null,
-        triageDue: created + HOUR,
+        triageDue: created + TRIAGE_WINDOW_MS,
         assigned: null,
         responseDue: null,
         firstResponse: null,
@@ -584,7 +591,7 @@ export class PlanScaleGenerator {
     let assignedBy: number | null = null
     if (random.chance(0.02)) {
       // Nobody took it within the hour: escalated, then the centre assigns by hand.
-      time = created + HOUR
+      time = created + TRIAGE_WINDOW_MS
       if (!event(time, 'triage_escalated', 'awaiting_triage', null, null, null, '分诊超时，升级')) return
       row.triageLevel = 'city'
       time += random.logNormal(15 * MINUTE, 0.6)
@@ -598,7 +605,7 @@ export class PlanScaleGenerator {
       if (!event(when, kind, 'assigned', assignedBy, assignedBy ? 'center_staff' : null, expert, reason)) return false
       row.expert = expert
       row.assigned = when
-      row.responseDue = when + 3 * HOUR
+      row.responseDue = when + RESPONSE_WINDOW_MS
       expert.lastAssignedAt = when
       return true
     }
@@ -623,7 +630,7 @@ export class PlanScaleGenerator {
     }
 
     // First response within hours: accept then answer, or answer at once.
-    const responded = row.assigned + Math.min(random.logNormal(50 * MINUTE, 0.8), 3 * HOUR - MINUTE)
+    const responded = row.assigned + Math.min(random.logNormal(50 * MINUTE, 0.8), RESPONSE_WINDOW_MS - MINUTE)
     if (random.chance(0.6)) {
       if (!event(responded, 'accepted', 'assigned', expert.userId, 'expert', expert)) return
       row.firstResponse = responded
@@ -674,7 +681,7 @@ export class PlanScaleGenerator {
 
     // Closed by the reporter with a rating, or automatically after 7 silent days.
     const byReporter = random.chance(0.65)
-    time = byReporter ? row.lastMessage + Math.min(random.logNormal(1.5 * DAY, 0.8), 6.5 * DAY) : row.lastMessage + 7 * DAY + random.int(0, 10) * MINUTE
+    time = byReporter ? row.lastMessage + Math.min(random.logNormal(1.5 * DAY, 0.8), 6.5 * DAY) : row.lastMessage + AUTO_CLOSE_AFTER_MS + random.int(0, 10) * MINUTE
     if (byReporter) {
       if (!event(time, 'closed', 'closed', reporterId, 'reporter', expert)) return
       const roll = random.next()
@@ -684,7 +691,7 @@ export class PlanScaleGenerator {
       return
     }
     row.closed = time
-    row.followupDue = time + 7 * DAY
+    row.followupDue = time + FOLLOWUP_WINDOW_MS
 
     // The centre's follow-up call: mostly within the week, a few late, a few never;
     // some phones are not answered the first time.
