@@ -16,7 +16,7 @@ import { caseLinkPath } from '#modules/experts/case_links'
 import { ASSIGNMENT_SMS_JOB, TRIAGE_JOB, assignExpert } from '#modules/experts/actions/triage'
 import { sweepDeadlines } from '#modules/experts/actions/sweep_deadlines'
 
-export const SWEEP_JOB = 'experts.sweep_deadlines'
+const SWEEP_JOB = 'experts.sweep_deadlines'
 
 export interface TriagePayload {
   consultationId: number

@@ -18,7 +18,7 @@ import {
 import { visitPaths, type VisitViewerMode } from '#modules/experts/visit_paths'
 
 /** The kinds of event a visit writes into its case's history. */
-export const VISIT_EVENT_KINDS = ['visit_requested', 'visit_dispatched', 'visit_rescheduled', 'visited', 'visit_cost_confirmed', 'visit_cancelled']
+const VISIT_EVENT_KINDS = ['visit_requested', 'visit_dispatched', 'visit_rescheduled', 'visited', 'visit_cost_confirmed', 'visit_cancelled']
 
 /** Public ids of each visit's outcome photos, in the order they were uploaded. */
 async function photosOf(visitIds: number[]): Promise<Record<string, string[]>> {
@@ -40,7 +40,7 @@ async function photosOf(visitIds: number[]): Promise<Record<string, string[]>> {
  * already hold; it loads its own rows here, so those pages' controllers need not know
  * that visits exist.
  */
-export async function loadVisitPanel(
+async function loadVisitPanel(
   consultation: Consultation,
   mode: VisitViewerMode,
   viewer: { user?: User | null; token?: string | null } = {}
@@ -65,7 +65,7 @@ export async function loadVisitPanel(
 }
 
 /** The close form's view of the case for one viewer. */
-export async function loadCloseForm(
+async function loadCloseForm(
   consultation: Consultation,
   mode: VisitViewerMode,
   viewer: { user?: User | null; token?: string | null } = {}

@@ -20,10 +20,10 @@ export const ASSIGNMENT_SMS_JOB = 'experts.assignment_sms'
 
 /** The rings of experts triage looks through, nearest first (DESIGN §4). */
 export type Stage = 'county' | 'city' | 'province'
-export const STAGES: readonly Stage[] = ['county', 'city', 'province']
+const STAGES: readonly Stage[] = ['county', 'city', 'province']
 
 /** Events that take an expert out of a case's candidates for good. */
-export const EXCLUDING_EVENTS = ['declined', 'response_missed'] as const
+const EXCLUDING_EVENTS = ['declined', 'response_missed'] as const
 
 /** Centre staff who triage by hand; the narrowest centre covering the county is told. */
 const CENTRE_ROLES = ['center_staff', 'center_admin'] as const
@@ -99,7 +99,7 @@ async function ringStats(client: QueryClientContract, consultation: Consultation
 }
 
 /** Experts who declined or missed this case: never asked again. */
-export async function excludedExperts(client: QueryClientContract, consultationId: number): Promise<number[]> {
+async function excludedExperts(client: QueryClientContract, consultationId: number): Promise<number[]> {
   const rows = await ConsultationEvent.query({ client })
     .where('consultation_id', consultationId)
     .whereIn('kind', [...EXCLUDING_EVENTS])
@@ -137,7 +137,7 @@ export async function findCandidate(
 }
 
 /** How many experts the centre's picker offers: the best of each ring come first anyway. */
-export const PICKER_SIZE = 20
+const PICKER_SIZE = 20
 
 /**
  * Experts a centre may choose by hand for a case: verified, of its industry,
@@ -163,7 +163,7 @@ function ringLabel(stage: Stage) {
 }
 
 /** "县级专家，同产业，当前3件", preceded by why nearer rings could not take it. */
-export function pickReason(pick: Pick) {
+function pickReason(pick: Pick) {
   const i18n = zh()
   const passed = pick.passed.map((stats) =>
     i18n.t('triage.reasons.ring_unavailable', { ring: ringLabel(stats.stage), ...stats })

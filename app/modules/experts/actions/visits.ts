@@ -39,7 +39,7 @@ export interface VisitPlan {
 }
 
 /** Outcome photos per visit, like the photos of a case. */
-export const MAX_OUTCOME_PHOTOS = 9
+const MAX_OUTCOME_PHOTOS = 9
 export const VISIT_MEDIA_SUBJECT = 'experts.visit'
 
 const t = (key: string, data?: Record<string, unknown>) => i18nManager.locale('zh-CN').t(`visits.${key}`, data)

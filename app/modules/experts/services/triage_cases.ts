@@ -17,7 +17,7 @@ export interface TimeLeft {
   rest: number
 }
 
-export function timeLeft(due: DateTime | null, now = clock.now()): TimeLeft | null {
+function timeLeft(due: DateTime | null, now = clock.now()): TimeLeft | null {
   if (!due) return null
   const ms = due.toMillis() - now.getTime()
   // Whole minutes either way: "5 分" left or over, never an extra minute from rounding down.
@@ -92,7 +92,7 @@ export function expertOf(userId: number) {
   return Expert.query().where('user_id', userId).first()
 }
 
-export const MY_CASES_STATES = ['assigned', 'answering'] as const
+const MY_CASES_STATES = ['assigned', 'answering'] as const
 export const PER_PAGE = 20
 
 /** "我的案件": the expert's open cases, the one closest to its deadline first. */
@@ -106,7 +106,7 @@ export function myCases(expert: Expert, page: number) {
     .paginate(page, PER_PAGE)
 }
 
-export const BOARD_STATES = ['awaiting_triage', 'assigned'] as const
+const BOARD_STATES = ['awaiting_triage', 'assigned'] as const
 
 /**
  * The triage board: cases of the scopes waiting for an expert or for the assigned
