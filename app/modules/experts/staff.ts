@@ -1,7 +1,6 @@
 import type User from '#core/accounts/models/user'
 import type { Role } from '#core/accounts/roles'
 import { RegionScope } from '#core/regions/region_scope'
-import regionDirectory from '#core/regions/region_directory'
 
 /** 回访: the centre's staff and administrators phone the reporters of their scope. */
 export const FOLLOWUP_ROLES: readonly Role[] = ['center_staff', 'center_admin']
@@ -29,24 +28,3 @@ export async function roleCovering(user: User, region: RegionScope, roles: reado
   return grant?.role ?? null
 }
 
-export interface RegionOption {
-  code: string
-  label: string
-  level: 'province' | 'city' | 'county'
-}
-
-/** The regions a person may look at: each of their scopes and every region beneath it. */
-export async function regionOptions(scopes: RegionScope[]): Promise<RegionOption[]> {
-  const options: RegionOption[] = []
-  if (scopes.some((scope) => scope.level === 'province')) {
-    options.push({ code: '510000', label: await regionDirectory.fullName('510000'), level: 'province' })
-  }
-  for (const { city, counties } of await regionDirectory.tree()) {
-    const cityScope = RegionScope.fromRegionCode(city.code)
-    if (scopes.some((scope) => scope.covers(cityScope))) options.push({ code: city.code, label: city.name, level: 'city' })
-    for (const county of counties.filter((candidate) => scopes.some((scope) => scope.contains(candidate.code)))) {
-      options.push({ code: county.code, label: `${city.name} ${county.name}`, level: 'county' })
-    }
-  }
-  return options
-}

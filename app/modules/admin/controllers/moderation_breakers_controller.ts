@@ -11,7 +11,7 @@ import { MODERATED_MODULES } from '#core/moderation/vocabulary'
 import ModerationPolicy from '#modules/admin/policies/moderation_policy'
 import { answerChange, validate, type Status } from '#modules/admin/moderation_http'
 import { listPageValidator, resetBreakerValidator, tripBreakerValidator } from '#modules/admin/moderation_validators'
-import { scopeOptions } from '#modules/admin/scope_options'
+import { regionOptions } from '#core/regions/region_options'
 
 const PAGE = 'admin/moderation/pages/breakers'
 const LIST = 'admin/moderation/partials/breaker_list'
@@ -25,7 +25,7 @@ export default class ModerationBreakersController {
     return renderPageOrFragment(ctx, PAGE, LIST, {
       ...(await this.#listData(ctx, page ?? 1)),
       modules: MODERATED_MODULES,
-      scopeOptions: await scopeOptions(scopes),
+      scopeOptions: await regionOptions(scopes),
       autoTrip: { count: AUTO_TRIP_THRESHOLD, minutes: AUTO_TRIP_WINDOW_MS / 60_000 },
     })
   }

@@ -9,7 +9,7 @@ import { renderPageOrFragment } from '#core/http/render'
 import RoleGrantPolicy from '#modules/admin/policies/role_grant_policy'
 import { grantRoleValidator, userSearchValidator } from '#modules/admin/validators'
 import { AlreadyGrantedError, grantArea, grantRole, revokeRole } from '#modules/admin/actions/role_grants'
-import { scopeOptions } from '#modules/admin/scope_options'
+import { regionOptions } from '#core/regions/region_options'
 
 export default class RoleGrantsController {
   /** People in the admin's scope, searchable by phone or name. */
@@ -40,7 +40,7 @@ export default class RoleGrantsController {
       grants: await holder.grants(),
       county: await regionDirectory.fullName(holder.countyCode),
       roles: ROLES,
-      scopeOptions: await scopeOptions(await auth.getUserOrFail().scopesFor(...ADMIN_ROLES)),
+      scopeOptions: await regionOptions(await auth.getUserOrFail().scopesFor(...ADMIN_ROLES)),
     })
   }
 
