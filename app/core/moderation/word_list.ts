@@ -28,15 +28,17 @@ function wordAudit(trx: TransactionClientContract, acting: Acting, action: strin
 export function addWord(acting: Acting, entry: { word: string; category: WordCategory; action: WordAction }) {
   const normalized = normalizeWord(entry.word)
   if (!normalized) throw new EmptyWordError()
-  return db.transaction(async (trx) => {
-    const existing = await ModerationWord.query({ client: trx }).where('normalized', normalized).first()
-    if (existing) throw new DuplicateWordError()
+  // The unique index decides duplicates, so two admins adding one word at once cannot both win.
+  const added = db.transaction(async (trx) => {
     const word = await ModerationWord.create(
       { ...entry, word: entry.word.trim(), normalized, createdById: acting.actor.id, createdAt: DateTime.fromJSDate(clock.now()) },
       { client: trx }
     )
     await wordAudit(trx, acting, 'moderation.word_add', word, true)
     return word
+  })
+  return added.catch((error) => {
+    throw error?.code === '23505' ? new DuplicateWordError() : error
   })
 }
 
