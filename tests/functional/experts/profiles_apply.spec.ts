@@ -43,7 +43,7 @@ test.group('Expert profiles / applying', (group) => {
     assert.notInclude(html, '需要运管中心重新审核', 'the re-review notice is for editing')
   })
 
-  test('no-JS post with a photo: a pending profile, main industry first, a public photo, audited', async ({ client, assert }) => {
+  test('no-JS post with a photo: a pending profile, main industry first, a photo public only once verified, audited', async ({ client, assert }) => {
     const user = await createUser({ name: '李专家', county: '510104' })
     const response = await postWithPhoto(client, '/experts/apply', user, profileForm({ 'other_industries[1]': 'grain_oil' }), await smallPhoto())
     assertRedirect(response, '/experts/me')
@@ -54,8 +54,11 @@ test.group('Expert profiles / applying', (group) => {
     assert.equal(expert.countyCode, '510129')
     assert.deepEqual(expert.industries, ['grain_oil', 'vegetable'], 'the main industry once, first')
     const photo = await Media.findOrFail(expert.photoId)
-    assert.equal(photo.visibility, 'public')
+    assert.equal(photo.visibility, 'private', 'an applicant is not public before a centre vouches for them')
     assert.equal(photo.subjectType, 'experts.profile')
+    ;(await client.get(`/media/${photo.publicId}/thumb`)).assertStatus(404)
+    const reviewer = await createUser({ county: '510129', roles: ['center_staff'], scopes: { center_staff: '510129' } })
+    ;(await client.get(`/media/${photo.publicId}/thumb`).loginAs(reviewer)).assertStatus(200)
     const entry = await db.from('audit_log').where({ action: 'expert.apply', subject_id: String(expert.id) }).first()
     assert.equal(entry.county_code, '510129')
     assert.isNull(await indexed(expert), 'not in 找专家 before verification')
@@ -64,6 +67,12 @@ test.group('Expert profiles / applying', (group) => {
     mine.assertTextIncludes('审核中')
     mine.assertTextIncludes('成都市 大邑县')
     mine.assertTextIncludes(`src="/media/${photo.publicId}/thumb"`)
+    ;(await client.get(`/media/${photo.publicId}/thumb`).loginAs(user)).assertStatus(200)
+
+    assertRedirect(await submitForm(client, `/admin/experts/profiles/${expert.id}/verify`, {}, reviewer), '/admin/experts/profiles')
+    await photo.refresh()
+    assert.equal(photo.visibility, 'public')
+    ;(await client.get(`/media/${photo.publicId}/thumb`)).assertStatus(200)
   })
 
   test('without a photo (the empty file field a browser sends) the application is stored', async ({ client, assert }) => {

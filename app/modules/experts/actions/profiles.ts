@@ -171,12 +171,16 @@ export async function rejectExpert({ actor, ip }: Acting, actorRole: string, exp
 }
 
 /**
- * Keeps the profile's entry in 找专家's index in step with it: verified profiles are
- * public documents (name, organisation, title, specialties, bio, region and industry
- * names, so "大邑 水稻" finds them), tagged with every industry and the level; any
- * other status has no entry at all.
+ * Keeps what the public sees of a profile in step with it. Verified profiles are
+ * public documents of 找专家 (name, organisation, title, specialties, bio, region and
+ * industry names, so "大邑 水稻" finds them), tagged with every industry and the
+ * level, and their photo is public; any other status has no entry, and its photo is
+ * private (the applicant and the reviewers of the county still see it).
  */
 export async function indexExpert(trx: TransactionClientContract, expert: Expert) {
+  if (expert.photoId) {
+    await trx.from('media').where('id', expert.photoId).update({ visibility: expert.status === 'verified' ? 'public' : 'private' })
+  }
   if (expert.status !== 'verified') {
     await removeDocument(EXPERT_SOURCE, String(expert.id), trx)
     return
@@ -217,10 +221,10 @@ async function lockPending(trx: TransactionClientContract, expertId: number) {
 }
 
 async function storeProfilePhoto(trx: TransactionClientContract, expert: Expert, owner: User, photo: UploadedFile) {
-  // Public: the directory shows it to everyone, signed in or not.
+  // Private until the profile is verified (indexExpert publishes it with the profile).
   const media = await storePhoto(photo, {
     owner,
-    visibility: 'public',
+    visibility: 'private',
     countyCode: expert.countyCode,
     subject: { type: PROFILE_SUBJECT, id: expert.id },
     client: trx,
