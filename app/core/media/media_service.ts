@@ -21,7 +21,7 @@ export interface StoreOptions {
   /** County of the record the file belongs to: staff of that county may see private media. */
   countyCode: string | null
   subject?: { type: string; id: number } | null
-  /** Store the row inside the caller's transaction (the files are written at once). */
+  /** Store the row inside the caller's transaction (the files are written at once, and deleted if it rolls back). */
   client?: TransactionClientContract
 }
 
@@ -121,8 +121,11 @@ function newPublicId() {
 }
 
 async function createRow(keys: string[], options: StoreOptions, attributes: Partial<Media>) {
+  const deleteFiles = async () => {
+    for (const key of keys) await mediaDisk().delete(key).catch(() => {})
+  }
   try {
-    return await Media.create(
+    const media = await Media.create(
       {
         ...attributes,
         ownerId: options.owner.id,
@@ -133,9 +136,12 @@ async function createRow(keys: string[], options: StoreOptions, attributes: Part
       },
       { client: options.client }
     )
+    // The caller's transaction may still fail (a blocked answer, a refused form): its row goes, so do the files.
+    options.client?.after('rollback', deleteFiles)
+    return media
   } catch (error) {
     // No row, no file: nothing unreachable stays on the disk.
-    for (const key of keys) await mediaDisk().delete(key).catch(() => {})
+    await deleteFiles()
     throw error
   }
 }

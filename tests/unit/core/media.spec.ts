@@ -3,6 +3,7 @@ import { test } from '@japa/runner'
 import sharp from 'sharp'
 import exifReader from 'exif-reader'
 import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
 import Media from '#core/media/media'
 import { MediaRejectedError, type RejectionReason } from '#core/media/errors'
 import { deleteMedia, storePhoto, storeUpload, storeVideo, type StoreOptions } from '#core/media/media_service'
@@ -191,6 +192,25 @@ test.group('Media / photos', (group) => {
     assert.isNull(await Media.find(media.id))
     assert.isFalse(await mediaDisk().exists(media.storageKey))
     assert.isFalse(await mediaDisk().exists(media.thumbKey!))
+  })
+
+  test('stored inside a transaction that rolls back: no row and no files; one that commits keeps both', async ({ assert }) => {
+    const base = await options()
+    let media: Media | undefined
+    await db
+      .transaction(async (trx) => {
+        media = await storePhoto(await uploadFrom(await smallPhoto()), { ...base, client: trx })
+        assert.isTrue(await mediaDisk().exists(media.storageKey))
+        throw new Error('the answer was refused after its photo was stored')
+      })
+      .catch(() => {})
+    assert.isNull(await Media.find(media!.id))
+    assert.isFalse(await mediaDisk().exists(media!.storageKey))
+    assert.isFalse(await mediaDisk().exists(media!.thumbKey!))
+
+    const kept = await db.transaction(async (trx) => storePhoto(await uploadFrom(await smallPhoto()), { ...base, client: trx }))
+    assert.isTrue(await mediaDisk().exists(kept.storageKey))
+    assert.isTrue(await mediaDisk().exists(kept.thumbKey!))
   })
 })
 
