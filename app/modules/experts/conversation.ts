@@ -83,16 +83,6 @@ export function caseMedia(consultation: Consultation) {
     .select('media.*')
 }
 
-/** Whether a file belongs to the case (as a case photo or a message's), for the SMS-link media route. */
-export async function caseHasMedia(consultation: Consultation, publicId: string) {
-  return Media.query()
-    .join('experts_consultation_media as attached', 'attached.media_id', 'media.id')
-    .where('attached.consultation_id', consultation.id)
-    .where('media.public_id', publicId)
-    .select('media.*')
-    .first()
-}
-
 /** Whether this viewer may write a plain message now (the form is shown only then); staff only read. */
 export async function canPostMessage(consultation: Consultation, viewer: CaseViewer) {
   return viewer.side !== 'staff' && (await messageAllowed(consultation, viewer.side, 'message'))

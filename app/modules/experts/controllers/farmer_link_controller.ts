@@ -1,12 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import type { MediaVariant } from '#core/media/media'
-import { sendMedia } from '#core/media/serve'
 import { wantsFragment } from '#core/http/render'
 import Consultation from '#modules/experts/models/consultation'
 import { verifyCaseLink } from '#modules/experts/case_links'
 import { FARMER_LINK_VIEWER } from '#modules/experts/consultation_access'
 import { casePageData } from '#modules/experts/case_page'
-import { caseHasMedia, type MediaUrl } from '#modules/experts/conversation'
+import { type MediaUrl } from '#modules/experts/conversation'
+import { sendCaseMedia } from '#modules/experts/link_media'
 import { postFromPage, renderConversation } from '#modules/experts/controllers/consultation_messages_controller'
 
 /**
@@ -40,11 +39,7 @@ export default class FarmerLinkController {
   async media(ctx: HttpContext) {
     const link = await this.#verified(ctx)
     if (!link) return
-    const media = await caseHasMedia(link.consultation, ctx.params.publicId)
-    const variant = ctx.params.variant as MediaVariant
-    const key = media?.keyOf(variant)
-    if (!media || !key) return ctx.response.notFound(await ctx.view.render('errors/not_found'))
-    return sendMedia(ctx, media, variant, key)
+    return sendCaseMedia(ctx, link.consultation)
   }
 
   async #verified(ctx: HttpContext) {

@@ -1,11 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import type { MediaVariant } from '#core/media/media'
-import { sendMedia } from '#core/media/serve'
 import { wantsFragment } from '#core/http/render'
 import Consultation from '#modules/experts/models/consultation'
 import Expert from '#modules/experts/models/expert'
 import { verifyCaseLink } from '#modules/experts/case_links'
-import { caseHasMedia } from '#modules/experts/conversation'
+import { sendCaseMedia } from '#modules/experts/link_media'
 import TriageExpertCaseController, { type ExpertCase } from '#modules/experts/controllers/triage_expert_case_controller'
 
 type Refusal = 'invalid' | 'expired' | 'reassigned'
@@ -43,11 +41,7 @@ export default class TriageLinkController extends TriageExpertCaseController {
   /** GET /l/:id/:token/media/:publicId/:variant — the case's own files, for the link's holder. */
   async media(ctx: HttpContext) {
     const found = await this.#find(ctx)
-    const media = 'refusal' in found ? null : await caseHasMedia(found.consultation, ctx.params.publicId)
-    const variant = ctx.params.variant as MediaVariant
-    const key = media?.keyOf(variant)
-    if (!media || !key) return ctx.response.status(404).send(await ctx.view.render('errors/not_found'))
-    return sendMedia(ctx, media, variant, key)
+    return sendCaseMedia(ctx, 'refusal' in found ? null : found.consultation)
   }
 
   async #find({ params }: HttpContext): Promise<ExpertCase | { refusal: Refusal }> {
