@@ -13,6 +13,16 @@ export const VIDEO_MAX_BYTES = 50 * 1024 * 1024
 export interface UploadedFile {
   tmpPath?: string
   size: number
+  clientName?: string
+}
+
+/**
+ * Whether the person picked a file: a file input left empty still sends a nameless,
+ * empty part, which is no upload at all; a named file, even an empty one, is an
+ * upload (and the media service refuses it with a message).
+ */
+export function wasChosen<T extends UploadedFile>(file: T | null | undefined): file is T {
+  return !!file && (!!file.clientName || file.size > 0)
 }
 
 export interface StoreOptions {

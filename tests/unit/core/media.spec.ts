@@ -6,7 +6,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import Media from '#core/media/media'
 import { MediaRejectedError, type RejectionReason } from '#core/media/errors'
-import { deleteMedia, storePhoto, storeUpload, storeVideo, type StoreOptions } from '#core/media/media_service'
+import { deleteMedia, storePhoto, storeUpload, storeVideo, wasChosen, type StoreOptions } from '#core/media/media_service'
 import { allowSubjectViewers, canView } from '#core/media/media_access'
 import { parseRange } from '#core/media/range'
 import { sniff } from '#core/media/sniff'
@@ -179,6 +179,13 @@ test.group('Media / photos', (group) => {
   test('a photo over 15 MB is refused before it is decoded', async ({ assert }) => {
     const oversized = Buffer.concat([await smallPhoto(), Buffer.alloc(15 * 1024 * 1024)])
     assert.equal(await rejected(storePhoto(await uploadFrom(oversized, 'big.jpg'), await options())), 'photo_too_large')
+  })
+
+  test('an empty file input is no upload; a named file, even empty, is one (and is then refused)', ({ assert }) => {
+    assert.isFalse(wasChosen(null))
+    assert.isFalse(wasChosen({ size: 0, clientName: '' }))
+    assert.isTrue(wasChosen({ size: 0, clientName: 'empty.jpg' }))
+    assert.isTrue(wasChosen({ size: 1024 }))
   })
 
   test('no file at all', async ({ assert }) => {

@@ -6,7 +6,7 @@ import regionDirectory from '#core/regions/region_directory'
 import { renderPageOrFragment, wantsFragment } from '#core/http/render'
 import Media from '#core/media/media'
 import { MediaRejectedError } from '#core/media/errors'
-import { storePhoto, storeVideo, type UploadedFile } from '#core/media/media_service'
+import { storePhoto, storeVideo, wasChosen } from '#core/media/media_service'
 import { breakerStatus } from '#core/moderation/moderation'
 import { similar } from '#core/text/documents'
 import { suggestIndustry } from '#core/text/industry_suggester'
@@ -201,8 +201,8 @@ export default class ConsultationsController {
   async #collectMedia({ request, i18n }: HttpContext, user: User, countyCode: string | null, problems: FieldMessage[]) {
     const keptIds = ([] as unknown[]).concat(request.input('kept_media') ?? []).filter((id): id is string => typeof id === 'string')
     const kept = keptIds.length ? await unattachedMedia(user, keptIds) : []
-    const photos = request.files('photos').filter(chosen)
-    const video = [request.file('video')].filter(chosen)
+    const photos = request.files('photos').filter(wasChosen)
+    const video = [request.file('video')].filter(wasChosen)
     const keptPhotos = kept.filter((item) => item.kind === 'photo').length
     const stored: Media[] = [...kept]
     const options = { owner: user, visibility: 'private' as const, countyCode }
@@ -231,11 +231,6 @@ export default class ConsultationsController {
     }
     return stored
   }
-}
-
-/** A file input left empty still sends a nameless, empty part. */
-function chosen<T extends (UploadedFile & { clientName?: string }) | null>(file: T): file is NonNullable<T> {
-  return !!file && !!file.tmpPath && file.size > 0
 }
 
 /** The reporter's own files, not yet attached to any record, in the order named. */

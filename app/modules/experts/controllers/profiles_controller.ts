@@ -1,10 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import User from '#core/accounts/models/user'
 import { fieldError } from '#core/http/field_error'
 import { wantsFragment } from '#core/http/render'
 import Media from '#core/media/media'
 import { MediaRejectedError } from '#core/media/errors'
+import { wasChosen } from '#core/media/media_service'
 import regionDirectory from '#core/regions/region_directory'
 import Expert from '#modules/experts/models/expert'
 import {
@@ -39,7 +39,7 @@ export default class ProfilesController {
     }
     const input = await validatedProfile(request, i18n)
     try {
-      await applyAsExpert({ actor: user, ip: request.ip() }, input, chosenPhoto(request.file('photo')))
+      await applyAsExpert({ actor: user, ip: request.ip() }, input, [request.file('photo')].find(wasChosen) ?? null)
     } catch (error) {
       if (error instanceof AlreadyAppliedError) return response.redirect().toRoute('experts.mine')
       throw asPhotoError(error, i18n)
@@ -69,7 +69,7 @@ export default class ProfilesController {
     const input = await validatedProfile(request, i18n)
     let backToReview: boolean
     try {
-      backToReview = await updateExpertProfile({ actor: user, ip: request.ip() }, expert, input, chosenPhoto(request.file('photo')))
+      backToReview = await updateExpertProfile({ actor: user, ip: request.ip() }, expert, input, [request.file('photo')].find(wasChosen) ?? null)
     } catch (error) {
       throw asPhotoError(error, i18n)
     }
@@ -123,10 +123,6 @@ async function validatedProfile(request: HttpContext['request'], i18n: HttpConte
 }
 
 /** An empty file field (no photo chosen) arrives as a nameless, empty part: no photo. */
-function chosenPhoto(file: MultipartFile | null) {
-  return file && (file.clientName || file.size > 0) ? file : null
-}
-
 /** A refused photo is a message next to the photo field; everything typed is kept. */
 function asPhotoError(error: unknown, i18n: HttpContext['i18n']) {
   return error instanceof MediaRejectedError ? fieldError('photo', i18n.t(error.messageKey)) : error

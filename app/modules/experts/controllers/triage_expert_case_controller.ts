@@ -4,7 +4,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { fieldError } from '#core/http/field_error'
 import { wantsFragment } from '#core/http/render'
 import { MediaRejectedError } from '#core/media/errors'
-import { storePhoto } from '#core/media/media_service'
+import { storePhoto, wasChosen } from '#core/media/media_service'
 import type Consultation from '#modules/experts/models/consultation'
 import type Expert from '#modules/experts/models/expert'
 import {
@@ -89,7 +89,7 @@ export default abstract class TriageExpertCaseController {
   }
 
   async answer(ctx: HttpContext) {
-    const files = ctx.request.files('photos', { size: '15mb' }).filter((file) => file.tmpPath)
+    const files = ctx.request.files('photos', { size: '15mb' }).filter(wasChosen)
     return this.#act<{ answer: string }>(ctx, answerValidator, async (target, { answer }) => {
       if (files.length > MAX_ANSWER_PHOTOS) throw fieldError('photos', ctx.i18n.t('triage.errors.too_many_photos'))
       await answerCase(target.consultation.id, target.expert, async (trx, consultation) => ({

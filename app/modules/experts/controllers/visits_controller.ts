@@ -7,6 +7,7 @@ import { requestVisitValidator, visitOutcomeValidator } from '#modules/experts/v
 import { guardVisitForm, validateVisitForm } from '#modules/experts/controllers/visit_forms'
 import { mayRecordOutcome, mayRequestVisit, notFound, participantFor } from '#modules/experts/visit_participants'
 import { visitPaths, type VisitViewerMode } from '#modules/experts/visit_paths'
+import { wasChosen } from '#core/media/media_service'
 
 /**
  * On-site visits as the reporter and the case's experts see them: signed in under
@@ -46,7 +47,7 @@ export default class VisitsController {
     const { outcome, travel_cost: travelCostFen, back } = await validateVisitForm(ctx, visitOutcomeValidator, target)
     await guardVisitForm(ctx, target, async () => {
       if (!mayRecordOutcome(participant, consultation, visit)) throw new VisitRuleError('errors.not_dispatched')
-      const photos = ctx.request.files('photos').filter((file) => file.size > 0)
+      const photos = ctx.request.files('photos').filter(wasChosen)
       await recordVisitOutcome(visit, { id: participant.userId, role: 'expert' }, { outcome, travelCostFen, photos })
     })
     return done(ctx, consultation, mode, token, back, 'visits.outcome_recorded')
