@@ -16,7 +16,7 @@ export default class CurrentUserMiddleware {
       isAdmin: roles.includes('center_admin') || roles.includes('platform_admin'),
       isPlatformAdmin: roles.includes('platform_admin'),
       isStaff: roles.includes('center_staff'),
-      // Works a county's cases (triage, visits, follow-up calls); platform admins oversee instead.
+      // Phones reporters back (回访); platform admins oversee instead.
       isCentre: roles.includes('center_staff') || roles.includes('center_admin'),
       currentPath: ctx.request.url(),
       unreadNotifications: user ? await unreadCount(user.id) : 0,

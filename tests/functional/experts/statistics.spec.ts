@@ -222,14 +222,16 @@ test.group('Statistics / page', (group) => {
 test.group('Statistics / the centre navigation', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a platform administrator is offered statistics and exports, not the county desks they may not use', async ({ client, assert }) => {
+  test('a platform administrator is offered statistics, exports and visits, not the 回访 desk they may not use', async ({ client, assert }) => {
     const admin = await createUser({ roles: ['platform_admin'], scopes: { platform_admin: '51' } })
     const staff = await createUser({ county: '510104', roles: ['center_staff'], scopes: { center_staff: '510104' } })
     const adminPage = await client.get('/admin/experts/statistics').loginAs(admin)
     adminPage.assertStatus(200)
     assert.notInclude(adminPage.text(), 'href="/admin/experts/followups"')
     assert.include(adminPage.text(), 'href="/admin/experts/exports')
+    assert.include(adminPage.text(), 'href="/admin/visits"')
     ;(await client.get('/admin/experts/followups').loginAs(admin)).assertStatus(403)
+    ;(await client.get('/admin/visits').loginAs(admin)).assertStatus(200)
     const staffPage = await client.get('/admin/experts/statistics').loginAs(staff)
     assert.include(staffPage.text(), 'href="/admin/experts/followups"')
   })

@@ -1,7 +1,8 @@
-import { AuthorizationResponse, BasePolicy } from '@adonisjs/bouncer'
+import { BasePolicy } from '@adonisjs/bouncer'
 import type User from '#core/accounts/models/user'
 import type Consultation from '#modules/experts/models/consultation'
 import { FOLLOWUP_ROLES } from '#modules/experts/staff'
+import { allowWithinScope } from '#core/accounts/scoped_access'
 
 /**
  * 回访 belongs to centre staff and administrators (403 for everyone else); a case
@@ -12,10 +13,7 @@ export default class FollowupPolicy extends BasePolicy {
     return actor.hasRole(...FOLLOWUP_ROLES)
   }
 
-  async handle(actor: User, consultation: Consultation) {
-    const scopes = await actor.scopesFor(...FOLLOWUP_ROLES)
-    return scopes.some((scope) => scope.contains(consultation.countyCode))
-      ? AuthorizationResponse.allow()
-      : AuthorizationResponse.deny('Not found', 404)
+  handle(actor: User, consultation: Consultation) {
+    return allowWithinScope(actor, FOLLOWUP_ROLES, consultation.countyCode)
   }
 }

@@ -1,7 +1,8 @@
-import { AuthorizationResponse, BasePolicy } from '@adonisjs/bouncer'
+import { BasePolicy } from '@adonisjs/bouncer'
 import type User from '#core/accounts/models/user'
 import type { Role } from '#core/accounts/roles'
 import type Expert from '#modules/experts/models/expert'
+import { allowWithinScope } from '#core/accounts/scoped_access'
 
 /** Centre staff verify experts of their region; platform administrators may stand in anywhere. */
 export const REVIEW_ROLES: readonly Role[] = ['center_staff', 'center_admin', 'platform_admin']
@@ -16,8 +17,7 @@ export default class ProfilePolicy extends BasePolicy {
   }
 
   async reviewProfile(actor: User, expert: Expert) {
-    const scopes = await actor.scopesFor(...REVIEW_ROLES)
-    if (scopes.length === 0) return false
-    return scopes.some((scope) => scope.contains(expert.countyCode)) ? AuthorizationResponse.allow() : AuthorizationResponse.deny('Not found', 404)
+    if (!(await actor.hasRole(...REVIEW_ROLES))) return false
+    return allowWithinScope(actor, REVIEW_ROLES, expert.countyCode)
   }
 }

@@ -1,7 +1,8 @@
-import { AuthorizationResponse, BasePolicy } from '@adonisjs/bouncer'
+import { BasePolicy } from '@adonisjs/bouncer'
 import type User from '#core/accounts/models/user'
 import { SCOPED_ROLES } from '#core/accounts/roles'
 import type Consultation from '#modules/experts/models/consultation'
+import { allowWithinScope } from '#core/accounts/scoped_access'
 
 /**
  * The triage board belongs to the operation centres: staff and administrators, each
@@ -12,10 +13,7 @@ export default class TriagePolicy extends BasePolicy {
     return user.hasRole(...SCOPED_ROLES)
   }
 
-  async manage(user: User, consultation: Consultation) {
-    const scopes = await user.scopesFor(...SCOPED_ROLES)
-    return scopes.some((scope) => scope.contains(consultation.countyCode))
-      ? AuthorizationResponse.allow()
-      : AuthorizationResponse.deny('Not found', 404)
+  manage(user: User, consultation: Consultation) {
+    return allowWithinScope(user, SCOPED_ROLES, consultation.countyCode)
   }
 }

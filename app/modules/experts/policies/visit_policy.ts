@@ -1,7 +1,8 @@
-import { AuthorizationResponse, BasePolicy } from '@adonisjs/bouncer'
+import { BasePolicy } from '@adonisjs/bouncer'
 import type User from '#core/accounts/models/user'
 import { SCOPED_ROLES } from '#core/accounts/roles'
 import type Visit from '#modules/experts/models/visit'
+import { allowWithinScope } from '#core/accounts/scoped_access'
 
 /**
  * Operation-centre staff (and administrators) handle the visits of their region scope:
@@ -13,8 +14,7 @@ export default class VisitPolicy extends BasePolicy {
     return actor.hasRole(...SCOPED_ROLES)
   }
 
-  async handle(actor: User, visit: Visit) {
-    const scopes = await actor.scopesFor(...SCOPED_ROLES)
-    return scopes.some((scope) => scope.contains(visit.countyCode)) ? AuthorizationResponse.allow() : AuthorizationResponse.deny('Not found', 404)
+  handle(actor: User, visit: Visit) {
+    return allowWithinScope(actor, SCOPED_ROLES, visit.countyCode)
   }
 }
