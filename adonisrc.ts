@@ -40,7 +40,7 @@ export default defineConfig({
 
   tests: {
     suites: [
-      { name: 'unit', files: ['tests/unit/**/*.spec.ts'], timeout: 5000 },
+      { name: 'unit', files: ['tests/unit/**/*.spec.ts'], timeout: 30000 },
       { name: 'functional', files: ['tests/functional/**/*.spec.ts'], timeout: 30000 },
       { name: 'browser', files: ['tests/browser/**/*.spec.ts'], timeout: 60000 },
     ],

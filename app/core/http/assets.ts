@@ -27,14 +27,14 @@ interface Asset {
 let cache: Map<string, Asset> | undefined
 
 function load(): Map<string, Asset> {
-  const assets = new Map<string, Asset>()
+  const found = new Map<string, Asset>()
   for (const [name, source] of Object.entries(SOURCES)) {
     const body = readFileSync(app.makePath(source))
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 10)
     const [base, ext] = name.split('.')
-    assets.set(name, { url: `/assets/${base}.${hash}.${ext}`, body, type: TYPES[ext] })
+    found.set(name, { url: `/assets/${base}.${hash}.${ext}`, body, type: TYPES[ext] })
   }
-  return assets
+  return found
 }
 
 function assets() {

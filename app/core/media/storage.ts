@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
-import { Readable } from 'node:stream'
+import { type Readable } from 'node:stream'
 import drive from '@adonisjs/drive/services/main'
 import type { Disk } from '@adonisjs/drive'
 import { FSDriver } from '@adonisjs/drive/drivers/fs'

@@ -190,10 +190,10 @@ const DEFAULT_FREQ = 1000
  * The jieba user dictionary: every term, and every synonym and distinct term too,
  * so that "秋黏虫" or "非洲猪瘟" is cut as one word before it is mapped or protected.
  */
-export function userDictionary(lexicon: Lexicon): string {
+export function userDictionary(source: Lexicon): string {
   const entries = new Map<string, string>()
-  for (const entry of lexicon.terms.values()) entries.set(entry.term, `${entry.term} ${entry.freq} ${entry.category}`)
-  const extra = [...lexicon.synonymGroups.flat(), ...lexicon.distinct.keys()]
+  for (const entry of source.terms.values()) entries.set(entry.term, `${entry.term} ${entry.freq} ${entry.category}`)
+  const extra = [...source.synonymGroups.flat(), ...source.distinct.keys()]
   for (const word of extra) {
     if (!entries.has(word)) entries.set(word, `${word} ${DEFAULT_FREQ} nz`)
   }

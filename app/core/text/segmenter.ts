@@ -23,12 +23,12 @@ export class Segmenter {
   /** Wholes of distinct.txt, longest first, checked against each long word */
   readonly #wholes: string[]
 
-  /** `lexicon: null` is plain jieba (the lexical baseline the evaluation compares against). */
-  constructor(jieba: Jieba, lexicon: Lexicon | null, stopWords: Set<string>) {
+  /** `terms: null` is plain jieba (the lexical baseline the evaluation compares against). */
+  constructor(jieba: Jieba, terms: Lexicon | null, stopWords: Set<string>) {
     this.#jieba = jieba
-    this.#lexicon = lexicon
+    this.#lexicon = terms
     this.#stopWords = stopWords
-    this.#wholes = lexicon ? [...lexicon.distinct.keys()].sort((a, b) => b.length - a.length) : []
+    this.#wholes = terms ? [...terms.distinct.keys()].sort((a, b) => b.length - a.length) : []
   }
 
   /** Tokens in text order (repeats kept: they count for ranking); never throws on any input. */

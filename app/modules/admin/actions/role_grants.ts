@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import User from '#core/accounts/models/user'
+import type User from '#core/accounts/models/user'
 import RoleGrant from '#core/accounts/models/role_grant'
 import { isScopedRole, type Role } from '#core/accounts/roles'
 import { RegionScope } from '#core/regions/region_scope'

@@ -3,7 +3,7 @@ import { AuthorizationResponse } from '@adonisjs/bouncer'
 import type User from '#core/accounts/models/user'
 import type { Role } from '#core/accounts/roles'
 import { ADMIN_ROLES } from '#core/accounts/roles'
-import { RegionScope } from '#core/regions/region_scope'
+import { type RegionScope } from '#core/regions/region_scope'
 
 /**
  * Administrators manage roles only inside their own region scope: a county admin of
