@@ -98,7 +98,7 @@ export const pages: BenchPage[] = [
     name: 'farmer link page',
     as: 'guest',
     path: async (ctx) => {
-      const { caseLinkPath } = await import('../app/modules/experts/case_links.js')
+      const { caseLinkPath } = await import('../app/modules/experts/shared/case_links.js')
       return caseLinkPath(Number((await ctx.pick('SELECT id FROM experts_consultations ORDER BY id DESC LIMIT 200')).id), 'farmer', 0)
     },
   },
@@ -129,7 +129,7 @@ export const pages: BenchPage[] = [
     name: 'expert link page',
     as: 'guest',
     path: async (ctx) => {
-      const { caseLinkPath } = await import('../app/modules/experts/case_links.js')
+      const { caseLinkPath } = await import('../app/modules/experts/shared/case_links.js')
       const row = await ctx.pick(`SELECT id, expert_id FROM experts_consultations WHERE expert_id IS NOT NULL AND state IN ('assigned', 'answering') ORDER BY id DESC LIMIT 200`)
       return caseLinkPath(Number(row.id), 'expert', Number(row.expert_id))
     },

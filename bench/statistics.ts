@@ -24,7 +24,7 @@ try {
   const { refreshCaseFacts } = await import('../app/modules/experts/statistics/refresh.js')
   const { computeStatistics } = await import('../app/modules/experts/statistics/compute.js')
   const { statisticsFor, warmDefaultSnapshots } = await import('../app/modules/experts/statistics/snapshots.js')
-  const { dateRange } = await import('../app/modules/experts/validators/statistics.js')
+  const { dateRange } = await import('../app/modules/experts/statistics/validators.js')
   const { exportRecords, COLUMNS } = await import('../app/modules/experts/exports/records.js')
   const { default: User } = await import('../app/core/accounts/models/user.js')
 

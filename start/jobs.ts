@@ -1,9 +1,9 @@
 /*
  * Every background job and schedule, loaded in each process: the web server and
- * commands dispatch them, `node ace jobs:work` runs them. A module adds its file here.
+ * commands dispatch them, `node ace jobs:work` runs them. A module's jobs come with
+ * its start.ts (start/routes.ts loads it too; naming it here keeps the jobs loaded
+ * should the routes ever stop being preloaded somewhere).
  */
 import '#core/jobs/maintenance'
 import '#core/jobs/sms_delivery'
-import '#modules/experts/jobs'
-import '#modules/experts/statistics/refresh_job'
-import '#modules/experts/closing_jobs'
+import '#modules/experts/start'

@@ -17,7 +17,6 @@ export type ScannedRoutes = {
     'session.destroy': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
-    'dev.sms': { paramsTuple?: []; params?: {} }
     'media.index': { paramsTuple?: []; params?: {} }
     'media.store': { paramsTuple?: []; params?: {} }
     'media.confirm_destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
@@ -34,79 +33,68 @@ export type ScannedRoutes = {
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_log.index': { paramsTuple?: []; params?: {} }
-    'admin.moderation_words.index': { paramsTuple?: []; params?: {} }
-    'admin.moderation_words.store': { paramsTuple?: []; params?: {} }
-    'admin.moderation_words.check': { paramsTuple?: []; params?: {} }
-    'admin.moderation_words.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.moderation_words.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.moderation_breakers.index': { paramsTuple?: []; params?: {} }
-    'admin.moderation_breakers.store': { paramsTuple?: []; params?: {} }
-    'admin.moderation_breakers.reset': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.moderation_reviews.index': { paramsTuple?: []; params?: {} }
-    'admin.moderation_reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.moderation_reviews.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.followups.index': { paramsTuple?: []; params?: {} }
-    'experts.followups.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.followups.reveal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.followups.calls.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.statistics.show': { paramsTuple?: []; params?: {} }
-    'experts.exports.create': { paramsTuple?: []; params?: {} }
-    'experts.exports.store': { paramsTuple?: []; params?: {} }
-    'experts.directory': { paramsTuple?: []; params?: {} }
-    'experts.profile': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.apply': { paramsTuple?: []; params?: {} }
-    'experts.apply.store': { paramsTuple?: []; params?: {} }
-    'experts.mine': { paramsTuple?: []; params?: {} }
-    'experts.mine.update': { paramsTuple?: []; params?: {} }
-    'experts.mine.availability': { paramsTuple?: []; params?: {} }
-    'experts.reviews.index': { paramsTuple?: []; params?: {} }
-    'experts.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.reviews.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.link.accept': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.link.decline': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.link.answer': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.link.ask': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.link.messages.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
-    'experts.my_cases.index': { paramsTuple?: []; params?: {} }
-    'experts.my_cases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.my_cases.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.my_cases.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.my_cases.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.my_cases.ask': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.my_cases.messages.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.my_cases.messages.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.triage.index': { paramsTuple?: []; params?: {} }
+    'admin.moderation.words.index': { paramsTuple?: []; params?: {} }
+    'admin.moderation.words.store': { paramsTuple?: []; params?: {} }
+    'admin.moderation.words.check': { paramsTuple?: []; params?: {} }
+    'admin.moderation.words.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.moderation.words.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.moderation.breakers.index': { paramsTuple?: []; params?: {} }
+    'admin.moderation.breakers.store': { paramsTuple?: []; params?: {} }
+    'admin.moderation.breakers.reset': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.moderation.reviews.index': { paramsTuple?: []; params?: {} }
+    'admin.moderation.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.moderation.reviews.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.directory.index': { paramsTuple?: []; params?: {} }
+    'experts.directory.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.profiles.apply': { paramsTuple?: []; params?: {} }
+    'experts.profiles.apply.store': { paramsTuple?: []; params?: {} }
+    'experts.profiles.mine': { paramsTuple?: []; params?: {} }
+    'experts.profiles.mine.update': { paramsTuple?: []; params?: {} }
+    'experts.profiles.mine.availability': { paramsTuple?: []; params?: {} }
+    'experts.profiles.reviews.index': { paramsTuple?: []; params?: {} }
+    'experts.profiles.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.profiles.reviews.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.profiles.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.consultations.index': { paramsTuple?: []; params?: {} }
+    'experts.consultations.create': { paramsTuple?: []; params?: {} }
+    'experts.consultations.store': { paramsTuple?: []; params?: {} }
+    'experts.consultations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.consultations.farmer_link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.consultations.farmer_link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.consultations.farmer_link.messages.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.consultations.farmer_link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
+    'experts.similar.index': { paramsTuple?: []; params?: {} }
+    'experts.similar.typing': { paramsTuple?: []; params?: {} }
+    'experts.similar.resolve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.similar.ask_expert': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.similar.solved_case': { paramsTuple: [ParamValue]; params: {'documentId': ParamValue} }
+    'experts.conversation.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.conversation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.triage.board': { paramsTuple?: []; params?: {} }
     'experts.triage.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.triage.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'consultations.index': { paramsTuple?: []; params?: {} }
-    'consultations.create': { paramsTuple?: []; params?: {} }
-    'consultations.store': { paramsTuple?: []; params?: {} }
-    'consultations.similar': { paramsTuple?: []; params?: {} }
-    'consultations.similar.typing': { paramsTuple?: []; params?: {} }
-    'consultations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'consultations.resolve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'consultations.ask_expert': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'consultations.messages.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'consultations.messages.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'farmer_link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'farmer_link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'farmer_link.messages.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'farmer_link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
-    'solved_cases.show': { paramsTuple: [ParamValue]; params: {'documentId': ParamValue} }
+    'experts.responses.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.accept': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.decline': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.answer': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.ask': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.messages.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
+    'experts.responses.my_cases.index': { paramsTuple?: []; params?: {} }
+    'experts.responses.my_cases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.my_cases.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.my_cases.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.my_cases.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.my_cases.ask': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.my_cases.messages.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.my_cases.messages.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.outcome': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'visitId': ParamValue} }
-    'experts.visits.close.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.visits.close.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.visits.link.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.visits.link.outcome': { paramsTuple: [ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'visitId': ParamValue} }
-    'experts.closing.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.closing.link.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.visits.staff.index': { paramsTuple?: []; params?: {} }
     'experts.visits.staff.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.staff.dispatch': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -114,6 +102,17 @@ export type ScannedRoutes = {
     'experts.visits.staff.confirm_cost': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.staff.confirm_cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.staff.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.closing.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.closing.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.closing.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.closing.link.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.followups.index': { paramsTuple?: []; params?: {} }
+    'experts.followups.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.followups.reveal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.followups.calls.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.statistics.show': { paramsTuple?: []; params?: {} }
+    'experts.exports.create': { paramsTuple?: []; params?: {} }
+    'experts.exports.store': { paramsTuple?: []; params?: {} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -123,7 +122,6 @@ export type ScannedRoutes = {
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
-    'dev.sms': { paramsTuple?: []; params?: {} }
     'media.index': { paramsTuple?: []; params?: {} }
     'media.confirm_destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
     'media.show': { paramsTuple: [ParamValue,ParamValue]; params: {'publicId': ParamValue,'variant': ParamValue} }
@@ -133,45 +131,45 @@ export type ScannedRoutes = {
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_log.index': { paramsTuple?: []; params?: {} }
-    'admin.moderation_words.index': { paramsTuple?: []; params?: {} }
-    'admin.moderation_words.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.moderation_breakers.index': { paramsTuple?: []; params?: {} }
-    'admin.moderation_reviews.index': { paramsTuple?: []; params?: {} }
-    'admin.moderation_reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.moderation.words.index': { paramsTuple?: []; params?: {} }
+    'admin.moderation.words.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.moderation.breakers.index': { paramsTuple?: []; params?: {} }
+    'admin.moderation.reviews.index': { paramsTuple?: []; params?: {} }
+    'admin.moderation.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.directory.index': { paramsTuple?: []; params?: {} }
+    'experts.directory.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.profiles.apply': { paramsTuple?: []; params?: {} }
+    'experts.profiles.mine': { paramsTuple?: []; params?: {} }
+    'experts.profiles.reviews.index': { paramsTuple?: []; params?: {} }
+    'experts.profiles.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.consultations.index': { paramsTuple?: []; params?: {} }
+    'experts.consultations.create': { paramsTuple?: []; params?: {} }
+    'experts.consultations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.consultations.farmer_link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.consultations.farmer_link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.consultations.farmer_link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
+    'experts.similar.index': { paramsTuple?: []; params?: {} }
+    'experts.similar.solved_case': { paramsTuple: [ParamValue]; params: {'documentId': ParamValue} }
+    'experts.conversation.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.triage.board': { paramsTuple?: []; params?: {} }
+    'experts.triage.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
+    'experts.responses.my_cases.index': { paramsTuple?: []; params?: {} }
+    'experts.responses.my_cases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.my_cases.messages.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.visits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.visits.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.visits.staff.index': { paramsTuple?: []; params?: {} }
+    'experts.visits.staff.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.visits.staff.confirm_cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.closing.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.closing.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.followups.index': { paramsTuple?: []; params?: {} }
     'experts.followups.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.statistics.show': { paramsTuple?: []; params?: {} }
     'experts.exports.create': { paramsTuple?: []; params?: {} }
-    'experts.directory': { paramsTuple?: []; params?: {} }
-    'experts.profile': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.apply': { paramsTuple?: []; params?: {} }
-    'experts.mine': { paramsTuple?: []; params?: {} }
-    'experts.reviews.index': { paramsTuple?: []; params?: {} }
-    'experts.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
-    'experts.my_cases.index': { paramsTuple?: []; params?: {} }
-    'experts.my_cases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.my_cases.messages.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.triage.index': { paramsTuple?: []; params?: {} }
-    'experts.triage.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'consultations.index': { paramsTuple?: []; params?: {} }
-    'consultations.create': { paramsTuple?: []; params?: {} }
-    'consultations.similar': { paramsTuple?: []; params?: {} }
-    'consultations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'consultations.messages.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'farmer_link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'farmer_link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'farmer_link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
-    'solved_cases.show': { paramsTuple: [ParamValue]; params: {'documentId': ParamValue} }
-    'experts.visits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.visits.close.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.visits.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.closing.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.visits.staff.index': { paramsTuple?: []; params?: {} }
-    'experts.visits.staff.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.visits.staff.confirm_cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -181,7 +179,6 @@ export type ScannedRoutes = {
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
-    'dev.sms': { paramsTuple?: []; params?: {} }
     'media.index': { paramsTuple?: []; params?: {} }
     'media.confirm_destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
     'media.show': { paramsTuple: [ParamValue,ParamValue]; params: {'publicId': ParamValue,'variant': ParamValue} }
@@ -191,45 +188,45 @@ export type ScannedRoutes = {
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_log.index': { paramsTuple?: []; params?: {} }
-    'admin.moderation_words.index': { paramsTuple?: []; params?: {} }
-    'admin.moderation_words.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.moderation_breakers.index': { paramsTuple?: []; params?: {} }
-    'admin.moderation_reviews.index': { paramsTuple?: []; params?: {} }
-    'admin.moderation_reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.moderation.words.index': { paramsTuple?: []; params?: {} }
+    'admin.moderation.words.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.moderation.breakers.index': { paramsTuple?: []; params?: {} }
+    'admin.moderation.reviews.index': { paramsTuple?: []; params?: {} }
+    'admin.moderation.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.directory.index': { paramsTuple?: []; params?: {} }
+    'experts.directory.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.profiles.apply': { paramsTuple?: []; params?: {} }
+    'experts.profiles.mine': { paramsTuple?: []; params?: {} }
+    'experts.profiles.reviews.index': { paramsTuple?: []; params?: {} }
+    'experts.profiles.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.consultations.index': { paramsTuple?: []; params?: {} }
+    'experts.consultations.create': { paramsTuple?: []; params?: {} }
+    'experts.consultations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.consultations.farmer_link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.consultations.farmer_link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.consultations.farmer_link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
+    'experts.similar.index': { paramsTuple?: []; params?: {} }
+    'experts.similar.solved_case': { paramsTuple: [ParamValue]; params: {'documentId': ParamValue} }
+    'experts.conversation.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.triage.board': { paramsTuple?: []; params?: {} }
+    'experts.triage.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
+    'experts.responses.my_cases.index': { paramsTuple?: []; params?: {} }
+    'experts.responses.my_cases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.my_cases.messages.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.visits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.visits.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.visits.staff.index': { paramsTuple?: []; params?: {} }
+    'experts.visits.staff.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.visits.staff.confirm_cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.closing.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.closing.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.followups.index': { paramsTuple?: []; params?: {} }
     'experts.followups.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.statistics.show': { paramsTuple?: []; params?: {} }
     'experts.exports.create': { paramsTuple?: []; params?: {} }
-    'experts.directory': { paramsTuple?: []; params?: {} }
-    'experts.profile': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.apply': { paramsTuple?: []; params?: {} }
-    'experts.mine': { paramsTuple?: []; params?: {} }
-    'experts.reviews.index': { paramsTuple?: []; params?: {} }
-    'experts.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
-    'experts.my_cases.index': { paramsTuple?: []; params?: {} }
-    'experts.my_cases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.my_cases.messages.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.triage.index': { paramsTuple?: []; params?: {} }
-    'experts.triage.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'consultations.index': { paramsTuple?: []; params?: {} }
-    'consultations.create': { paramsTuple?: []; params?: {} }
-    'consultations.similar': { paramsTuple?: []; params?: {} }
-    'consultations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'consultations.messages.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'farmer_link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'farmer_link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'farmer_link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
-    'solved_cases.show': { paramsTuple: [ParamValue]; params: {'documentId': ParamValue} }
-    'experts.visits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.visits.close.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.visits.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.closing.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.visits.staff.index': { paramsTuple?: []; params?: {} }
-    'experts.visits.staff.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.visits.staff.confirm_cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'signup.store': { paramsTuple?: []; params?: {} }
@@ -245,47 +242,47 @@ export type ScannedRoutes = {
     'admin.jobs.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.moderation_words.store': { paramsTuple?: []; params?: {} }
-    'admin.moderation_words.check': { paramsTuple?: []; params?: {} }
-    'admin.moderation_words.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.moderation_breakers.store': { paramsTuple?: []; params?: {} }
-    'admin.moderation_breakers.reset': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.moderation_reviews.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.followups.reveal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.followups.calls.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.exports.store': { paramsTuple?: []; params?: {} }
-    'experts.apply.store': { paramsTuple?: []; params?: {} }
-    'experts.mine.update': { paramsTuple?: []; params?: {} }
-    'experts.mine.availability': { paramsTuple?: []; params?: {} }
-    'experts.reviews.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.link.accept': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.link.decline': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.link.answer': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.link.ask': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.link.messages.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.my_cases.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.my_cases.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.my_cases.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.my_cases.ask': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'experts.my_cases.messages.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.moderation.words.store': { paramsTuple?: []; params?: {} }
+    'admin.moderation.words.check': { paramsTuple?: []; params?: {} }
+    'admin.moderation.words.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.moderation.breakers.store': { paramsTuple?: []; params?: {} }
+    'admin.moderation.breakers.reset': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.moderation.reviews.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.profiles.apply.store': { paramsTuple?: []; params?: {} }
+    'experts.profiles.mine.update': { paramsTuple?: []; params?: {} }
+    'experts.profiles.mine.availability': { paramsTuple?: []; params?: {} }
+    'experts.profiles.reviews.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.profiles.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.consultations.store': { paramsTuple?: []; params?: {} }
+    'experts.consultations.farmer_link.messages.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.similar.typing': { paramsTuple?: []; params?: {} }
+    'experts.similar.resolve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.similar.ask_expert': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.conversation.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.triage.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'consultations.store': { paramsTuple?: []; params?: {} }
-    'consultations.similar.typing': { paramsTuple?: []; params?: {} }
-    'consultations.resolve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'consultations.ask_expert': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'consultations.messages.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'farmer_link.messages.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.accept': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.decline': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.answer': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.ask': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.messages.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.my_cases.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.my_cases.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.my_cases.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.my_cases.ask': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.my_cases.messages.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.outcome': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'visitId': ParamValue} }
-    'experts.visits.close.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.link.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.visits.link.outcome': { paramsTuple: [ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'visitId': ParamValue} }
-    'experts.closing.link.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.visits.staff.dispatch': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.staff.reschedule': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.staff.confirm_cost': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.staff.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.closing.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.closing.link.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.followups.reveal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.followups.calls.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.exports.store': { paramsTuple?: []; params?: {} }
   }
 }
 declare module '@adonisjs/core/types/http' {

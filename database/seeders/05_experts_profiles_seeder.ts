@@ -5,8 +5,8 @@ import { DateTime } from 'luxon'
 import User from '#core/accounts/models/user'
 import RoleGrant from '#core/accounts/models/role_grant'
 import Expert from '#modules/experts/models/expert'
-import type { ExpertLevel } from '#modules/experts/consultation_states'
-import { indexExpert } from '#modules/experts/actions/profiles'
+import type { ExpertLevel } from '#modules/experts/shared/consultation_states'
+import { indexExpert } from '#modules/experts/profiles/profile_actions'
 import { DEMO_PASSWORD } from '#database/seeders/03_core_demo_accounts_seeder'
 
 interface DemoExpert {

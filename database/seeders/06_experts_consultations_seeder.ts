@@ -6,9 +6,9 @@ import User from '#core/accounts/models/user'
 import Consultation from '#modules/experts/models/consultation'
 import ConsultationMessage from '#modules/experts/models/consultation_message'
 import Expert from '#modules/experts/models/expert'
-import { RESPONSE_WINDOW_MS, TRIAGE_WINDOW_MS } from '#modules/experts/consultation_states'
-import { recordTransition } from '#modules/experts/actions/transition'
-import { indexConsultation } from '#modules/experts/actions/index_consultation'
+import { RESPONSE_WINDOW_MS, TRIAGE_WINDOW_MS } from '#modules/experts/shared/consultation_states'
+import { recordTransition } from '#modules/experts/shared/transition'
+import { indexConsultation } from '#modules/experts/shared/index_consultation'
 
 /**
  * Two demo cases so the pages have something to show (development only): the 信息员

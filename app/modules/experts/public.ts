@@ -1,19 +1,19 @@
 /**
  * What other modules may use of the expert service (DESIGN §2). Grows as they need it.
  */
-export { CONSULTATION_STATES, type ConsultationState } from '#modules/experts/consultation_states'
+export { CONSULTATION_STATES, type ConsultationState } from '#modules/experts/shared/consultation_states'
 // Triage: automatic assignment, the centre's manual choice, the deadline sweep.
-export { assignExpert, assignByCentre, reassign, reachableExperts, findCandidate } from '#modules/experts/actions/triage'
-export { sweepDeadlines, type SweepReport } from '#modules/experts/actions/sweep_deadlines'
+export { assignExpert, assignByCentre, reassign, reachableExperts, findCandidate } from '#modules/experts/triage/assign_expert'
+export { sweepDeadlines, type SweepReport } from '#modules/experts/triage/sweep_deadlines'
 // Expert profiles and 找专家: a verified expert by profile id (null otherwise), whether one takes cases, their figures.
-export { findVerifiedExpert, availabilityOf, expertFigures, type Availability, type ExpertFigures } from '#modules/experts/services/profiles'
-export { EXPERT_SOURCE } from '#modules/experts/services/profiles'
-export { indexExpert } from '#modules/experts/actions/profiles'
+export { findVerifiedExpert, availabilityOf, expertFigures, type Availability, type ExpertFigures } from '#modules/experts/profiles/profile_queries'
+export { EXPERT_SOURCE } from '#modules/experts/profiles/profile_queries'
+export { indexExpert } from '#modules/experts/profiles/profile_actions'
 // Visits and closing: visit statuses; travel costs are integer fen (fenToYuan prints them); the 7-day auto-close sweep.
 export { VISIT_STATUSES, type VisitStatus } from '#modules/experts/models/visit'
-export { fenToYuan } from '#modules/experts/validators/visits'
-export { sweepSilentConsultations } from '#modules/experts/closing_jobs'
+export { fenToYuan } from '#modules/experts/visits/validators'
+export { sweepSilentConsultations } from '#modules/experts/closing/jobs'
 // Plan-scale data (demo:generate): which states count against an expert's load, and the statistics rebuilt after a bulk load.
-export { OPEN_FOR_EXPERT, TRIAGE_WINDOW_MS, RESPONSE_WINDOW_MS, AUTO_CLOSE_AFTER_MS, FOLLOWUP_WINDOW_MS } from '#modules/experts/consultation_states'
+export { OPEN_FOR_EXPERT, TRIAGE_WINDOW_MS, RESPONSE_WINDOW_MS, AUTO_CLOSE_AFTER_MS, FOLLOWUP_WINDOW_MS } from '#modules/experts/shared/consultation_states'
 export { refreshCaseFacts } from '#modules/experts/statistics/refresh'
 export { warmDefaultSnapshots } from '#modules/experts/statistics/snapshots'

@@ -3,7 +3,7 @@ import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Consultation from '#modules/experts/models/consultation'
-import { signCaseLink } from '#modules/experts/case_links'
+import { signCaseLink } from '#modules/experts/shared/case_links'
 import { answeredCase } from '#tests/functional/experts/visits_fixtures'
 import { newPhone, PHONE_VIEWPORT } from '#tests/browser/phone'
 

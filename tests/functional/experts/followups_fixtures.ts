@@ -3,8 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import type User from '#core/accounts/models/user'
 import { clock, HOUR } from '#core/clock'
 import Consultation from '#modules/experts/models/consultation'
-import { recordTransition } from '#modules/experts/actions/transition'
-import { FOLLOWUP_WINDOW_MS } from '#modules/experts/consultation_states'
+import { recordTransition } from '#modules/experts/shared/transition'
+import { FOLLOWUP_WINDOW_MS } from '#modules/experts/shared/consultation_states'
 import { createUser } from '#tests/helpers'
 
 /**

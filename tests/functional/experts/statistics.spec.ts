@@ -7,7 +7,7 @@ import { RegionScope } from '#core/regions/region_scope'
 import { computeStatistics } from '#modules/experts/statistics/compute'
 import { refreshCaseFacts } from '#modules/experts/statistics/refresh'
 import { warmDefaultSnapshots } from '#modules/experts/statistics/snapshots'
-import { recordFollowupCall } from '#modules/experts/actions/followups'
+import { recordFollowupCall } from '#modules/experts/followups/followup_calls'
 import { createUser } from '#tests/helpers'
 import { caseWith, expertIn } from '#tests/functional/experts/statistics_fixtures'
 

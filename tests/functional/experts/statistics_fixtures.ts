@@ -4,7 +4,7 @@ import type User from '#core/accounts/models/user'
 import Consultation from '#modules/experts/models/consultation'
 import Expert from '#modules/experts/models/expert'
 import FollowupCall from '#modules/experts/models/followup_call'
-import { recordEvent, recordTransition } from '#modules/experts/actions/transition'
+import { recordEvent, recordTransition } from '#modules/experts/shared/transition'
 import { createUser } from '#tests/helpers'
 
 export async function expertIn(county: string, name: string) {

@@ -5,8 +5,8 @@ import { HOUR, MINUTE, clock } from '#core/clock'
 import { assertRedirect, createUser, fieldErrors, submitForm } from '#tests/helpers'
 import Consultation from '#modules/experts/models/consultation'
 import Expert from '#modules/experts/models/expert'
-import { ASSIGNMENT_SMS_JOB } from '#modules/experts/actions/triage'
-import { runTriage } from '#modules/experts/jobs'
+import { ASSIGNMENT_SMS_JOB } from '#modules/experts/triage/assign_expert'
+import { runTriage } from '#modules/experts/triage/jobs'
 import { createCase, createExpert, eventsOf, queuedJobs } from '#tests/fixtures/experts/triage'
 
 const staffOf = (scope: string, role: 'center_staff' | 'center_admin' = 'center_staff') =>

@@ -4,7 +4,7 @@ import SmsMessage from '#core/sms/sms_message'
 import { smallPhoto } from '#tests/fixtures/media/generate'
 import { assertRedirect, submitForm } from '#tests/helpers'
 import Consultation from '#modules/experts/models/consultation'
-import { ASSIGNMENT_SMS_JOB, TRIAGE_JOB } from '#modules/experts/actions/triage'
+import { ASSIGNMENT_SMS_JOB, TRIAGE_JOB } from '#modules/experts/triage/assign_expert'
 import { createExpert, eventsOf, runQueued } from '#tests/fixtures/experts/triage'
 import { RICE_BLAST, importSolvedCases, infoOfficer, newKey, postReport } from '#tests/functional/experts/consultations_fixtures'
 

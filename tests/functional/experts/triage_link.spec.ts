@@ -5,11 +5,11 @@ import { HOUR, clock } from '#core/clock'
 import Notification from '#core/notifications/notification'
 import { smallPhoto } from '#tests/fixtures/media/generate'
 import { assertRedirect, createUser, fieldErrors, submitForm } from '#tests/helpers'
-import { caseLinkPath, signCaseLink } from '#modules/experts/case_links'
+import { caseLinkPath, signCaseLink } from '#modules/experts/shared/case_links'
 import Consultation from '#modules/experts/models/consultation'
 import ConsultationMessage from '#modules/experts/models/consultation_message'
 import Expert from '#modules/experts/models/expert'
-import { runTriage } from '#modules/experts/jobs'
+import { runTriage } from '#modules/experts/triage/jobs'
 import { attachPhoto, createCase, createExpert, eventsOf, type ExpertOptions } from '#tests/fixtures/experts/triage'
 
 /** A case with a photo, assigned by triage to a (new) expert; `link` is the path the SMS carries. */
@@ -136,7 +136,7 @@ test.group('Expert link / the page', (group) => {
     const { link, consultation, expert } = await assignedCase()
     await createExpert()
     assertRedirect(await post(client, `${link}/ask`, { question: '是哪个品种？' }), link)
-    const { sweepDeadlines } = await import('#modules/experts/actions/sweep_deadlines')
+    const { sweepDeadlines } = await import('#modules/experts/triage/sweep_deadlines')
     clock.travel(4 * HOUR)
     assert.equal((await sweepDeadlines()).missed, 0)
     await consultation.refresh()

@@ -6,7 +6,7 @@ import Visit from '#modules/experts/models/visit'
 import Expert from '#modules/experts/models/expert'
 import SmsMessage from '#core/sms/sms_message'
 import Notification from '#core/notifications/notification'
-import { signCaseLink } from '#modules/experts/case_links'
+import { signCaseLink } from '#modules/experts/shared/case_links'
 import { smallPhoto } from '#tests/fixtures/media/generate'
 import { assertRedirect, createUser, fieldErrors, submitForm } from '#tests/helpers'
 import {

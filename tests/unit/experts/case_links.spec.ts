@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { clock, HOUR } from '#core/clock'
-import { caseLinkPath, signCaseLink, verifyCaseLink } from '#modules/experts/case_links'
+import { caseLinkPath, signCaseLink, verifyCaseLink } from '#modules/experts/shared/case_links'
 
 test.group('Case links', (group) => {
   group.each.teardown(() => clock.reset())

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import { clock, DAY } from '#core/clock'
 import { barChart, fillBuckets, lineChart } from '#modules/experts/statistics/charts'
 import { bucketUnit } from '#modules/experts/statistics/compute'
-import { dateRange } from '#modules/experts/validators/statistics'
+import { dateRange } from '#modules/experts/statistics/validators'
 
 const messages = { invalid: 'invalid', order: 'order', tooLong: 'too long' }
 

@@ -10,9 +10,9 @@ import {
   ASSIGNMENT_SMS_JOB,
   findCandidate,
   nextLevel,
-} from '#modules/experts/actions/triage'
-import { today } from '#modules/experts/services/profiles'
-import { runTriage } from '#modules/experts/jobs'
+} from '#modules/experts/triage/assign_expert'
+import { today } from '#modules/experts/profiles/profile_queries'
+import { runTriage } from '#modules/experts/triage/jobs'
 import { createCase, createExpert, eventsOf, queuedJobs } from '#tests/fixtures/experts/triage'
 
 const pick = (consultation: Awaited<ReturnType<typeof createCase>>, excluded: number[] = []) =>

@@ -10,9 +10,9 @@ import {
   today,
   visitOutcomeValidator,
   yuanToFen,
-} from '#modules/experts/validators/visits'
-import { mayClose, mayRecordOutcome, mayRequestVisit, sameId, type Participant } from '#modules/experts/visit_participants'
-import { visitPaths } from '#modules/experts/visit_paths'
+} from '#modules/experts/visits/validators'
+import { mayClose, mayRecordOutcome, mayRequestVisit, sameId, type Participant } from '#modules/experts/visits/participants'
+import { visitPaths } from '#modules/experts/visits/paths'
 
 /** The rule names a validation failure reports per field. */
 async function failures(validator: { validate: (data: unknown) => Promise<unknown> }, data: unknown) {

@@ -7,10 +7,10 @@ import { maskPhone } from '#core/accounts/mask'
 import { audit } from '#core/audit/audit'
 import { RegionScope } from '#core/regions/region_scope'
 import regionDirectory from '#core/regions/region_directory'
-import type { ConsultationState } from '#modules/experts/consultation_states'
-import { STATISTICS_ZONE } from '#modules/experts/validators/statistics'
+import type { ConsultationState } from '#modules/experts/shared/consultation_states'
+import { STATISTICS_ZONE } from '#modules/experts/statistics/validators'
 import { xlsxBytes } from '#modules/experts/exports/xlsx_writer'
-import { industryNames } from '#modules/experts/services/profiles'
+import { industryNames } from '#modules/experts/profiles/profile_queries'
 
 export interface ExportFilters {
   region: RegionScope

@@ -5,7 +5,7 @@ import User from '#core/accounts/models/user'
 import Expert from '#modules/experts/models/expert'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import ConsultationMessage from '#modules/experts/models/consultation_message'
-import type { ConsultationState, Moderation, TriageLevel } from '#modules/experts/consultation_states'
+import type { ConsultationState, Moderation, TriageLevel } from '#modules/experts/shared/consultation_states'
 
 /** 需求 / 咨询: a farmer's production problem on its way to an expert (DESIGN §4). */
 export default class Consultation extends BaseModel {

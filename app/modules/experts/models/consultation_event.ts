@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
-import type { ConsultationState } from '#modules/experts/consultation_states'
+import type { ConsultationState } from '#modules/experts/shared/consultation_states'
 
 /** One step of a case's history: who, when, from which state to which, and why. */
 export default class ConsultationEvent extends BaseModel {

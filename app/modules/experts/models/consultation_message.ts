@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
-import type { Moderation } from '#modules/experts/consultation_states'
+import type { Moderation } from '#modules/experts/shared/consultation_states'
 
 export type MessageAuthorRole = 'reporter' | 'expert' | 'staff'
 export type MessageKind = 'message' | 'answer' | 'question'

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import User from '#core/accounts/models/user'
-import type { ExpertLevel } from '#modules/experts/consultation_states'
+import type { ExpertLevel } from '#modules/experts/shared/consultation_states'
 
 export type ExpertStatus = 'pending' | 'verified' | 'rejected'
 

@@ -1,8 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { RegionScope } from '#core/regions/region_scope'
-import { FOLLOWUP_WINDOW_MS, RESPONSE_WINDOW_MS, TRIAGE_WINDOW_MS } from '#modules/experts/consultation_states'
-import { STATISTICS_ZONE } from '#modules/experts/validators/statistics'
+import { FOLLOWUP_WINDOW_MS, RESPONSE_WINDOW_MS, TRIAGE_WINDOW_MS } from '#modules/experts/shared/consultation_states'
+import { STATISTICS_ZONE } from '#modules/experts/statistics/validators'
 
 export interface Sla {
   /** Cases whose deadline has been met, out of those whose deadline has come (met or not). */

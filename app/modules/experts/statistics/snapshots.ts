@@ -3,7 +3,7 @@ import { clock, MINUTE } from '#core/clock'
 import { RegionScope } from '#core/regions/region_scope'
 import regionDirectory from '#core/regions/region_directory'
 import { computeStatistics, type Statistics } from '#modules/experts/statistics/compute'
-import { dateRange, type DateRange } from '#modules/experts/validators/statistics'
+import { dateRange, type DateRange } from '#modules/experts/statistics/validators'
 
 /** How long computed statistics are shown before they are computed again. */
 export const SNAPSHOT_TTL_MS = 10 * MINUTE

@@ -1,0 +1,86 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import User from '#core/accounts/models/user'
+import RoleGrant from '#core/accounts/models/role_grant'
+import { ADMIN_ROLES, ROLES, isScopedRole } from '#core/accounts/roles'
+import { RegionScope } from '#core/regions/region_scope'
+import regionDirectory from '#core/regions/region_directory'
+import { fieldError } from '#core/http/field_error'
+import { renderPageOrFragment } from '#core/http/render'
+import RoleGrantPolicy from '#modules/admin/role_grants/policy'
+import { grantRoleValidator, userSearchValidator } from '#modules/admin/role_grants/validators'
+import { AlreadyGrantedError, grantArea, grantRole, revokeRole } from '#modules/admin/role_grants/grant_roles'
+import { regionOptions } from '#core/regions/region_options'
+
+export default class RoleGrantsController {
+  /** People in the admin's scope, searchable by phone or name. */
+  async index(ctx: HttpContext) {
+    const { request, bouncer, auth } = ctx
+    await bouncer.with(RoleGrantPolicy).authorize('manage')
+    const { q, page } = await request.validateUsing(userSearchValidator, { data: request.qs() })
+    const scopes = await auth.getUserOrFail().scopesFor(...ADMIN_ROLES)
+
+    const query = RegionScope.constrain(User.query(), scopes).preload('roleGrants').orderBy('id', 'desc')
+    if (q && /^\d+$/.test(q)) query.where('phone', 'like', `${q}%`)
+    else if (q) query.where('name', 'ilike', `%${q.replace(/[\\%_]/g, '\\$&')}%`)
+    const users = await query.paginate(page ?? 1, 20)
+
+    return renderPageOrFragment(ctx, 'admin/pages/role_grants', 'admin/partials/user_list', {
+      users,
+      q: q ?? '',
+      scopeNames: await Promise.all(scopes.map((scope) => regionDirectory.fullName(scope.regionCode))),
+    })
+  }
+
+  async show({ params, bouncer, view, auth }: HttpContext) {
+    await bouncer.with(RoleGrantPolicy).authorize('manage')
+    const holder = await User.findOrFail(params.id)
+    await bouncer.with(RoleGrantPolicy).authorize('view', holder)
+    return view.render('admin/pages/user_roles', {
+      holder,
+      grants: await holder.grants(),
+      county: await regionDirectory.fullName(holder.countyCode),
+      roles: ROLES,
+      scopeOptions: await regionOptions(await auth.getUserOrFail().scopesFor(...ADMIN_ROLES)),
+    })
+  }
+
+  async store({ params, request, bouncer, auth, response, session, i18n }: HttpContext) {
+    await bouncer.with(RoleGrantPolicy).authorize('manage')
+    const holder = await User.findOrFail(params.id)
+    await bouncer.with(RoleGrantPolicy).authorize('view', holder)
+    const { role, scope: scopeCode } = await request.validateUsing(grantRoleValidator)
+    if (isScopedRole(role) && !scopeCode) throw fieldError('scope', i18n.t('admin.roles.scope_hint'))
+
+    const area = grantArea(role, scopeCode ? RegionScope.fromRegionCode(scopeCode).prefix : null, holder)
+    await bouncer.with(RoleGrantPolicy).authorize('change', role, area)
+    try {
+      await grantRole({ actor: auth.getUserOrFail(), ip: request.ip() }, holder, role, area)
+    } catch (error) {
+      if (error instanceof AlreadyGrantedError) throw fieldError('role', i18n.t('admin.roles.already_granted'))
+      throw error
+    }
+    session.flash('success', i18n.t('admin.roles.granted'))
+    return response.redirect().toRoute('admin.role_grants.show', { id: holder.id })
+  }
+
+  /** The confirmation step before a revoke (works without JavaScript). */
+  async confirmRevoke({ params, bouncer, view }: HttpContext) {
+    const { grant, holder } = await this.#authorizedGrant(params.id, bouncer)
+    return view.render('admin/pages/revoke_confirm', { grant, holder })
+  }
+
+  async destroy({ params, bouncer, request, auth, response, session, i18n }: HttpContext) {
+    const { grant, holder } = await this.#authorizedGrant(params.id, bouncer)
+    await revokeRole({ actor: auth.getUserOrFail(), ip: request.ip() }, grant, holder)
+    session.flash('success', i18n.t('admin.roles.revoked'))
+    return response.redirect().toRoute('admin.role_grants.show', { id: holder.id })
+  }
+
+  async #authorizedGrant(id: string, bouncer: HttpContext['bouncer']) {
+    await bouncer.with(RoleGrantPolicy).authorize('manage')
+    const grant = await RoleGrant.findOrFail(id)
+    const holder = await User.findOrFail(grant.userId)
+    await bouncer.with(RoleGrantPolicy).authorize('change', grant.role, grantArea(grant.role, grant.scope, holder))
+    return { grant, holder }
+  }
+}

@@ -1,0 +1,56 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { renderPageOrFragment, wantsFragment } from '#core/http/render'
+import Consultation from '#modules/experts/models/consultation'
+import { ClosingRuleError, closeConsultation } from '#modules/experts/closing/close_consultation'
+import { closeConsultationValidator } from '#modules/experts/visits/validators'
+import { guardVisitForm, validateVisitForm } from '#modules/experts/visits/visit_forms'
+import { mayClose, notFound, participantFor } from '#modules/experts/visits/participants'
+import { visitPaths, type VisitViewerMode } from '#modules/experts/visits/paths'
+
+/**
+ * "结案评价": the reporter, signed in, or the farmer an 信息员 reported for, from the
+ * SMS link (/f/:id/:token), closes an answered case with 1–5 stars and a comment.
+ */
+export default class ClosingController {
+  async show(ctx: HttpContext) {
+    const { consultation, mode, token } = await caseOf(ctx)
+    return renderPageOrFragment(ctx, 'experts/visits/pages/close', 'experts/visits/partials/close_form', {
+      consultation,
+      viewer: mode,
+      token,
+      linkPage: mode === 'farmer_link',
+    })
+  }
+
+  async store(ctx: HttpContext) {
+    const { consultation, participant, mode, token } = await caseOf(ctx)
+    const target = `#close-errors-${consultation.id}`
+    const { rating, comment, back } = await validateVisitForm(ctx, closeConsultationValidator, target)
+    await guardVisitForm(ctx, target, async () => {
+      if (!mayClose(participant, consultation)) throw new ClosingRuleError()
+      await closeConsultation(consultation.id, { id: participant.userId, role: participant.role as 'reporter' | 'farmer' }, { rating, comment })
+    })
+    const message = ctx.i18n.t('visits.close.done')
+    if (wantsFragment(ctx)) {
+      return ctx.view.render('experts/visits/partials/close_form', {
+        consultation: await Consultation.findOrFail(consultation.id),
+        viewer: mode,
+        token,
+        back,
+        status: message,
+      })
+    }
+    ctx.session.flash('success', message)
+    return ctx.response.redirect(back ?? visitPaths.close(consultation, mode, token))
+  }
+}
+
+/** Only the reporter (signed in) or the holder of the case's farmer link; everyone else: 404. */
+async function caseOf(ctx: HttpContext) {
+  const token: string | null = ctx.params.token ?? null
+  const consultation = await Consultation.findOrFail(ctx.params.id)
+  const participant = await participantFor(consultation, token ? 'farmer_link' : 'reporter', { user: ctx.auth.user, token })
+  if (!participant || (token ? participant.role !== 'farmer' : participant.role !== 'reporter')) throw notFound()
+  const mode: VisitViewerMode = token ? 'farmer_link' : 'reporter'
+  return { consultation, participant, mode, token }
+}

@@ -1,0 +1,62 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { wantsFragment } from '#core/http/render'
+import Consultation from '#modules/experts/models/consultation'
+import { verifyCaseLink } from '#modules/experts/shared/case_links'
+import { FARMER_LINK_VIEWER } from '#modules/experts/shared/consultation_access'
+import { casePageData } from '#modules/experts/consultations/case_page'
+import { type MediaUrl } from '#modules/experts/conversation/conversation_view'
+import { sendCaseMedia } from '#modules/experts/shared/link_media'
+import { postFromPage, renderConversation } from '#modules/experts/conversation/messages_controller'
+
+/**
+ * The farmer an 信息员 reported for follows the case from the SMS link /f/:id/:token:
+ * no account, no login, no navigation; the case read-only and the message box. A
+ * changed or foreign token is refused (403), an old one told it expired (410).
+ */
+export default class FarmerLinkController {
+  async show(ctx: HttpContext) {
+    const link = await this.#verified(ctx)
+    if (!link) return
+    const data = await casePageData(link.consultation, FARMER_LINK_VIEWER, ctx.i18n, link.mediaUrl)
+    ctx.response.header('Cache-Control', 'no-store')
+    return ctx.view.render('experts/consultations/pages/farmer', { ...data, base: link.base, messagesUrl: `${link.base}/messages` })
+  }
+
+  async messages(ctx: HttpContext) {
+    const link = await this.#verified(ctx)
+    if (!link) return
+    if (!wantsFragment(ctx)) return ctx.response.redirect(`${link.base}#conversation`)
+    return renderConversation(ctx, link.consultation, FARMER_LINK_VIEWER, link.mediaUrl)
+  }
+
+  async storeMessage(ctx: HttpContext) {
+    const link = await this.#verified(ctx)
+    if (!link) return
+    return postFromPage(ctx, link.consultation, FARMER_LINK_VIEWER, { back: link.base, mediaUrl: link.mediaUrl })
+  }
+
+  /** The case's photos for a reader without an account: only files attached to this case. */
+  async media(ctx: HttpContext) {
+    const link = await this.#verified(ctx)
+    if (!link) return
+    return sendCaseMedia(ctx, link.consultation)
+  }
+
+  async #verified(ctx: HttpContext) {
+    const id = Number(ctx.params.id)
+    const check = verifyCaseLink(id, ctx.params.token)
+    if (!check.ok || check.link.audience !== 'farmer') {
+      const reason = check.ok ? 'invalid' : check.reason
+      ctx.response.status(reason === 'expired' ? 410 : 403).send(await ctx.view.render('experts/consultations/pages/link_refused', { reason }))
+      return null
+    }
+    const consultation = await Consultation.find(id)
+    if (!consultation) {
+      ctx.response.notFound(await ctx.view.render('errors/not_found'))
+      return null
+    }
+    const base = `/f/${id}/${ctx.params.token}`
+    const mediaUrl: MediaUrl = (media, variant) => `${base}/media/${media.publicId}/${variant}`
+    return { consultation, base, mediaUrl }
+  }
+}

@@ -1,0 +1,88 @@
+import vine from '@vinejs/vine'
+import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
+import type { I18n } from '@adonisjs/i18n'
+import { countyRule } from '#core/accounts/validators'
+import { EXPERT_LEVELS } from '#modules/experts/shared/consultation_states'
+import { industryNames } from '#modules/experts/profiles/profile_queries'
+
+/** Plain text shown to others: no markup characters. */
+const plainText = (max: number) =>
+  vine
+    .string()
+    .trim()
+    .maxLength(max)
+    .regex(/^[^<>]*$/)
+
+/** Codes of the 10+3 industries only (for a single code or a list). */
+const knownIndustries = vine.createRule(
+  async (value: unknown, _options: undefined, field: FieldContext) => {
+    const known = await industryNames()
+    const codes = Array.isArray(value) ? value : [value]
+    if (codes.some((code) => typeof code !== 'string' || !known.has(code))) field.report('', 'industries.known', field)
+  },
+  { isAsync: true }
+)
+
+/** The main industry first; at most two more. */
+export const MAX_OTHER_INDUSTRIES = 2
+
+export const expertProfileValidator = vine.create({
+  organization: plainText(60).minLength(2),
+  title: plainText(30),
+  level: vine.enum(EXPERT_LEVELS),
+  county_code: countyRule(),
+  industry: vine.string().trim().use(knownIndustries()),
+  other_industries: vine
+    .array(vine.string().trim())
+    .maxLength(MAX_OTHER_INDUSTRIES)
+    .distinct()
+    .use(knownIndustries())
+    .optional(),
+  specialties: plainText(200).minLength(2),
+  bio: plainText(500).optional(),
+})
+
+export const MAX_OPEN_CASES = 50
+
+export const availabilityValidator = vine.create({
+  availability: vine.enum(['on_duty', 'away'] as const),
+  away_until: vine.date({ formats: ['YYYY-MM-DD'] }).optional().requiredWhen('availability', '=', 'away'),
+  max_open_cases: vine.number().withoutDecimals().range([1, MAX_OPEN_CASES]),
+})
+
+export const rejectionValidator = vine.create({
+  reason: plainText(200).minLength(2),
+})
+
+export const reviewListValidator = vine.create({
+  status: vine.enum(['pending', 'verified', 'rejected'] as const).optional(),
+  page: vine.number().min(1).max(10000).optional(),
+})
+
+const AREA = 'expert_profiles.validator'
+const SHARED = 'validator.shared'
+
+/**
+ * Messages of this area's forms (expert_profiles.json), falling back to the shared
+ * ones (validator.json) for rules and fields the area does not word itself, such as
+ * the county picker's.
+ */
+export function profileMessages(i18n: I18n): MessagesProviderContact {
+  const first = (keys: string[]) => keys.find((key) => i18n.hasMessage(key) || i18n.hasFallbackMessage(key))
+  const fieldName = (name: string) => {
+    const key = first([`${AREA}.fields.${name}`, `${SHARED}.fields.${name}`])
+    return key ? i18n.t(key) : name
+  }
+  return {
+    getMessage(defaultMessage, rule, field, meta) {
+      const key = first([
+        `${AREA}.messages.${field.wildCardPath}.${rule}`,
+        `${SHARED}.messages.${field.wildCardPath}.${rule}`,
+        `${AREA}.messages.${rule}`,
+        `${SHARED}.messages.${rule}`,
+      ])
+      const data = { ...meta, field: fieldName(String(field.name)) }
+      return key ? i18n.t(key, data) : defaultMessage
+    },
+  }
+}

@@ -1,0 +1,58 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { renderPageOrFragment, wantsFragment } from '#core/http/render'
+import { similar } from '#core/text/documents'
+import { suggestIndustry } from '#core/text/industry_suggester'
+import Consultation from '#modules/experts/models/consultation'
+import ConsultationPolicy from '#modules/experts/consultations/policy'
+import { SIMILAR_SHOWN } from '#modules/experts/consultations/case_page'
+import { TEXT_MAX } from '#modules/experts/consultations/validators'
+import { industryNames } from '#modules/experts/profiles/profile_queries'
+import { askExpert, resolveBySimilar } from '#modules/experts/similar/similar_decision'
+import { resolveValidator, similarQueryValidator } from '#modules/experts/similar/validators'
+
+/** 找类似 while reporting, and the reporter's choice between a similar case and an expert. */
+export default class SimilarController {
+  /**
+   * 找类似 while typing (htmx) — with the industry suggestion swapped in out of band —
+   * or as a page of its own without JavaScript.
+   */
+  async similar(ctx: HttpContext) {
+    const { request, auth } = ctx
+    await ctx.bouncer.with(ConsultationPolicy).authorize('report')
+    const query = await request.validateUsing(similarQueryValidator, { data: request.method() === 'GET' ? request.qs() : request.body() })
+    const text = (query.text ?? '').slice(0, TEXT_MAX)
+    const county = query.county_code && /^51\d{4}$/.test(query.county_code) ? query.county_code : auth.user!.countyCode
+    const suggestion = suggestIndustry(text)
+    const cases = text ? await similar(text, { industry: query.industry || suggestion.industry, county, limit: SIMILAR_SHOWN }) : []
+    const names = await industryNames()
+    return renderPageOrFragment(ctx, 'experts/consultations/pages/similar', 'experts/consultations/partials/similar_typing', {
+      cases,
+      text,
+      industryNames: Object.fromEntries(names),
+      suggestedIndustry: suggestion.industry,
+      suggestedName: suggestion.industry ? names.get(suggestion.industry) : null,
+      oob: wantsFragment(ctx),
+    })
+  }
+
+  /** "这个解决了我的问题" */
+  async resolve(ctx: HttpContext) {
+    const { params, request, response, auth, bouncer, session, i18n } = ctx
+    const consultation = await Consultation.findOrFail(params.id)
+    await bouncer.with(ConsultationPolicy).authorize('decide', consultation)
+    const { similar_document_id: documentId } = await request.validateUsing(resolveValidator)
+    const done = await resolveBySimilar(Number(consultation.id), auth.getUserOrFail(), documentId)
+    session.flash(done ? 'success' : 'error', i18n.t(done ? 'consultations.similar.resolved' : 'consultations.similar.too_late'))
+    return response.redirect().toRoute('experts.consultations.show', { id: consultation.id })
+  }
+
+  /** "没有解决，请专家解答" */
+  async askExpert(ctx: HttpContext) {
+    const { params, response, auth, bouncer, session, i18n } = ctx
+    const consultation = await Consultation.findOrFail(params.id)
+    await bouncer.with(ConsultationPolicy).authorize('decide', consultation)
+    const done = await askExpert(Number(consultation.id), auth.getUserOrFail())
+    session.flash(done ? 'success' : 'error', i18n.t(done ? 'consultations.similar.asked_expert' : 'consultations.similar.too_late'))
+    return response.redirect().toRoute('experts.consultations.show', { id: consultation.id })
+  }
+}

@@ -1,0 +1,119 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import i18nManager from '@adonisjs/i18n/services/main'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import { MINUTE, clock } from '#core/clock'
+import Consultation from '#modules/experts/models/consultation'
+import { TRIAGE_WINDOW_MS } from '#modules/experts/shared/consultation_states'
+import { lockConsultation, recordEvent } from '#modules/experts/shared/transition'
+import { enterTriage } from '#modules/experts/triage/enter_triage'
+import { nextLevel, notifyCentre, reassign, triage } from '#modules/experts/triage/assign_expert'
+
+/** A submitted case nobody touched for this long goes to triage by itself. */
+const SUBMITTED_IDLE_MS = 10 * MINUTE
+/** Cases handled per kind and batch; the rest wait for the next batch (or the next run). */
+const BATCH = 100
+const MAX_BATCHES = 10
+
+export interface SweepReport {
+  enteredTriage: number
+  escalated: number
+  missed: number
+}
+
+const zh = () => i18nManager.locale('zh-CN')
+
+/**
+ * Enforces the deadlines that are columns of the case (DESIGN §4). Acts on current
+ * state only, each case in its own transaction under its row lock, re-checking the
+ * condition after locking: a second run right after the first finds nothing to do,
+ * and two workers never handle the same case twice.
+ *
+ * A case the sweep itself moves into triage with its deadline already gone (the app
+ * was down) is escalated in the same run, so the next run has nothing left to do.
+ */
+export async function sweepDeadlines(now: Date = clock.now()): Promise<SweepReport> {
+  const missed = await each(
+    (client) =>
+      client
+        .from('experts_consultations')
+        .where('state', 'assigned')
+        .whereNull('first_response_at')
+        .where('response_due_at', '<=', now),
+    (trx, consultation) => missResponse(trx, consultation, now)
+  )
+  const idleSince = new Date(now.getTime() - SUBMITTED_IDLE_MS)
+  const enteredTriage = await each(
+    (client) =>
+      client
+        .from('experts_consultations')
+        .where('state', 'submitted')
+        .where('moderation', 'pass')
+        .where('updated_at', '<=', idleSince),
+    (trx, consultation) => enterTriage(trx, consultation, null, zh().t('triage.reasons.idle_submitted'))
+  )
+  const escalated = await each(
+    (client) => client.from('experts_consultations').where('state', 'awaiting_triage').where('triage_due_at', '<=', now),
+    (trx, consultation) => escalate(trx, consultation, now)
+  )
+  return { enteredTriage, escalated, missed }
+}
+
+/** Runs `handle` for each due case in its own transaction; the query is re-checked under the lock. */
+async function each(
+  due: (client: QueryClientContract) => DatabaseQueryBuilderContract<any>,
+  handle: (trx: TransactionClientContract, consultation: Consultation) => Promise<boolean>
+) {
+  let handled = 0
+  let afterId = 0
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const rows: { id: number }[] = await due(db.connection()).where('id', '>', afterId).orderBy('id').limit(BATCH).select('id')
+    if (!rows.length) break
+    for (const { id } of rows) {
+      const done = await db.transaction(async (trx) => {
+        const consultation = await lockConsultation(trx, id)
+        if (!consultation) return false
+        // Still due after locking? Another worker or an expert may have acted meanwhile.
+        const still = await due(trx).where('id', id).first()
+        return still ? handle(trx, consultation) : false
+      })
+      if (done) handled++
+    }
+    afterId = Number(rows[rows.length - 1].id)
+  }
+  return handled
+}
+
+/**
+ * Nobody took the case within its triage hour: one level up, the centre is told,
+ * assignment is tried again, and the next check is an hour away. The retry looks
+ * through every ring, nearest first, like the first triage did: a county expert who
+ * came back meanwhile is still better placed than one further away.
+ */
+async function escalate(trx: TransactionClientContract, consultation: Consultation, now: Date) {
+  const i18n = zh()
+  const level = nextLevel(consultation.triageLevel)
+  const reason = i18n.t('triage.reasons.escalated', { level: i18n.t(`triage.escalation_levels.${level}`) })
+  consultation.useTransaction(trx)
+  consultation.merge({ triageLevel: level, triageDueAt: DateTime.fromJSDate(now).plus({ milliseconds: TRIAGE_WINDOW_MS }) })
+  await consultation.save()
+  await recordEvent(trx, consultation, { kind: 'triage_escalated', reason })
+  await notifyCentre(trx, consultation, i18n.t('triage.notify.escalated_title'), consultation.text.slice(0, 80))
+  // The centre was just told; with nobody at this level either, the case climbs again in an hour.
+  await triage(trx, consultation, { kind: 'assigned', reasonPrefix: reason, keepLevel: true })
+  return true
+}
+
+/** The expert let 3 hours pass without a word: the miss is recorded and the next candidate gets the case. */
+async function missResponse(trx: TransactionClientContract, consultation: Consultation, now: Date) {
+  const i18n = zh()
+  const expertId = consultation.expertId
+  await recordEvent(trx, consultation, {
+    kind: 'response_missed',
+    expertId,
+    reason: i18n.t('triage.reasons.response_missed', { at: DateTime.fromJSDate(now, { zone: 'Asia/Shanghai' }).toFormat('MM-dd HH:mm') }),
+  })
+  await reassign(trx, consultation, { reasonPrefix: i18n.t('triage.reasons.after_miss') })
+  return true
+}

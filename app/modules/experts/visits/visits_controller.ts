@@ -1,0 +1,81 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { renderPageOrFragment, wantsFragment } from '#core/http/render'
+import Consultation from '#modules/experts/models/consultation'
+import Visit from '#modules/experts/models/visit'
+import { recordVisitOutcome, requestVisit, VisitRuleError } from '#modules/experts/visits/visit_actions'
+import { requestVisitValidator, visitOutcomeValidator } from '#modules/experts/visits/validators'
+import { guardVisitForm, validateVisitForm } from '#modules/experts/visits/visit_forms'
+import { mayRecordOutcome, mayRequestVisit, notFound, participantFor } from '#modules/experts/visits/participants'
+import { visitPaths, type VisitViewerMode } from '#modules/experts/visits/paths'
+import { wasChosen } from '#core/media/media_service'
+
+/**
+ * On-site visits as the reporter and the case's experts see them: signed in under
+ * /consultations/:id, or without an account from an expert's SMS link (/l/:id/:token).
+ * Anyone else gets "not found".
+ */
+export default class VisitsController {
+  async show(ctx: HttpContext) {
+    const { consultation, participant, mode, token } = await caseOf(ctx)
+    return renderPageOrFragment(ctx, 'experts/visits/pages/visits', 'experts/visits/partials/visit_panel', {
+      consultation,
+      participant,
+      viewer: mode,
+      token,
+      linkPage: mode === 'expert_link',
+    })
+  }
+
+  async store(ctx: HttpContext) {
+    const { consultation, participant, mode, token } = await caseOf(ctx)
+    const target = `#visit-request-errors-${consultation.id}`
+    const { reason, back } = await validateVisitForm(ctx, requestVisitValidator, target)
+    await guardVisitForm(ctx, target, async () => {
+      if (consultation.state !== 'answering') throw new VisitRuleError('errors.not_answering')
+      if (!mayRequestVisit(participant, consultation)) throw new VisitRuleError('errors.not_case_party')
+      await requestVisit(consultation.id, { id: participant.userId!, role: participant.role as 'reporter' | 'expert' }, reason)
+    })
+    return done(ctx, consultation, mode, token, back, 'visits.requested')
+  }
+
+  async outcome(ctx: HttpContext) {
+    const { consultation, participant, mode, token } = await caseOf(ctx)
+    const visit = await Visit.query().where('id', ctx.params.visitId).where('consultation_id', consultation.id).first()
+    // Only the expert sent may record it; everyone else learns nothing about the visit.
+    if (!visit || participant.role !== 'expert') throw notFound()
+    const target = `#visit-outcome-errors-${visit.id}`
+    const { outcome, travel_cost: travelCostFen, back } = await validateVisitForm(ctx, visitOutcomeValidator, target)
+    await guardVisitForm(ctx, target, async () => {
+      if (!mayRecordOutcome(participant, consultation, visit)) throw new VisitRuleError('errors.not_dispatched')
+      const photos = ctx.request.files('photos').filter(wasChosen)
+      await recordVisitOutcome(visit, { id: participant.userId, role: 'expert' }, { outcome, travelCostFen, photos })
+    })
+    return done(ctx, consultation, mode, token, back, 'visits.outcome_recorded')
+  }
+}
+
+/** The case in the URL and the visitor's part in it, or a 404 for anyone without one. */
+async function caseOf(ctx: HttpContext) {
+  const token: string | null = ctx.params.token ?? null
+  const mode: VisitViewerMode | null = token ? 'expert_link' : null
+  const consultation = await Consultation.findOrFail(ctx.params.id)
+  const participant = await participantFor(consultation, mode ?? 'reporter', { user: ctx.auth.user, token })
+  if (!participant || participant.role === 'farmer') throw notFound()
+  return { consultation, participant, mode: mode ?? (participant.role as VisitViewerMode), token }
+}
+
+/** htmx: the refreshed panel in place; without JavaScript: back to the page the form was on. */
+async function done(ctx: HttpContext, consultation: Consultation, mode: VisitViewerMode, token: string | null, back: string | undefined, message: string) {
+  const fresh = await Consultation.findOrFail(consultation.id)
+  if (wantsFragment(ctx)) {
+    return ctx.view.render('experts/visits/partials/visit_panel', {
+      consultation: fresh,
+      viewer: mode,
+      token,
+      back,
+      status: ctx.i18n.t(message),
+    })
+  }
+  ctx.session.flash('success', ctx.i18n.t(message))
+  return ctx.response.redirect(back ?? visitPaths.visits(consultation, mode, token))
+}
