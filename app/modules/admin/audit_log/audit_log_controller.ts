@@ -22,6 +22,6 @@ export default class AuditLogController {
     const query = RegionScope.constrain(AuditEntry.query(), scopes).orderBy('id', 'desc')
     if (action) query.where('action', action)
     const entries = await query.paginate(page ?? 1, 30)
-    return renderPageOrFragment(ctx, 'admin/pages/audit_log', 'admin/partials/audit_entries', { entries, action: action ?? '' })
+    return renderPageOrFragment(ctx, 'admin/audit_log/pages/audit_log', 'admin/audit_log/partials/audit_entries', { entries, action: action ?? '' })
   }
 }

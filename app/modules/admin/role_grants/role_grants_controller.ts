@@ -24,7 +24,7 @@ export default class RoleGrantsController {
     else if (q) query.where('name', 'ilike', `%${q.replace(/[\\%_]/g, '\\$&')}%`)
     const users = await query.paginate(page ?? 1, 20)
 
-    return renderPageOrFragment(ctx, 'admin/pages/role_grants', 'admin/partials/user_list', {
+    return renderPageOrFragment(ctx, 'admin/role_grants/pages/role_grants', 'admin/role_grants/partials/user_list', {
       users,
       q: q ?? '',
       scopeNames: await Promise.all(scopes.map((scope) => regionDirectory.fullName(scope.regionCode))),
@@ -35,7 +35,7 @@ export default class RoleGrantsController {
     await bouncer.with(RoleGrantPolicy).authorize('manage')
     const holder = await User.findOrFail(params.id)
     await bouncer.with(RoleGrantPolicy).authorize('view', holder)
-    return view.render('admin/pages/user_roles', {
+    return view.render('admin/role_grants/pages/user_roles', {
       holder,
       grants: await holder.grants(),
       county: await regionDirectory.fullName(holder.countyCode),
@@ -66,7 +66,7 @@ export default class RoleGrantsController {
   /** The confirmation step before a revoke (works without JavaScript). */
   async confirmRevoke({ params, bouncer, view }: HttpContext) {
     const { grant, holder } = await this.#authorizedGrant(params.id, bouncer)
-    return view.render('admin/pages/revoke_confirm', { grant, holder })
+    return view.render('admin/role_grants/pages/revoke_confirm', { grant, holder })
   }
 
   async destroy({ params, bouncer, request, auth, response, session, i18n }: HttpContext) {

@@ -14,7 +14,7 @@ import { visitPaths, type VisitViewerMode } from '#modules/experts/visits/paths'
 export default class ClosingController {
   async show(ctx: HttpContext) {
     const { consultation, mode, token } = await caseOf(ctx)
-    return renderPageOrFragment(ctx, 'experts/visits/pages/close', 'experts/visits/partials/close_form', {
+    return renderPageOrFragment(ctx, 'experts/closing/pages/close', 'experts/closing/partials/close_form', {
       consultation,
       viewer: mode,
       token,
@@ -32,7 +32,7 @@ export default class ClosingController {
     })
     const message = ctx.i18n.t('visits.close.done')
     if (wantsFragment(ctx)) {
-      return ctx.view.render('experts/visits/partials/close_form', {
+      return ctx.view.render('experts/closing/partials/close_form', {
         consultation: await Consultation.findOrFail(consultation.id),
         viewer: mode,
         token,

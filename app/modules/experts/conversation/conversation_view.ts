@@ -10,7 +10,7 @@ export type MediaUrl = (media: Media, variant: MediaVariant) => string
 
 export const sessionMediaUrl: MediaUrl = (media, variant) => media.url(variant)
 
-/** A message as the partial resources/views/experts/consultations/partials/messages.edge shows it. */
+/** A message as the partial resources/views/experts/conversation/partials/messages.edge shows it. */
 export interface MessageView {
   id: number
   authorRole: ConsultationMessage['authorRole']

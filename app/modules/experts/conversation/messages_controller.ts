@@ -11,7 +11,7 @@ import { lockConsultation } from '#modules/experts/shared/transition'
 import { MessageRefusedError, postMessage } from '#modules/experts/conversation/post_message'
 import { messageValidator } from '#modules/experts/consultations/validators'
 
-const MESSAGES_PARTIAL = 'experts/consultations/partials/messages'
+const MESSAGES_PARTIAL = 'experts/conversation/partials/messages'
 /** Where htmx puts a refused message's reason: beside the message box, not over the conversation. */
 const FORM_STATUS = '#message-form-status'
 

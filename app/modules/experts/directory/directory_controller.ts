@@ -26,7 +26,7 @@ export default class ProfilesDirectoryController {
     const pageQuery = Object.fromEntries(
       Object.entries({ q: kept.q, industry: kept.industry, city: kept.city, county_code: kept.county, level: kept.level }).filter(([, value]) => value)
     )
-    return renderPageOrFragment(ctx, 'experts/profiles/pages/directory', 'experts/profiles/partials/directory_list', {
+    return renderPageOrFragment(ctx, 'experts/directory/pages/directory', 'experts/directory/partials/directory_list', {
       filters,
       result,
       pageQuery,
@@ -53,7 +53,7 @@ export default class ProfilesDirectoryController {
     const expert = await findVerifiedExpert(params.id)
     if (!expert) return response.notFound(await view.render('errors/not_found'))
     const figures = await expertFigures(expert.id)
-    return view.render('experts/profiles/pages/show', {
+    return view.render('experts/directory/pages/show', {
       expert,
       figures,
       responseTime: figures.medianFirstResponseSeconds === null ? null : durationParts(figures.medianFirstResponseSeconds),

@@ -24,7 +24,7 @@ export default class ExportsController {
     const user = auth.getUserOrFail()
     const scopes = await user.scopesFor(...STATISTICS_ROLES)
     const last = today()
-    return renderPageOrFragment(ctx, 'experts/statistics/pages/export', 'experts/statistics/partials/export_form', {
+    return renderPageOrFragment(ctx, 'experts/exports/pages/export', 'experts/exports/partials/export_form', {
       regions: await regionOptions(scopes),
       industries: await industryList(),
       states: CONSULTATION_STATES,

@@ -157,7 +157,7 @@ export default abstract class TriageExpertCaseController {
   async #render(ctx: HttpContext, target: ExpertCase, page: string | null, status?: { ok: boolean; text: string }) {
     const view = await expertCaseView(target.consultation, target.expert, target.actionBase, target.mediaBase)
     ctx.response.header('Vary', 'HX-Request')
-    return ctx.view.render(page ?? 'experts/triage/partials/expert_case', { ...view, status })
+    return ctx.view.render(page ?? 'experts/responses/partials/expert_case', { ...view, status })
   }
 
   async #storePhotos(

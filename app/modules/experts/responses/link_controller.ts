@@ -18,7 +18,7 @@ const REFUSAL_STATUS: Record<Refusal, number> = { invalid: 403, expired: 410, re
  * the page), so the link is the expert's credential for this one case and nothing else.
  */
 export default class TriageLinkController extends TriageExpertCaseController {
-  protected page = 'experts/triage/pages/link_case'
+  protected page = 'experts/responses/pages/link_case'
 
   protected async resolve(ctx: HttpContext): Promise<ExpertCase | null> {
     const found = await this.#find(ctx)
@@ -62,6 +62,6 @@ export default class TriageLinkController extends TriageExpertCaseController {
     // htmx does not swap a 403/410: the page reloads and shows the refusal in full.
     if (wantsFragment(ctx)) response.header('HX-Refresh', 'true')
     response.status(REFUSAL_STATUS[refusal])
-    return response.send(await view.render('experts/triage/pages/link_refused', { refusal }))
+    return response.send(await view.render('experts/responses/pages/link_refused', { refusal }))
   }
 }

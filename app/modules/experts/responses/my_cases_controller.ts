@@ -13,7 +13,7 @@ import { triagePageValidator } from '#modules/experts/triage/validators'
  * Another expert's case is "not found".
  */
 export default class TriageMyCasesController extends TriageExpertCaseController {
-  protected page = 'experts/triage/pages/my_case'
+  protected page = 'experts/responses/pages/my_case'
 
   async index(ctx: HttpContext) {
     const expert = await this.#expert(ctx)
@@ -27,7 +27,7 @@ export default class TriageMyCasesController extends TriageExpertCaseController 
         deadline: currentDeadline(consultation),
       }))
     )
-    return renderPageOrFragment(ctx, 'experts/triage/pages/my_cases', 'experts/triage/partials/my_cases_list', { cases, rows })
+    return renderPageOrFragment(ctx, 'experts/responses/pages/my_cases', 'experts/responses/partials/my_cases_list', { cases, rows })
   }
 
   protected async resolve(ctx: HttpContext): Promise<ExpertCase | null> {
@@ -62,7 +62,7 @@ export default class TriageMyCasesController extends TriageExpertCaseController 
   async #expert(ctx: HttpContext): Promise<Expert | null> {
     const expert = await expertOf(ctx.auth.getUserOrFail().id)
     if (!expert) {
-      ctx.response.status(403).send(await ctx.view.render('experts/triage/pages/not_expert'))
+      ctx.response.status(403).send(await ctx.view.render('experts/responses/pages/not_expert'))
       return null
     }
     return expert

@@ -25,7 +25,7 @@ export default class SimilarController {
     const suggestion = suggestIndustry(text)
     const cases = text ? await similar(text, { industry: query.industry || suggestion.industry, county, limit: SIMILAR_SHOWN }) : []
     const names = await industryNames()
-    return renderPageOrFragment(ctx, 'experts/consultations/pages/similar', 'experts/consultations/partials/similar_typing', {
+    return renderPageOrFragment(ctx, 'experts/similar/pages/similar', 'experts/similar/partials/similar_typing', {
       cases,
       text,
       industryNames: Object.fromEntries(names),

@@ -9,7 +9,7 @@ export default class SolvedCasesController {
     const solved = await findPublicCase(Number(params.documentId))
     if (!solved) return response.notFound(await view.render('errors/not_found'))
     const industry = solved.industryCode ? await Industry.find(solved.industryCode) : null
-    return view.render('experts/consultations/pages/solved_case', {
+    return view.render('experts/similar/pages/solved_case', {
       solved,
       industryName: industry?.name ?? null,
       countyName: await regionDirectory.fullName(solved.countyCode),
