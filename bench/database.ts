@@ -33,7 +33,7 @@ const SETTINGS = {
  * directory, same port) is used as it is and left running: starting a second
  * postgres on the directory would stop the first under that run's feet.
  */
-export async function startBenchDatabase(): Promise<EmbeddedDatabase> {
+export async function startBenchDatabase(): Promise<Pick<EmbeddedDatabase, 'url' | 'stop'>> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => {} }
   const port = Number(process.env.BENCH_PG_PORT ?? 54330)
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/rural_tech_bench`

@@ -10,7 +10,7 @@ import { ASSIGNMENT_SMS_JOB, TRIAGE_JOB } from '#modules/experts/triage/assign_e
 import { createExpert, runQueued } from '#tests/fixtures/experts/triage'
 import { phonePhotoWithGps } from '#tests/fixtures/media/generate'
 import { newPhone } from '#tests/browser/phone'
-import { RICE_BLAST, importSolvedCases, infoOfficer, staffOf } from '#tests/functional/experts/consultations_fixtures'
+import { RICE_BLAST, importSolvedCases, infoOfficer, staffOf } from '#tests/fixtures/experts/consultations'
 
 /*
  * The whole expert-service loop of the plan 五(三)1, walked on 360×640 phones by the

@@ -49,17 +49,17 @@ export default class RoleGrantsController {
     const holder = await User.findOrFail(params.id)
     await bouncer.with(RoleGrantPolicy).authorize('view', holder)
     const { role, scope: scopeCode } = await request.validateUsing(grantRoleValidator)
-    if (isScopedRole(role) && !scopeCode) throw fieldError('scope', i18n.t('admin.roles.scope_hint'))
+    if (isScopedRole(role) && !scopeCode) throw fieldError('scope', i18n.t('admin.role_grants.scope_hint'))
 
     const area = grantArea(role, scopeCode ? RegionScope.fromRegionCode(scopeCode).prefix : null, holder)
     await bouncer.with(RoleGrantPolicy).authorize('change', role, area)
     try {
       await grantRole({ actor: auth.getUserOrFail(), ip: request.ip() }, holder, role, area)
     } catch (error) {
-      if (error instanceof AlreadyGrantedError) throw fieldError('role', i18n.t('admin.roles.already_granted'))
+      if (error instanceof AlreadyGrantedError) throw fieldError('role', i18n.t('admin.role_grants.already_granted'))
       throw error
     }
-    session.flash('success', i18n.t('admin.roles.granted'))
+    session.flash('success', i18n.t('admin.role_grants.granted'))
     return response.redirect().toRoute('admin.role_grants.show', { id: holder.id })
   }
 
@@ -72,7 +72,7 @@ export default class RoleGrantsController {
   async destroy({ params, bouncer, request, auth, response, session, i18n }: HttpContext) {
     const { grant, holder } = await this.#authorizedGrant(params.id, bouncer)
     await revokeRole({ actor: auth.getUserOrFail(), ip: request.ip() }, grant, holder)
-    session.flash('success', i18n.t('admin.roles.revoked'))
+    session.flash('success', i18n.t('admin.role_grants.revoked'))
     return response.redirect().toRoute('admin.role_grants.show', { id: holder.id })
   }
 

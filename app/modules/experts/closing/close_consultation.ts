@@ -19,7 +19,7 @@ export class ClosingRuleError extends Error {
   }
 }
 
-const t = (key: string, data?: Record<string, unknown>) => i18nManager.locale('zh-CN').t(`visits.${key}`, data)
+const t = (key: string, data?: Record<string, unknown>) => i18nManager.locale('zh-CN').t(`experts.visits.${key}`, data)
 
 /**
  * Closing, by hand or by the sweep: the follow-up deadline starts (7 days), the case no

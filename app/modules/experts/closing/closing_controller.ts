@@ -30,7 +30,7 @@ export default class ClosingController {
       if (!mayClose(participant, consultation)) throw new ClosingRuleError()
       await closeConsultation(consultation.id, { id: participant.userId, role: participant.role as 'reporter' | 'farmer' }, { rating, comment })
     })
-    const message = ctx.i18n.t('visits.close.done')
+    const message = ctx.i18n.t('experts.visits.close.done')
     if (wantsFragment(ctx)) {
       return ctx.view.render('experts/closing/partials/close_form', {
         consultation: await Consultation.findOrFail(consultation.id),

@@ -26,8 +26,8 @@ const PUBLIC_REASONS = new Set(['moderation_rejected', 'closed', 'auto_closed'])
 /** "1 小时" / "25 分钟": how long until a deadline, rounded up so "within" stays true. */
 export function durationInWords(ms: number, i18n: I18n) {
   const minutes = Math.max(1, Math.ceil(ms / MINUTE))
-  if (minutes < 60) return i18n.t('consultations.duration.minutes', { n: minutes })
-  return i18n.t('consultations.duration.hours', { n: Math.ceil(ms / HOUR) })
+  if (minutes < 60) return i18n.t('experts.consultations.duration.minutes', { n: minutes })
+  return i18n.t('experts.consultations.duration.hours', { n: Math.ceil(ms / HOUR) })
 }
 
 /**
@@ -35,7 +35,7 @@ export function durationInWords(ms: number, i18n: I18n) {
  * next, with the deadline in words ("预计1小时内安排专家").
  */
 export function statusInWords(consultation: Consultation, i18n: I18n, now = clock.now()) {
-  const t = (key: string, data?: Record<string, unknown>) => i18n.t(`consultations.status.${key}`, data)
+  const t = (key: string, data?: Record<string, unknown>) => i18n.t(`experts.consultations.status.${key}`, data)
   if (consultation.moderation === 'held') return t('held')
   if (consultation.moderation === 'rejected') return t('rejected')
   const left = (due: DateTime | null) => (due ? due.toMillis() - now.getTime() : 0)
@@ -58,10 +58,10 @@ export function statusInWords(consultation: Consultation, i18n: I18n, now = cloc
 export async function timeline(consultation: Consultation, viewer: CaseViewer, i18n: I18n): Promise<TimelineEntry[]> {
   const events = await ConsultationEvent.query().where('consultation_id', consultation.id).orderBy('id')
   return events.map((event) => {
-    const key = `consultations.events.${event.kind}`
+    const key = `experts.consultations.events.${event.kind}`
     const known = i18n.hasMessage(key) || i18n.hasFallbackMessage(key)
     return {
-      label: known ? i18n.t(key) : i18n.t(`consultations.states.${event.toState ?? consultation.state}`),
+      label: known ? i18n.t(key) : i18n.t(`experts.consultations.states.${event.toState ?? consultation.state}`),
       at: event.createdAt,
       reason: viewer.side === 'staff' || PUBLIC_REASONS.has(event.kind) ? event.reason : null,
     }
@@ -121,7 +121,7 @@ export async function casePageData(consultation: Consultation, viewer: CaseViewe
     industryName: names.get(consultation.industryCode) ?? consultation.industryCode,
     industryNames: Object.fromEntries(names),
     countyName,
-    stateLabel: i18n.t(`consultations.states.${consultation.state}`),
+    stateLabel: i18n.t(`experts.consultations.states.${consultation.state}`),
     status: statusInWords(consultation, i18n),
     photos: media.filter((item) => item.kind === 'photo'),
     video: media.find((item) => item.kind === 'video') ?? null,

@@ -14,7 +14,7 @@ export const CONSULTATION_SUBJECT = 'experts.consultation'
 
 type Reviewer = { id: number } | null | undefined
 
-const zh = (key: string, data?: Record<string, unknown>) => i18nManager.locale('zh-CN').t(`consultations.${key}`, data)
+const zh = (key: string, data?: Record<string, unknown>) => i18nManager.locale('zh-CN').t(`experts.consultations.${key}`, data)
 
 /**
  * A held case waits in the review queue. Approved: it becomes an ordinary submitted

@@ -49,7 +49,7 @@ export default class ConsultationsController {
     return renderPageOrFragment(ctx, 'experts/consultations/pages/index', 'experts/consultations/partials/list', {
       consultations,
       industryNames: Object.fromEntries(await industryNames()),
-      stateLabel: (state: string) => i18n.t(`consultations.states.${state}`),
+      stateLabel: (state: string) => i18n.t(`experts.consultations.states.${state}`),
       canReport: await user.hasRole(...REPORTER_ROLES),
     })
   }
@@ -103,14 +103,14 @@ export default class ConsultationsController {
     try {
       input = await request.validateUsing(consultationValidator, {
         meta: { officer },
-        messagesProvider: i18n.createMessagesProvider('consultations.validation'),
+        messagesProvider: i18n.createMessagesProvider('experts.consultations.validation'),
       })
     } catch (error) {
       if (!(error instanceof vineErrors.E_VALIDATION_ERROR)) throw error
       throw fail(error.messages)
     }
     const industry = input.industry || suggestIndustry(input.text).industry
-    if (!industry) problems.push({ field: 'industry', message: i18n.t('consultations.form.industry_required'), rule: 'required' })
+    if (!industry) problems.push({ field: 'industry', message: i18n.t('experts.consultations.form.industry_required'), rule: 'required' })
     if (problems.length) throw fail()
 
     const result = await submitConsultation({
@@ -125,10 +125,10 @@ export default class ConsultationsController {
       idempotencyKey: input.idempotency_key,
     })
     if (result.outcome === 'blocked') {
-      throw fail([{ field: 'text', message: i18n.t('consultations.form.blocked'), rule: 'moderation' }])
+      throw fail([{ field: 'text', message: i18n.t('experts.consultations.form.blocked'), rule: 'moderation' }])
     }
     if (result.outcome === 'created') {
-      session.flash('success', i18n.t(result.consultation.moderation === 'held' ? 'consultations.form.submitted_held' : 'consultations.form.submitted'))
+      session.flash('success', i18n.t(result.consultation.moderation === 'held' ? 'experts.consultations.form.submitted_held' : 'experts.consultations.form.submitted'))
     }
     return response.redirect().toRoute('experts.consultations.show', { id: result.consultation.id })
   }
@@ -160,7 +160,7 @@ export default class ConsultationsController {
     const options = { owner: user, visibility: 'private' as const, countyCode }
 
     if (keptPhotos + photos.length > MAX_PHOTOS) {
-      problems.push({ field: 'photos', message: i18n.t('consultations.form.too_many_photos', { max: MAX_PHOTOS }), rule: 'maxLength' })
+      problems.push({ field: 'photos', message: i18n.t('experts.consultations.form.too_many_photos', { max: MAX_PHOTOS }), rule: 'maxLength' })
     } else {
       for (const file of photos) {
         try {
@@ -172,7 +172,7 @@ export default class ConsultationsController {
       }
     }
     if (video.length && kept.some((item) => item.kind === 'video')) {
-      problems.push({ field: 'video', message: i18n.t('consultations.form.one_video'), rule: 'maxLength' })
+      problems.push({ field: 'video', message: i18n.t('experts.consultations.form.one_video'), rule: 'maxLength' })
     } else if (video.length) {
       try {
         stored.push(await storeVideo(video[0], options))

@@ -41,7 +41,7 @@ export async function postFromPage(
   if (viewer.side === 'staff') return response.forbidden(await ctx.view.render('errors/forbidden'))
   let body: string
   try {
-    ;({ body } = await request.validateUsing(messageValidator, { messagesProvider: i18n.createMessagesProvider('consultations.validation') }))
+    ;({ body } = await request.validateUsing(messageValidator, { messagesProvider: i18n.createMessagesProvider('experts.consultations.validation') }))
   } catch (error) {
     if (!(error instanceof vineErrors.E_VALIDATION_ERROR)) throw error
     return refuse(error)
@@ -56,7 +56,7 @@ export async function postFromPage(
     return refuse(fieldError('body', i18n.t(error.messageKey)))
   }
   if (wantsFragment(ctx)) return renderConversation(ctx, consultation, viewer, options.mediaUrl)
-  session.flash('success', i18n.t('consultations.conversation.sent'))
+  session.flash('success', i18n.t('experts.consultations.conversation.sent'))
   return response.redirect(`${options.back}#conversation`)
 }
 

@@ -32,14 +32,14 @@ export const MESSAGE_SUBJECT = 'experts.message'
  */
 const SMS_AFTER_SILENCE_MS = 2 * HOUR
 
-/** Why a message was not taken; the text is `consultations.conversation.errors.<reason>`. */
+/** Why a message was not taken; the text is `experts.consultations.conversation.errors.<reason>`. */
 export class MessageRefusedError extends Error {
   constructor(readonly reason: 'blocked' | 'not_open') {
     super(`Message refused: ${reason}`)
   }
 
   get messageKey() {
-    return `consultations.conversation.errors.${this.reason}`
+    return `experts.consultations.conversation.errors.${this.reason}`
   }
 }
 
@@ -128,7 +128,7 @@ export async function announceMessage(trx: TransactionClientContract, consultati
   const now = clock.now()
   const previous = consultation.lastMessageAt
   const afterSilence = !previous || now.getTime() - previous.toMillis() >= SMS_AFTER_SILENCE_MS
-  const t = (key: string, data?: Record<string, unknown>) => i18nManager.locale('zh-CN').t(`consultations.${key}`, data)
+  const t = (key: string, data?: Record<string, unknown>) => i18nManager.locale('zh-CN').t(`experts.consultations.${key}`, data)
   const notice = {
     kind: `experts.consultation.${message.kind}`,
     title: t(`notify.${message.kind}`, { id: consultation.id }),

@@ -40,9 +40,9 @@ export default class ExportsController {
   async store(ctx: HttpContext) {
     const { request, bouncer, auth, i18n, response } = ctx
     await bouncer.with(StatisticsPolicy).authorize('view')
-    const input = await request.validateUsing(exportValidator, { messagesProvider: i18n.createMessagesProvider('statistics.validator') })
+    const input = await request.validateUsing(exportValidator, { messagesProvider: i18n.createMessagesProvider('experts.statistics.validator') })
     const range = dateRange(input, rangeMessages(i18n))
-    if (input.industry && !(await industryNames()).has(input.industry)) throw fieldError('industry', i18n.t('statistics.validator.messages.enum', { field: i18n.t('statistics.fields.industry') }))
+    if (input.industry && !(await industryNames()).has(input.industry)) throw fieldError('industry', i18n.t('experts.statistics.validator.messages.enum', { field: i18n.t('experts.statistics.fields.industry') }))
     const user = auth.getUserOrFail()
     const region = input.region ? RegionScope.fromRegionCode(input.region) : broadest(await user.scopesFor(...STATISTICS_ROLES))
     await bouncer.with(StatisticsPolicy).authorize('viewRegion', region)
@@ -57,7 +57,7 @@ export default class ExportsController {
       format: input.format,
       labels: this.#labels(i18n),
     })
-    const name = `${i18n.t('statistics.export.file_name')}-${region.regionCode}-${range.fromDay}-${range.toDay}.${input.format}`
+    const name = `${i18n.t('experts.statistics.export.file_name')}-${region.regionCode}-${range.fromDay}-${range.toDay}.${input.format}`
     response.header(
       'Content-Type',
       input.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -70,12 +70,12 @@ export default class ExportsController {
   #labels(i18n: HttpContext['i18n']): ExportLabels {
     const map = (keys: readonly string[], prefix: string) => Object.fromEntries(keys.map((key) => [key, i18n.t(`${prefix}.${key}`)]))
     return {
-      columns: map(COLUMNS, 'statistics.export.columns') as ExportLabels['columns'],
-      states: map(CONSULTATION_STATES, 'statistics.states'),
-      categories: map(SERVICE_CATEGORIES, 'followups.categories'),
-      yes: i18n.t('statistics.export.yes'),
-      no: i18n.t('statistics.export.no'),
-      sheet: i18n.t('statistics.export.sheet'),
+      columns: map(COLUMNS, 'experts.statistics.export.columns') as ExportLabels['columns'],
+      states: map(CONSULTATION_STATES, 'experts.statistics.states'),
+      categories: map(SERVICE_CATEGORIES, 'experts.followups.categories'),
+      yes: i18n.t('experts.statistics.export.yes'),
+      no: i18n.t('experts.statistics.export.no'),
+      sheet: i18n.t('experts.statistics.export.sheet'),
     }
   }
 }

@@ -47,7 +47,7 @@ export default class FollowupsController {
     const { request, auth, i18n } = ctx
     const consultation = await this.#authorized(ctx)
     const { owner } = await request.validateUsing(revealValidator, {
-      messagesProvider: i18n.createMessagesProvider('followups.validator'),
+      messagesProvider: i18n.createMessagesProvider('experts.followups.validator'),
     })
     const user = auth.getUserOrFail()
     const role = (await actingRole(user, consultation.countyCode, FOLLOWUP_ROLES))!
@@ -63,7 +63,7 @@ export default class FollowupsController {
     const { request, auth, i18n, session, response } = ctx
     const consultation = await this.#authorized(ctx)
     const input = await request.validateUsing(callValidator, {
-      messagesProvider: i18n.createMessagesProvider('followups.validator'),
+      messagesProvider: i18n.createMessagesProvider('experts.followups.validator'),
     })
     const user = auth.getUserOrFail()
     const role = (await actingRole(user, consultation.countyCode, FOLLOWUP_ROLES))!
@@ -76,10 +76,10 @@ export default class FollowupsController {
         notes: input.notes,
       })
     } catch (error) {
-      if (error instanceof NotAwaitingFollowupError) throw fieldError('reached', i18n.t('followups.not_awaiting'))
+      if (error instanceof NotAwaitingFollowupError) throw fieldError('reached', i18n.t('experts.followups.not_awaiting'))
       throw error
     }
-    const message = i18n.t(reached ? 'followups.recorded_reached' : 'followups.recorded_unreached')
+    const message = i18n.t(reached ? 'experts.followups.recorded_reached' : 'experts.followups.recorded_unreached')
     if (wantsFragment(ctx)) {
       // The form's own errors box is the default target; on success the whole case panel is replaced.
       response.header('HX-Retarget', '#followup-case').header('HX-Reswap', 'outerHTML')

@@ -212,7 +212,7 @@ export async function indexExpert(trx: TransactionClientContract, expert: Expert
   )
 }
 
-const zh = (key: string) => i18nManager.locale('zh-CN').t(`expert_profiles.${key}`)
+const zh = (key: string) => i18nManager.locale('zh-CN').t(`experts.profiles.${key}`)
 
 async function lockPending(trx: TransactionClientContract, expertId: number) {
   const expert = await Expert.query({ client: trx }).where('id', expertId).forUpdate().firstOrFail()

@@ -66,10 +66,10 @@ export default class ProfileReviewsController {
       await decide({ actor, ip: request.ip() }, (await actingRole(actor, expert.countyCode, REVIEW_ROLES))!, expert)
     } catch (error) {
       if (!(error instanceof NotPendingError)) throw error
-      session.flash('error', i18n.t('expert_profiles.review.not_pending'))
+      session.flash('error', i18n.t('experts.profiles.review.not_pending'))
       return response.redirect().toRoute('experts.profiles.reviews.show', { id: expert.id })
     }
-    session.flash('success', i18n.t(`expert_profiles.review.${outcome}`))
+    session.flash('success', i18n.t(`experts.profiles.review.${outcome}`))
     return response.redirect().toRoute('experts.profiles.reviews.index')
   }
 

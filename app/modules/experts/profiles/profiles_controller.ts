@@ -24,7 +24,7 @@ export default class ProfilesController {
   async create({ view, auth, response, session, i18n }: HttpContext) {
     const user = auth.getUserOrFail()
     if (await ownProfile(user)) {
-      session.flash('success', i18n.t('expert_profiles.apply.already_applied'))
+      session.flash('success', i18n.t('experts.profiles.apply.already_applied'))
       return response.redirect().toRoute('experts.profiles.mine')
     }
     return view.render('experts/profiles/pages/apply', { ...(await formData()), user })
@@ -34,7 +34,7 @@ export default class ProfilesController {
     const user = auth.getUserOrFail()
     if (await ownProfile(user)) return response.redirect().toRoute('experts.profiles.mine')
     if (!user.name) {
-      session.flash('error', i18n.t('expert_profiles.apply.name_missing'))
+      session.flash('error', i18n.t('experts.profiles.apply.name_missing'))
       return response.redirect().toRoute('profile.edit')
     }
     const input = await validatedProfile(request, i18n)
@@ -44,7 +44,7 @@ export default class ProfilesController {
       if (error instanceof AlreadyAppliedError) return response.redirect().toRoute('experts.profiles.mine')
       throw asPhotoError(error, i18n)
     }
-    session.flash('success', i18n.t('expert_profiles.apply.applied'))
+    session.flash('success', i18n.t('experts.profiles.apply.applied'))
     return response.redirect().toRoute('experts.profiles.mine')
   }
 
@@ -73,7 +73,7 @@ export default class ProfilesController {
     } catch (error) {
       throw asPhotoError(error, i18n)
     }
-    session.flash('success', i18n.t(backToReview ? 'expert_profiles.mine.back_to_review' : 'expert_profiles.mine.saved'))
+    session.flash('success', i18n.t(backToReview ? 'experts.profiles.mine.back_to_review' : 'experts.profiles.mine.saved'))
     return response.redirect().toRoute('experts.profiles.mine')
   }
 
@@ -90,13 +90,13 @@ export default class ProfilesController {
         maxOpenCases: input.max_open_cases,
       })
     } catch (error) {
-      if (error instanceof AwayDateError) throw fieldError('away_until', i18n.t(`expert_profiles.errors.${error.messageKey}`))
+      if (error instanceof AwayDateError) throw fieldError('away_until', i18n.t(`experts.profiles.errors.${error.messageKey}`))
       throw error
     }
     if (wantsFragment(ctx)) {
       return view.render('experts/profiles/partials/availability_status', { expert, availability: availabilityOf(expert), saved: true })
     }
-    session.flash('success', i18n.t('expert_profiles.availability_form.saved'))
+    session.flash('success', i18n.t('experts.profiles.availability_form.saved'))
     return response.redirect().toRoute('experts.profiles.mine')
   }
 }

@@ -59,7 +59,7 @@ export const reviewListValidator = vine.create({
   page: vine.number().min(1).max(10000).optional(),
 })
 
-const AREA = 'expert_profiles.validator'
+const AREA = 'experts.profiles.validator'
 const SHARED = 'validator.shared'
 
 /**

@@ -77,33 +77,33 @@ export default abstract class TriageExpertCaseController {
   async accept(ctx: HttpContext) {
     return this.#act(ctx, null, async (target) => {
       await acceptCase(target.consultation.id, target.expert)
-      return 'triage.actions.accepted'
+      return 'experts.triage.actions.accepted'
     })
   }
 
   async decline(ctx: HttpContext) {
     return this.#act<{ reason: string }>(ctx, declineValidator, async (target, { reason }) => {
       await declineCase(target.consultation.id, target.expert, reason)
-      return 'triage.actions.declined'
+      return 'experts.triage.actions.declined'
     })
   }
 
   async answer(ctx: HttpContext) {
     const files = ctx.request.files('photos', { size: '15mb' }).filter(wasChosen)
     return this.#act<{ answer: string }>(ctx, answerValidator, async (target, { answer }) => {
-      if (files.length > MAX_ANSWER_PHOTOS) throw fieldError('photos', ctx.i18n.t('triage.errors.too_many_photos'))
+      if (files.length > MAX_ANSWER_PHOTOS) throw fieldError('photos', ctx.i18n.t('experts.triage.errors.too_many_photos'))
       await answerCase(target.consultation.id, target.expert, async (trx, consultation) => ({
         body: answer,
         mediaIds: await this.#storePhotos(ctx, trx, consultation, target.expert, files),
       }))
-      return 'triage.actions.answered'
+      return 'experts.triage.actions.answered'
     })
   }
 
   async ask(ctx: HttpContext) {
     return this.#act<{ question: string }>(ctx, questionValidator, async (target, { question }) => {
       await askReporter(target.consultation.id, target.expert, question)
-      return 'triage.actions.asked'
+      return 'experts.triage.actions.asked'
     })
   }
 
@@ -122,7 +122,7 @@ export default abstract class TriageExpertCaseController {
     const { request, response, session, i18n } = ctx
     let done: string
     try {
-      const data = validator ? await request.validateUsing(validator, { messagesProvider: i18n.createMessagesProvider('triage.validation') }) : {}
+      const data = validator ? await request.validateUsing(validator, { messagesProvider: i18n.createMessagesProvider('experts.triage.validation') }) : {}
       done = await action(target, data as Data)
     } catch (error) {
       if (error instanceof NotCurrentExpertError) return this.gone(ctx)
@@ -138,7 +138,7 @@ export default abstract class TriageExpertCaseController {
       }
       throw error
     }
-    if (done === 'triage.actions.declined') {
+    if (done === 'experts.triage.actions.declined') {
       session.flash('success', i18n.t(done))
       const url = this.declinedUrl(target)
       if (wantsFragment(ctx)) return response.header('HX-Redirect', url).status(204).send('')

@@ -25,7 +25,7 @@ export class CaseActionError extends Error {
 /** The case is someone else's now (or gone): the link page says so. */
 export class NotCurrentExpertError extends CaseActionError {
   constructor() {
-    super('triage.link.reassigned')
+    super('experts.triage.link.reassigned')
   }
 }
 
@@ -45,7 +45,7 @@ function actorOf(expert: Expert) {
 export function acceptCase(consultationId: number, expert: Expert) {
   return db.transaction(async (trx) => {
     const consultation = await lockOwnCase(trx, consultationId, expert)
-    if (consultation.state !== 'assigned') throw new CaseActionError('triage.errors.not_open')
+    if (consultation.state !== 'assigned') throw new CaseActionError('experts.triage.errors.not_open')
     if (consultation.firstResponseAt) return consultation
     consultation.useTransaction(trx)
     consultation.firstResponseAt = DateTime.fromJSDate(clock.now())
@@ -59,9 +59,9 @@ export function acceptCase(consultationId: number, expert: Expert) {
 export function declineCase(consultationId: number, expert: Expert, reason: string) {
   return db.transaction(async (trx) => {
     const consultation = await lockOwnCase(trx, consultationId, expert)
-    if (consultation.state !== 'assigned') throw new CaseActionError('triage.errors.not_open')
+    if (consultation.state !== 'assigned') throw new CaseActionError('experts.triage.errors.not_open')
     await recordEvent(trx, consultation, { kind: 'declined', ...actorOf(expert), reason })
-    await reassign(trx, consultation, { reasonPrefix: zh().t('triage.reasons.after_decline') })
+    await reassign(trx, consultation, { reasonPrefix: zh().t('experts.triage.reasons.after_decline') })
     return consultation
   })
 }
@@ -83,7 +83,7 @@ export function answerCase(
 ) {
   return db.transaction(async (trx) => {
     const consultation = await lockOwnCase(trx, consultationId, expert)
-    if (consultation.state !== 'assigned' && consultation.state !== 'answering') throw new CaseActionError('triage.errors.not_open')
+    if (consultation.state !== 'assigned' && consultation.state !== 'answering') throw new CaseActionError('experts.triage.errors.not_open')
     const reply = typeof input === 'function' ? await input(trx, consultation) : input
     const message = await postMessage(trx, consultation, {
       authorId: expert.userId,
@@ -108,7 +108,7 @@ export function answerCase(
 export function askReporter(consultationId: number, expert: Expert, body: string) {
   return db.transaction(async (trx) => {
     const consultation = await lockOwnCase(trx, consultationId, expert)
-    if (consultation.state !== 'assigned') throw new CaseActionError('triage.errors.not_open')
+    if (consultation.state !== 'assigned') throw new CaseActionError('experts.triage.errors.not_open')
     const message = await postMessage(trx, consultation, { authorId: expert.userId, authorRole: 'expert', kind: 'question', body })
     consultation.useTransaction(trx)
     consultation.firstResponseAt ??= DateTime.fromJSDate(clock.now())

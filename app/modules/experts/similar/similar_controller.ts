@@ -42,7 +42,7 @@ export default class SimilarController {
     await bouncer.with(ConsultationPolicy).authorize('decide', consultation)
     const { similar_document_id: documentId } = await request.validateUsing(resolveValidator)
     const done = await resolveBySimilar(Number(consultation.id), auth.getUserOrFail(), documentId)
-    session.flash(done ? 'success' : 'error', i18n.t(done ? 'consultations.similar.resolved' : 'consultations.similar.too_late'))
+    session.flash(done ? 'success' : 'error', i18n.t(done ? 'experts.consultations.similar.resolved' : 'experts.consultations.similar.too_late'))
     return response.redirect().toRoute('experts.consultations.show', { id: consultation.id })
   }
 
@@ -52,7 +52,7 @@ export default class SimilarController {
     const consultation = await Consultation.findOrFail(params.id)
     await bouncer.with(ConsultationPolicy).authorize('decide', consultation)
     const done = await askExpert(Number(consultation.id), auth.getUserOrFail())
-    session.flash(done ? 'success' : 'error', i18n.t(done ? 'consultations.similar.asked_expert' : 'consultations.similar.too_late'))
+    session.flash(done ? 'success' : 'error', i18n.t(done ? 'experts.consultations.similar.asked_expert' : 'experts.consultations.similar.too_late'))
     return response.redirect().toRoute('experts.consultations.show', { id: consultation.id })
   }
 }

@@ -34,7 +34,7 @@ export async function askExpert(consultationId: number, reporter: { id: number }
   return db.transaction(async (trx) => {
     const consultation = await lockConsultation(trx, consultationId)
     if (!consultation) return false
-    const reason = i18nManager.locale('zh-CN').t('consultations.similar.not_solved_reason')
+    const reason = i18nManager.locale('zh-CN').t('experts.consultations.similar.not_solved_reason')
     return enterTriage(trx, consultation, { id: Number(reporter.id) }, reason)
   })
 }

@@ -26,7 +26,7 @@ export default class StatisticsController {
     const regions = await regionOptions(scopes)
     const qs = request.qs()
 
-    const messages = i18n.createMessagesProvider('statistics.validator')
+    const messages = i18n.createMessagesProvider('experts.statistics.validator')
     let input: { region?: string; from?: string; to?: string } = {}
     let range
     let errors: Record<string, string[]> = {}
@@ -56,7 +56,7 @@ export default class StatisticsController {
         industryNames,
         areaNames,
         computedAt: beijingTime(statistics.computedAt),
-        stateChart: barChart(statistics.byState.map((row) => ({ label: i18n.t(`statistics.states.${row.state}`), value: row.cases }))),
+        stateChart: barChart(statistics.byState.map((row) => ({ label: i18n.t(`experts.statistics.states.${row.state}`), value: row.cases }))),
         industryChart: barChart(statistics.byIndustry.map((row) => ({ label: industryNames[row.industry] ?? row.industry, value: row.cases }))),
         seriesChart: lineChart(
           fillBuckets(statistics.series, range.fromDay, range.toDay, statistics.unit).map((row) => ({ label: row.bucket, value: row.cases }))
@@ -79,9 +79,9 @@ export function broadest(scopes: RegionScope[]): RegionScope {
 
 export function rangeMessages(i18n: HttpContext['i18n']) {
   return {
-    invalid: i18n.t('statistics.errors.invalid_date'),
-    order: i18n.t('statistics.errors.order'),
-    tooLong: i18n.t('statistics.errors.too_long'),
+    invalid: i18n.t('experts.statistics.errors.invalid_date'),
+    order: i18n.t('experts.statistics.errors.order'),
+    tooLong: i18n.t('experts.statistics.errors.too_long'),
   }
 }
 
@@ -93,9 +93,9 @@ export function groupMessages(messages: { field: string; message: string }[]) {
 
 function formatDuration(i18n: HttpContext['i18n'], seconds: number | null) {
   if (seconds === null) return '—'
-  if (seconds < 3600) return i18n.t('statistics.duration.minutes', { value: Math.round(seconds / 6) / 10 })
-  if (seconds < 86400) return i18n.t('statistics.duration.hours', { value: Math.round(seconds / 360) / 10 })
-  return i18n.t('statistics.duration.days', { value: Math.round(seconds / 8640) / 10 })
+  if (seconds < 3600) return i18n.t('experts.statistics.duration.minutes', { value: Math.round(seconds / 6) / 10 })
+  if (seconds < 86400) return i18n.t('experts.statistics.duration.hours', { value: Math.round(seconds / 360) / 10 })
+  return i18n.t('experts.statistics.duration.days', { value: Math.round(seconds / 8640) / 10 })
 }
 
 function beijingTime(date: Date) {

@@ -159,19 +159,19 @@ export function reachableExperts(client: QueryClientContract, consultation: Cons
 }
 
 function ringLabel(stage: Stage) {
-  return zh().t(`triage.stages.${stage}`)
+  return zh().t(`experts.triage.stages.${stage}`)
 }
 
 /** "县级专家，同产业，当前3件", preceded by why nearer rings could not take it. */
 function pickReason(pick: Pick) {
   const i18n = zh()
   const passed = pick.passed.map((stats) =>
-    i18n.t('triage.reasons.ring_unavailable', { ring: ringLabel(stats.stage), ...stats })
+    i18n.t('experts.triage.reasons.ring_unavailable', { ring: ringLabel(stats.stage), ...stats })
   )
   const chosen =
     pick.stage === 'addressed'
-      ? i18n.t('triage.reasons.addressed', { load: pick.expert.openCases })
-      : i18n.t(`triage.reasons.${pick.stage}`, { level: i18n.t(`triage.levels.${pick.expert.level}`), load: pick.expert.openCases })
+      ? i18n.t('experts.triage.reasons.addressed', { load: pick.expert.openCases })
+      : i18n.t(`experts.triage.reasons.${pick.stage}`, { level: i18n.t(`experts.triage.levels.${pick.expert.level}`), load: pick.expert.openCases })
   return [...passed, chosen].join('；')
 }
 
@@ -234,7 +234,7 @@ export async function assignTo(
   const i18n = zh()
   await notify(
     expert.userId,
-    { kind: 'experts.case_assigned', title: i18n.t('triage.notify.assigned_title'), body: consultation.text.slice(0, 80), link: `/expert/cases/${consultation.id}` },
+    { kind: 'experts.case_assigned', title: i18n.t('experts.triage.notify.assigned_title'), body: consultation.text.slice(0, 80), link: `/expert/cases/${consultation.id}` },
     { client: trx }
   )
   await dispatch(
@@ -291,7 +291,7 @@ export async function triage(
   }
   if (event.keepLevel && consultation.state === 'awaiting_triage') {
     const key = consultation.triageLevel === 'center' ? 'no_candidate_still' : 'no_candidate_at_level'
-    await recordEvent(trx, consultation, { kind: 'no_candidate', reason: zh().t(`triage.reasons.${key}`) })
+    await recordEvent(trx, consultation, { kind: 'no_candidate', reason: zh().t(`experts.triage.reasons.${key}`) })
   } else {
     await waitForCentre(trx, consultation, event.reasonPrefix)
   }
@@ -300,7 +300,7 @@ export async function triage(
 
 async function waitForCentre(trx: TransactionClientContract, consultation: Consultation, reasonPrefix?: string) {
   const i18n = zh()
-  const reason = [reasonPrefix, i18n.t('triage.reasons.no_candidate')].filter(Boolean).join('；')
+  const reason = [reasonPrefix, i18n.t('experts.triage.reasons.no_candidate')].filter(Boolean).join('；')
   if (consultation.state === 'awaiting_triage') {
     consultation.useTransaction(trx)
     consultation.triageLevel = 'center'
@@ -316,7 +316,7 @@ async function waitForCentre(trx: TransactionClientContract, consultation: Consu
       { expertId: null, assignedAt: null, responseDueAt: null, firstResponseAt: null, triageLevel: 'center', triageDueAt: now.plus({ milliseconds: TRIAGE_WINDOW_MS }) }
     )
   }
-  await notifyCentre(trx, consultation, i18n.t('triage.notify.centre_title'), consultation.text.slice(0, 80))
+  await notifyCentre(trx, consultation, i18n.t('experts.triage.notify.centre_title'), consultation.text.slice(0, 80))
 }
 
 /**
@@ -365,20 +365,20 @@ export async function assignByCentre(
 ) {
   const consultation = await lockConsultation(trx, consultationId)
   if (!consultation || (consultation.state !== 'awaiting_triage' && consultation.state !== 'assigned')) {
-    throw new AssignmentRefusedError('triage.errors.not_assignable')
+    throw new AssignmentRefusedError('experts.triage.errors.not_assignable')
   }
-  if (Number(consultation.expertId) === expertId) throw new AssignmentRefusedError('triage.errors.same_expert')
+  if (Number(consultation.expertId) === expertId) throw new AssignmentRefusedError('experts.triage.errors.same_expert')
   const chosen = await reachableExperts(trx, consultation).where('id', expertId).first()
-  if (!chosen) throw new AssignmentRefusedError('triage.errors.expert_unreachable')
+  if (!chosen) throw new AssignmentRefusedError('experts.triage.errors.expert_unreachable')
   const kind = consultation.state === 'assigned' ? 'reassigned' : 'assigned'
   if (kind === 'reassigned') await releasePlace(trx, consultation.expertId)
   const expert = await assignTo(
     trx,
     consultation,
     chosen.id,
-    { kind, actor, actorRole, reason: zh().t('triage.reasons.manual', { reason }) },
+    { kind, actor, actorRole, reason: zh().t('experts.triage.reasons.manual', { reason }) },
     stageOf(chosen, consultation)
   )
-  if (!expert) throw new AssignmentRefusedError('triage.errors.expert_unavailable')
+  if (!expert) throw new AssignmentRefusedError('experts.triage.errors.expert_unavailable')
   return { consultation, expert: chosen }
 }

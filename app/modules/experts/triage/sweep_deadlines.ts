@@ -51,7 +51,7 @@ export async function sweepDeadlines(now: Date = clock.now()): Promise<SweepRepo
         .where('state', 'submitted')
         .where('moderation', 'pass')
         .where('updated_at', '<=', idleSince),
-    (trx, consultation) => enterTriage(trx, consultation, null, zh().t('triage.reasons.idle_submitted'))
+    (trx, consultation) => enterTriage(trx, consultation, null, zh().t('experts.triage.reasons.idle_submitted'))
   )
   const escalated = await each(
     (client) => client.from('experts_consultations').where('state', 'awaiting_triage').where('triage_due_at', '<=', now),
@@ -94,12 +94,12 @@ async function each(
 async function escalate(trx: TransactionClientContract, consultation: Consultation, now: Date) {
   const i18n = zh()
   const level = nextLevel(consultation.triageLevel)
-  const reason = i18n.t('triage.reasons.escalated', { level: i18n.t(`triage.escalation_levels.${level}`) })
+  const reason = i18n.t('experts.triage.reasons.escalated', { level: i18n.t(`experts.triage.escalation_levels.${level}`) })
   consultation.useTransaction(trx)
   consultation.merge({ triageLevel: level, triageDueAt: DateTime.fromJSDate(now).plus({ milliseconds: TRIAGE_WINDOW_MS }) })
   await consultation.save()
   await recordEvent(trx, consultation, { kind: 'triage_escalated', reason })
-  await notifyCentre(trx, consultation, i18n.t('triage.notify.escalated_title'), consultation.text.slice(0, 80))
+  await notifyCentre(trx, consultation, i18n.t('experts.triage.notify.escalated_title'), consultation.text.slice(0, 80))
   // The centre was just told; with nobody at this level either, the case climbs again in an hour.
   await triage(trx, consultation, { kind: 'assigned', reasonPrefix: reason, keepLevel: true })
   return true
@@ -112,8 +112,8 @@ async function missResponse(trx: TransactionClientContract, consultation: Consul
   await recordEvent(trx, consultation, {
     kind: 'response_missed',
     expertId,
-    reason: i18n.t('triage.reasons.response_missed', { at: DateTime.fromJSDate(now, { zone: 'Asia/Shanghai' }).toFormat('MM-dd HH:mm') }),
+    reason: i18n.t('experts.triage.reasons.response_missed', { at: DateTime.fromJSDate(now, { zone: 'Asia/Shanghai' }).toFormat('MM-dd HH:mm') }),
   })
-  await reassign(trx, consultation, { reasonPrefix: i18n.t('triage.reasons.after_miss') })
+  await reassign(trx, consultation, { reasonPrefix: i18n.t('experts.triage.reasons.after_miss') })
   return true
 }

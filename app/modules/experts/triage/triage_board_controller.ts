@@ -47,7 +47,7 @@ export default class TriageBoardController {
     const consultation = await this.#authorized(ctx)
     if (wantsFragment(ctx)) response.header('HX-Retarget', '#assign-errors').header('HX-Reswap', 'innerHTML')
     const { expert_id: expertId, reason } = await request.validateUsing(assignValidator, {
-      messagesProvider: i18n.createMessagesProvider('triage.validation'),
+      messagesProvider: i18n.createMessagesProvider('experts.triage.validation'),
     })
     const user = auth.getUserOrFail()
     // The policy let them in, so one of their centre roles holds the county.
@@ -61,7 +61,7 @@ export default class TriageBoardController {
       if (!(error instanceof AssignmentRefusedError)) throw error
       throw fieldError('expert_id', i18n.t(error.messageKey))
     }
-    const text = i18n.t('triage.assign.assigned', { name: assigned.expert.$extras.name ?? '' })
+    const text = i18n.t('experts.triage.assign.assigned', { name: assigned.expert.$extras.name ?? '' })
     if (wantsFragment(ctx)) {
       response.removeHeader('HX-Retarget').removeHeader('HX-Reswap')
       await consultation.refresh()
@@ -90,7 +90,7 @@ export default class TriageBoardController {
       consultation,
       candidates,
       // Translated once, not once per candidate: the picker is the board's heaviest page.
-      levelNames: Object.fromEntries(EXPERT_LEVELS.map((level) => [level, ctx.i18n.t(`triage.levels.${level}`)])),
+      levelNames: Object.fromEntries(EXPERT_LEVELS.map((level) => [level, ctx.i18n.t(`experts.triage.levels.${level}`)])),
       events,
       status,
       industry: await industryName(consultation.industryCode),

@@ -42,7 +42,7 @@ export interface VisitPlan {
 const MAX_OUTCOME_PHOTOS = 9
 export const VISIT_MEDIA_SUBJECT = 'experts.visit'
 
-const t = (key: string, data?: Record<string, unknown>) => i18nManager.locale('zh-CN').t(`visits.${key}`, data)
+const t = (key: string, data?: Record<string, unknown>) => i18nManager.locale('zh-CN').t(`experts.visits.${key}`, data)
 
 /** The reporter or the case's expert asks the centre to send someone to the farm. */
 export async function requestVisit(consultationId: number, actor: VisitActor, reason: string) {

@@ -15,7 +15,7 @@ import { ClosingRuleError } from '#modules/experts/closing/close_consultation'
  */
 export async function validateVisitForm<V extends VineValidator<any, any>>(ctx: HttpContext, validator: V, errorsTarget: string) {
   return guardVisitForm(ctx, errorsTarget, () =>
-    ctx.request.validateUsing(validator, { messagesProvider: ctx.i18n.createMessagesProvider('visits.validator') })
+    ctx.request.validateUsing(validator, { messagesProvider: ctx.i18n.createMessagesProvider('experts.visits.validator') })
   )
 }
 
@@ -25,7 +25,7 @@ export async function guardVisitForm<T>(ctx: HttpContext, errorsTarget: string, 
   } catch (error) {
     const failure =
       error instanceof VisitRuleError || error instanceof ClosingRuleError
-        ? fieldError('form', ctx.i18n.t(`visits.${error.messageKey}`))
+        ? fieldError('form', ctx.i18n.t(`experts.visits.${error.messageKey}`))
         : error instanceof MediaRejectedError
           ? fieldError('photos', ctx.i18n.t(error.messageKey))
           : error

@@ -55,7 +55,7 @@ export default class VisitStaffController {
     await guardVisitForm(ctx, target, () =>
       dispatchVisit(visit, this.#staff(ctx), { expertId: plan.expert_id, scheduledOn: plan.scheduled_on, place: plan.place })
     )
-    return this.#done(ctx, visit, 'visits.staff.dispatched')
+    return this.#done(ctx, visit, 'experts.visits.staff.dispatched')
   }
 
   async reschedule(ctx: HttpContext) {
@@ -65,13 +65,13 @@ export default class VisitStaffController {
     await guardVisitForm(ctx, target, () =>
       rescheduleVisit(visit, this.#staff(ctx), { scheduledOn: plan.scheduled_on, place: plan.place, reason: plan.reason })
     )
-    return this.#done(ctx, visit, 'visits.staff.rescheduled')
+    return this.#done(ctx, visit, 'experts.visits.staff.rescheduled')
   }
 
   async confirmCost(ctx: HttpContext) {
     const visit = await this.#authorized(ctx)
     await guardVisitForm(ctx, '#visit-cost-errors', () => confirmVisitCost(visit, this.#staff(ctx)))
-    return this.#done(ctx, visit, 'visits.staff.cost_confirmed')
+    return this.#done(ctx, visit, 'experts.visits.staff.cost_confirmed')
   }
 
   /** The confirmation step before a cancel, with the reason (works without JavaScript). */
@@ -85,7 +85,7 @@ export default class VisitStaffController {
     const target = '#visit-cancel-errors'
     const { reason } = await validateVisitForm(ctx, cancelVisitValidator, target)
     await guardVisitForm(ctx, target, () => cancelVisit(visit, this.#staff(ctx), reason))
-    return this.#done(ctx, visit, 'visits.staff.cancelled')
+    return this.#done(ctx, visit, 'experts.visits.staff.cancelled')
   }
 
   /** Staff roles only, and only visits inside their scope (404 otherwise). */

@@ -35,7 +35,7 @@ export default class VisitsController {
       if (!mayRequestVisit(participant, consultation)) throw new VisitRuleError('errors.not_case_party')
       await requestVisit(consultation.id, { id: participant.userId!, role: participant.role as 'reporter' | 'expert' }, reason)
     })
-    return done(ctx, consultation, mode, token, back, 'visits.requested')
+    return done(ctx, consultation, mode, token, back, 'experts.visits.requested')
   }
 
   async outcome(ctx: HttpContext) {
@@ -50,7 +50,7 @@ export default class VisitsController {
       const photos = ctx.request.files('photos').filter(wasChosen)
       await recordVisitOutcome(visit, { id: participant.userId, role: 'expert' }, { outcome, travelCostFen, photos })
     })
-    return done(ctx, consultation, mode, token, back, 'visits.outcome_recorded')
+    return done(ctx, consultation, mode, token, back, 'experts.visits.outcome_recorded')
   }
 }
 

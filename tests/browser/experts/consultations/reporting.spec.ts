@@ -1,0 +1,100 @@
+import { mkdir } from 'node:fs/promises'
+import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import testUtils from '@adonisjs/core/services/test_utils'
+import Media from '#core/media/media'
+import Consultation from '#modules/experts/models/consultation'
+import { phonePhotoWithGps } from '#tests/fixtures/media/generate'
+import { importSolvedCases, infoOfficer, RICE_BLAST } from '#tests/fixtures/experts/consultations'
+
+/*
+ * 报需求 on a 360×640 phone: an 信息员 reports a farmer's problem with a photo, sees
+ * similar solved cases while typing and again after submitting; a connection lost on
+ * submit loses nothing (the browser's draft comes back, with the same idempotency key).
+ * Solved cases come from cases:import (importCases) of the labelled fixture.
+ */
+
+/** The draft app.js keeps for this form, read from the page's localStorage. */
+function storedDraft(page: any, userId: number) {
+  return page.evaluate((key: string) => (globalThis as any).localStorage.getItem(key), `draft:consultation:${userId}`)
+}
+
+test.group('报需求 / on a phone', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an 信息员 reports a problem with a photo and sees similar cases while typing and after submitting', async ({ visit, browserContext, assert }) => {
+    await importSolvedCases()
+    const officer = await infoOfficer('510129')
+    await browserContext.loginAs(officer)
+    const page = await visit('/consultations/new')
+
+    await page.getByLabel('农户姓名').fill('王大田')
+    await page.getByLabel('农户手机号').fill('13812349999')
+    // Typed the way a phone keyboard sends it: input events, then the 800 ms pause.
+    await page.getByLabel('问题描述').pressSequentially(RICE_BLAST.slice(0, 30), { delay: 20 })
+    await page.locator('#similar-cases li').first().waitFor()
+    assert.equal(await page.locator('#similar-cases li').count(), 5)
+    assert.equal(await page.locator('#f-industry').inputValue(), 'grain_oil', 'the suggested industry is selected')
+    await page.assertTextContains('#industry-suggestion', '川粮油')
+    await page.getByLabel('问题描述').fill(RICE_BLAST)
+
+    await page.setInputFiles('#f-photos', { name: 'IMG_20260501_093000.jpg', mimeType: 'image/jpeg', buffer: await phonePhotoWithGps() })
+    await page.getByRole('button', { name: '提交需求' }).click()
+    await page.waitForURL(/\/consultations\/\d+$/)
+
+    const consultation = await Consultation.query().where('reporter_id', officer.id).firstOrFail()
+    await page.assertPath(`/consultations/${consultation.id}`)
+    await page.assertTextContains('main', '需求已提交')
+    await page.assertTextContains('main', '预计1小时内安排专家')
+    assert.equal(await page.getByRole('button', { name: '这个解决了我的问题' }).count(), 5)
+    await page.getByRole('button', { name: '没有解决，请专家解答' }).waitFor()
+    const photo = await Media.query().where('subject_id', consultation.id).firstOrFail()
+    assert.deepEqual([photo.width, photo.height], [1280, 960])
+    await page.locator(`img[src="/media/${photo.publicId}/thumb"]`).waitFor()
+    assert.isNull(await storedDraft(page, officer.id), 'the draft is cleared once its case exists')
+
+    const scrollWidth = await page.locator('html').evaluate((html) => html.scrollWidth)
+    assert.isAtMost(scrollWidth, 360)
+    await mkdir(app.tmpPath('screenshots'), { recursive: true })
+    await page.screenshot({ path: app.tmpPath('screenshots/consultation.png'), fullPage: true })
+
+    // One of them solves it.
+    await page.getByRole('button', { name: '这个解决了我的问题' }).first().click()
+    await page.assertTextContains('main', '已通过类似案例解决')
+    await consultation.refresh()
+    assert.equal(consultation.state, 'resolved_by_similar')
+  })
+
+  test('the connection drops on submit: on return the draft is restored with the same key, and one case is made', async ({ visit, browserContext, assert }) => {
+    const officer = await infoOfficer('510129')
+    await browserContext.loginAs(officer)
+    const page = await visit('/consultations/new')
+    const key = await page.locator('input[name=idempotency_key]').inputValue()
+    await page.getByLabel('农户姓名').fill('王大田')
+    await page.getByLabel('农户手机号').fill('13812348888')
+    await page.getByLabel('问题描述').fill(RICE_BLAST)
+    await page.locator('#f-industry').selectOption('vegetable')
+
+    await browserContext.setOffline(true)
+    await page.getByRole('button', { name: '提交需求' }).click().catch(() => {})
+    await page.waitForTimeout(300)
+    await browserContext.setOffline(false)
+    assert.equal(await Consultation.query().where('reporter_id', officer.id).count('* as n').then((rows) => Number(rows[0].$extras.n)), 0)
+
+    const back = await visit('/consultations/new')
+    await back.locator('[data-draft-notice]').waitFor()
+    await back.assertTextContains('[data-draft-notice]', '已恢复上次没提交的内容')
+    assert.equal(await back.getByLabel('问题描述').inputValue(), RICE_BLAST)
+    assert.equal(await back.getByLabel('农户手机号').inputValue(), '13812348888')
+    assert.equal(await back.locator('#f-industry').inputValue(), 'vegetable', 'a chosen industry is not overwritten')
+    assert.equal(await back.locator('input[name=idempotency_key]').inputValue(), key)
+
+    await back.getByRole('button', { name: '提交需求' }).dblclick()
+    await back.waitForURL(/\/consultations\/\d+$/)
+    const cases = await Consultation.query().where('reporter_id', officer.id)
+    assert.lengthOf(cases, 1)
+    assert.equal(cases[0].idempotencyKey, key)
+    assert.equal(cases[0].industryCode, 'vegetable')
+    assert.isNull(await storedDraft(back, officer.id))
+  })
+})

@@ -1,0 +1,336 @@
+import { gzipSync } from 'node:zlib'
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { clock, HOUR } from '#core/clock'
+import Media from '#core/media/media'
+import SmsMessage from '#core/sms/sms_message'
+import { verifyCaseLink } from '#modules/experts/shared/case_links'
+import Consultation from '#modules/experts/models/consultation'
+import ConsultationEvent from '#modules/experts/models/consultation_event'
+import { HTML_AS_JPG, mp4Bytes, smallPhoto } from '#tests/fixtures/media/generate'
+import { assertRedirect, createUser, fieldErrors } from '#tests/helpers'
+import { farmer, importSolvedCases, infoOfficer, newKey, postReport, RICE_BLAST, verifiedExpert } from '#tests/fixtures/experts/consultations'
+
+const casesOf = (reporterId: number) => Consultation.query().where('reporter_id', reporterId).orderBy('id')
+const mediaOf = (ownerId: number) => Media.query().where('owner_id', ownerId).orderBy('id')
+
+test.group('报需求 / the form', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an 信息员 gets the form with the farmer fields, a fresh idempotency key, the county picker and 找类似 wiring', async ({ client, assert }) => {
+    const officer = await infoOfficer('510129')
+    const response = await client.get('/consultations/new').loginAs(officer)
+    response.assertStatus(200)
+    const html = response.text()
+    assert.include(html, '<html')
+    assert.match(html, /<form method="POST" action="\/consultations" enctype="multipart\/form-data"/)
+    assert.include(html, 'name="farmer_name"')
+    assert.include(html, 'name="farmer_phone"')
+    assert.match(html, /name="idempotency_key" value="[A-Za-z0-9_-]{22}"/)
+    assert.match(html, /<option value="510129" selected>/, 'the county defaults to the reporter’s')
+    assert.include(html, 'hx-post="/consultations/similar"')
+    assert.include(html, 'delay:800ms')
+    assert.include(html, 'name="photos[]"')
+    assert.include(html, 'multiple')
+    assert.include(html, 'name="video"')
+    assert.include(html, `data-draft="consultation:${officer.id}"`)
+    assert.include(html, 'data-draft-restore="true"', 'a fresh form may take the browser’s draft')
+    // DESIGN §7: a later page is at most 15 KB of HTML over the wire.
+    assert.isBelow(gzipSync(html).length, 15 * 1024)
+    const keys = [html, (await client.get('/consultations/new').loginAs(officer)).text()].map((page) => /name="idempotency_key" value="([^"]+)"/.exec(page)![1])
+    assert.notEqual(keys[0], keys[1], 'each form shown gets its own key')
+  })
+
+  test('a farmer reports for themselves: no farmer fields; "向TA提问" names a verified expert', async ({ client, assert }) => {
+    const { expert } = await verifiedExpert('510129')
+    const response = await client.get(`/consultations/new?expert=${expert.id}`).loginAs(await farmer())
+    response.assertStatus(200)
+    assert.notInclude(response.text(), 'name="farmer_name"')
+    assert.include(response.text(), '向 张农技（县农业农村局）提问')
+    assert.include(response.text(), `name="expert" value="${expert.id}"`)
+  })
+
+  test('experts, staff and guests cannot report (403, or to the login page)', async ({ client }) => {
+    ;(await client.get('/consultations/new').loginAs((await verifiedExpert()).user)).assertStatus(403)
+    const staff = await createUser({ roles: ['center_staff'], scopes: { center_staff: '510129' } })
+    ;(await client.get('/consultations/new').loginAs(staff)).assertStatus(403)
+    assertRedirect(await client.get('/consultations/new').redirects(0), '/login')
+  })
+
+  test('找类似 while typing: the htmx fragment lists similar solved cases with the suggested industry out of band', async ({ client, assert }) => {
+    await importSolvedCases()
+    const response = await client
+      .post('/consultations/similar')
+      .form({ text: RICE_BLAST, county_code: '510129' })
+      .withCsrfToken()
+      .loginAs(await farmer())
+      .header('HX-Request', 'true')
+    response.assertStatus(200)
+    const html = response.text()
+    assert.notInclude(html, '<html')
+    const items = html.match(/<li>/g) ?? []
+    assert.lengthOf(items, 5)
+    assert.include(html, '<mark>')
+    assert.match(html, /href="\/cases\/\d+" target="_blank"/)
+    assert.include(html, 'hx-swap-oob="true"')
+    assert.include(html, 'data-suggested-industry="grain_oil"')
+    assert.include(html, '可能属于：川粮油')
+  })
+
+  test('找类似 without JavaScript is a page; empty or absurd input is calm', async ({ client, assert }) => {
+    await importSolvedCases()
+    const user = await farmer()
+    const page = await client.get('/consultations/similar').qs({ text: RICE_BLAST }).loginAs(user)
+    page.assertStatus(200)
+    assert.include(page.text(), '<html')
+    assert.include(page.text(), '类似的已解决案例')
+    assert.notInclude(page.text(), 'hx-swap-oob')
+
+    const empty = await client.get('/consultations/similar').loginAs(user).header('HX-Request', 'true')
+    empty.assertStatus(200)
+    assert.include(empty.text(), '边写边为您查找')
+    // While typing, htmx posts (a 2,000-character description would not fit in a URL).
+    const odd = await client
+      .post('/consultations/similar')
+      .form({ text: '& | ! : * ( ) 🐷'.repeat(400), county_code: '990000' })
+      .withCsrfToken()
+      .loginAs(user)
+      .header('HX-Request', 'true')
+    odd.assertStatus(200)
+    assert.include(odd.text(), '暂时没有找到类似的已解决案例')
+  })
+
+  test('a solved case opens as a public page; private or unknown documents are 404', async ({ client, assert }) => {
+    const [id] = await importSolvedCases()
+    const page = await client.get(`/cases/${id}`)
+    page.assertStatus(200)
+    assert.include(page.text(), '解答')
+    assert.include(page.text(), '历史案例')
+    ;(await client.get('/cases/999999999')).assertStatus(404)
+  })
+})
+
+test.group('报需求 / submit', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.teardown(() => clock.reset())
+
+  test('an 信息员 submits with a real photo: case submitted with a 1-hour deadline, photo attached and private, farmer texted a signed link', async ({ client, assert }) => {
+    const officer = await infoOfficer('510129')
+    clock.travel(5 * HOUR)
+    const key = newKey()
+    const response = await postReport(
+      client,
+      officer,
+      { text: RICE_BLAST, county_code: '510129', farmer_name: '王大田', farmer_phone: '13812340001', idempotency_key: key },
+      [{ name: 'photos[]', bytes: await smallPhoto({ width: 1600, height: 1200 }), filename: 'IMG_0001.jpg' }]
+    )
+    const [consultation] = await casesOf(officer.id)
+    assertRedirect(response, `/consultations/${consultation.id}`)
+    assert.equal(consultation.state, 'submitted')
+    assert.equal(consultation.moderation, 'pass')
+    assert.equal(consultation.industryCode, 'grain_oil', 'industry taken from the text when left empty')
+    assert.equal(consultation.countyCode, '510129')
+    assert.equal(consultation.farmerPhone, '13812340001')
+    assert.equal(consultation.triageDueAt!.toMillis(), consultation.createdAt.toMillis() + HOUR)
+    assert.approximately(consultation.createdAt.toMillis(), clock.now().getTime(), 5000, 'the platform clock, not the wall clock')
+
+    const events = await ConsultationEvent.query().where('consultation_id', consultation.id)
+    assert.deepEqual(events.map((event) => [event.kind, event.fromState, event.toState, Number(event.actorId), event.actorRole]), [
+      ['submitted', null, 'submitted', Number(officer.id), 'info_officer'],
+    ])
+
+    const [photo] = await mediaOf(officer.id)
+    assert.deepEqual([photo.kind, photo.visibility, photo.subjectType, photo.subjectId, photo.countyCode], ['photo', 'private', 'consultation', Number(consultation.id), '510129'])
+    assert.equal(photo.width, 1280)
+
+    const sms = await SmsMessage.query().where('phone', '13812340001').firstOrFail()
+    assert.equal(sms.template, 'consultation_farmer_link')
+    const path = /\/f\/(\d+)\/(\S+)$/.exec(sms.body!)!
+    assert.equal(Number(path[1]), Number(consultation.id))
+    assert.isTrue(verifyCaseLink(Number(path[1]), path[2]).ok)
+
+    const page = await client.get(`/consultations/${consultation.id}`).loginAs(officer).withFlashMessages(response.flashMessages())
+    page.assertTextIncludes('需求已提交')
+    page.assertTextIncludes('预计1小时内安排专家')
+    page.assertTextIncludes(`src="/media/${photo.publicId}/thumb"`)
+    ;(await client.get(photo.url('thumb')).loginAs(officer)).assertStatus(200)
+  })
+
+  test('photos and a video: the video is stored as uploaded and shown on the case page', async ({ client, assert }) => {
+    const user = await farmer()
+    const response = await postReport(client, user, { text: RICE_BLAST, county_code: '510129', idempotency_key: newKey() }, [
+      { name: 'photos[]', bytes: await smallPhoto(), filename: 'a.jpg' },
+      { name: 'photos[]', bytes: await smallPhoto({ format: 'png' }), filename: 'b.png' },
+      { name: 'video', bytes: mp4Bytes(200_000), filename: 'VID_0001.mp4' },
+    ])
+    const [consultation] = await casesOf(user.id)
+    assertRedirect(response, `/consultations/${consultation.id}`)
+    const media = await mediaOf(user.id)
+    assert.deepEqual(media.map((item) => [item.kind, item.subjectId]), [['photo', Number(consultation.id)], ['photo', Number(consultation.id)], ['video', Number(consultation.id)]])
+    const page = await client.get(`/consultations/${consultation.id}`).loginAs(user)
+    assert.lengthOf(page.text().match(/<img src="\/media\//g) ?? [], 2)
+    assert.include(page.text(), `<video class="case-video" src="/media/${media[2].publicId}/full"`)
+  })
+
+  test('the same form posted twice (double click) makes one case; the second post lands on it', async ({ client, assert }) => {
+    const user = await farmer()
+    const fields = { text: RICE_BLAST, county_code: '510129', industry: 'grain_oil', idempotency_key: newKey() }
+    const first = await postReport(client, user, fields)
+    const second = await postReport(client, user, fields, [{ name: 'photos[]', bytes: await smallPhoto(), filename: 'again.jpg' }])
+    const cases = await casesOf(user.id)
+    assert.lengthOf(cases, 1)
+    assertRedirect(first, `/consultations/${cases[0].id}`)
+    assertRedirect(second, `/consultations/${cases[0].id}`)
+    assert.lengthOf(await mediaOf(user.id), 0, 'the repeated upload is not even stored')
+  })
+
+  test('two simultaneous posts of one form still make one case (the unique index decides)', async ({ client, assert }) => {
+    const user = await farmer()
+    const fields = { text: RICE_BLAST, county_code: '510129', industry: 'grain_oil', idempotency_key: newKey() }
+    const responses = await Promise.all([postReport(client, user, fields), postReport(client, user, fields)])
+    const cases = await casesOf(user.id)
+    assert.lengthOf(cases, 1)
+    for (const response of responses) assertRedirect(response, `/consultations/${cases[0].id}`)
+  })
+
+  test('"向TA提问" keeps the verified expert; an unverified one is not stored', async ({ client, assert }) => {
+    const user = await farmer()
+    const { expert } = await verifiedExpert('510129')
+    await postReport(client, user, { text: RICE_BLAST, county_code: '510129', expert: String(expert.id), idempotency_key: newKey() })
+    const pending = await verifiedExpert('510129')
+    pending.expert.status = 'pending'
+    await pending.expert.save()
+    await postReport(client, user, { text: RICE_BLAST, county_code: '510129', expert: String(pending.expert.id), idempotency_key: newKey() })
+    const cases = await casesOf(user.id)
+    assert.deepEqual(cases.map((item) => item.addressedExpertId && Number(item.addressedExpertId)), [Number(expert.id), null])
+  })
+
+  test('a market entity reports for itself; a chosen industry beats the suggestion', async ({ client, assert }) => {
+    const entity = await createUser({ county: '511623', roles: ['market_entity'] })
+    await postReport(client, entity, { text: RICE_BLAST, county_code: '511623', industry: 'vegetable', idempotency_key: newKey() })
+    const [consultation] = await casesOf(entity.id)
+    assert.equal(consultation.industryCode, 'vegetable')
+    assert.isNull(consultation.farmerPhone)
+    const [event] = await ConsultationEvent.query().where('consultation_id', consultation.id)
+    assert.equal(event.actorRole, 'market_entity')
+  })
+})
+
+test.group('报需求 / bad input', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('no text: a Chinese message beside the field, the rest kept, nothing stored', async ({ client, assert }) => {
+    const officer = await infoOfficer()
+    const response = await postReport(client, officer, { text: '', county_code: '510129', farmer_name: '王大田', farmer_phone: '13812340001', idempotency_key: newKey() })
+    response.assertStatus(302)
+    assert.deepEqual(fieldErrors(response, 'text'), ['请描述遇到的问题'])
+    response.assertFlashMessage('farmer_name', '王大田')
+    assert.lengthOf(await casesOf(officer.id), 0)
+  })
+
+  test('too short, and 5,000+ characters: clear messages, the text is kept for correcting', async ({ client, assert }) => {
+    const user = await farmer()
+    const short = await postReport(client, user, { text: '水稻病了', county_code: '510129', idempotency_key: newKey() })
+    assert.deepEqual(fieldErrors(short, 'text'), ['问题描述至少 10 个字，请说得具体一些'])
+    const long = '水稻叶片发黄枯死。'.repeat(600)
+    const response = await postReport(client, user, { text: long, county_code: '510129', idempotency_key: newKey() })
+    assert.deepEqual(fieldErrors(response, 'text'), ['问题描述不能超过 2000 个字'])
+    response.assertFlashMessage('text', long)
+    assert.lengthOf(await casesOf(user.id), 0)
+  })
+
+  test('an 信息员 without the farmer’s name and mobile is asked for both', async ({ client, assert }) => {
+    const officer = await infoOfficer()
+    const response = await postReport(client, officer, { text: RICE_BLAST, county_code: '510129', farmer_phone: '12345', idempotency_key: newKey() })
+    assert.deepEqual(fieldErrors(response, 'farmer_name'), ['请填写农户姓名'])
+    assert.deepEqual(fieldErrors(response, 'farmer_phone'), ['请输入 11 位大陆手机号'])
+  })
+
+  test('a county outside Sichuan (990000) is refused in Chinese', async ({ client, assert }) => {
+    const user = await farmer()
+    const response = await postReport(client, user, { text: RICE_BLAST, county_code: '990000', idempotency_key: newKey() })
+    assert.deepEqual(fieldErrors(response, 'county_code'), ['请选择四川省内的区县'])
+    const city = await postReport(client, user, { text: RICE_BLAST, county_code: '510100', idempotency_key: newKey() })
+    assert.deepEqual(fieldErrors(city, 'county_code'), ['请选择四川省内的区县'])
+    assert.lengthOf(await casesOf(user.id), 0)
+  })
+
+  test('text naming no industry and no industry chosen: asked to choose one', async ({ client, assert }) => {
+    const response = await postReport(client, await farmer(), { text: '请问这个问题应该怎么处理比较好呢谢谢', county_code: '510129', idempotency_key: newKey() })
+    assert.deepEqual(fieldErrors(response, 'industry'), ['请选择产业（从描述中没能判断出来）'])
+  })
+
+  test('10 photos: refused with a message, none of them stored, the text kept', async ({ client, assert }) => {
+    const user = await farmer()
+    const photo = await smallPhoto()
+    const files = Array.from({ length: 10 }, (_, i) => ({ name: 'photos[]', bytes: photo, filename: `p${i}.jpg` }))
+    const response = await postReport(client, user, { text: RICE_BLAST, county_code: '510129', idempotency_key: newKey() }, files)
+    assert.deepEqual(fieldErrors(response, 'photos'), ['最多上传 9 张照片，请减少后重新选择'])
+    response.assertFlashMessage('text', RICE_BLAST)
+    assert.lengthOf(await mediaOf(user.id), 0)
+    assert.lengthOf(await casesOf(user.id), 0)
+  })
+
+  test('a non-image file among photos is refused beside the field; the good photo is kept for the next try, then attached', async ({ client, assert }) => {
+    const user = await farmer()
+    const key = newKey()
+    const response = await postReport(client, user, { text: RICE_BLAST, county_code: '510129', idempotency_key: key }, [
+      { name: 'photos[]', bytes: await smallPhoto(), filename: 'leaf.jpg' },
+      { name: 'photos[]', bytes: HTML_AS_JPG, filename: 'photo.jpg' },
+    ])
+    assert.deepEqual(fieldErrors(response, 'photos'), ['只能上传照片（JPG/PNG/WebP/GIF），且不超过 15 MB'])
+    assert.lengthOf(await casesOf(user.id), 0)
+    const [kept] = await mediaOf(user.id)
+    assert.isNull(kept.subjectId)
+
+    // The form comes back showing the stored photo, which the next submit carries along.
+    const form = await client.get('/consultations/new').loginAs(user).withFlashMessages(response.flashMessages())
+    assert.include(form.text(), `name="kept_media[]" value="${kept.publicId}"`)
+    assert.include(form.text(), `value="${key}"`, 'the same idempotency key')
+    assert.include(form.text(), RICE_BLAST)
+    assert.notInclude(form.text(), 'data-draft-restore', 'what the server kept wins over the browser’s draft')
+
+    const retry = await postReport(client, user, { text: RICE_BLAST, county_code: '510129', idempotency_key: key, kept_media: [kept.publicId] })
+    const [consultation] = await casesOf(user.id)
+    assertRedirect(retry, `/consultations/${consultation.id}`)
+    await kept.refresh()
+    assert.equal(kept.subjectId, Number(consultation.id))
+  })
+
+  test('someone else’s photo cannot be smuggled in as kept media', async ({ client, assert }) => {
+    const user = await farmer()
+    const other = await farmer()
+    await postReport(client, other, { text: '', county_code: '510129', idempotency_key: newKey() }, [{ name: 'photos[]', bytes: await smallPhoto(), filename: 'a.jpg' }])
+    const [theirs] = await mediaOf(other.id)
+    await postReport(client, user, { text: RICE_BLAST, county_code: '510129', idempotency_key: newKey(), kept_media: [theirs.publicId] })
+    const [consultation] = await casesOf(user.id)
+    await theirs.refresh()
+    assert.isNull(theirs.subjectId)
+    assert.notEqual(Number(theirs.subjectId), Number(consultation.id))
+  })
+
+  test('a photo sent as the video is refused beside the video field', async ({ client, assert }) => {
+    const user = await farmer()
+    const response = await postReport(client, user, { text: RICE_BLAST, county_code: '510129', idempotency_key: newKey() }, [
+      { name: 'video', bytes: await smallPhoto(), filename: 'clip.mp4' },
+    ])
+    assert.deepEqual(fieldErrors(response, 'video'), ['只能上传 MP4 或 WebM 格式的视频，且不超过 50 MB'])
+  })
+
+  test('an expired or forged idempotency key is refused with a message', async ({ client, assert }) => {
+    const response = await postReport(client, await farmer(), { text: RICE_BLAST, county_code: '510129', idempotency_key: 'x' })
+    assert.deepEqual(fieldErrors(response, 'idempotency_key'), ['表单已失效，请刷新页面后重新提交'])
+  })
+})
+
+test.group('报需求 / reached from the home page', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('reporters see 报需求 and 我的需求 on the home page; an expert does not', async ({ client, assert }) => {
+    const home = await client.get('/').loginAs(await farmer())
+    assert.include(home.text(), 'href="/consultations/new"')
+    assert.include(home.text(), 'href="/consultations"')
+    const expertHome = await client.get('/').loginAs((await verifiedExpert()).user)
+    assert.notInclude(expertHome.text(), 'href="/consultations/new"')
+  })
+})
