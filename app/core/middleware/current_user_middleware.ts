@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { unreadCount } from '#core/notifications/notification_service'
+import { navigationFor, type NavigationArea, type Viewer } from '#core/navigation'
 
 /**
  * Every page shows who is signed in and the sections they may use, so the session
@@ -11,7 +12,9 @@ export default class CurrentUserMiddleware {
     await ctx.auth.check()
     const user = ctx.auth.user
     const roles = user ? (await user.grants()).map((grant) => grant.role) : []
+    const viewer: Viewer = { signedIn: !!user, roles: new Set(roles) }
     ctx.view.share({
+      navigation: (area: NavigationArea) => navigationFor(area, viewer),
       currentUser: user ?? null,
       isAdmin: roles.includes('center_admin') || roles.includes('platform_admin'),
       isPlatformAdmin: roles.includes('platform_admin'),

@@ -36,9 +36,9 @@ export class CopyWriter {
   /** Adds one row; call `drain()` now and then so that memory stays flat. */
   add(values: CopyValue[]) {
     let line = ''
-    for (let index = 0; index < values.length; index++) {
+    for (const [index, value] of values.entries()) {
       if (index > 0) line += '\t'
-      line += encode(values[index])
+      line += encode(value)
     }
     this.#buffer += line + '\n'
     this.#rows++

@@ -430,8 +430,7 @@ export class PlanScaleGenerator {
     }
     plan.sort((a, b) => a.created - b.created)
 
-    for (let index = 0; index < plan.length; index++) {
-      const { county, industry, created } = plan[index]
+    for (const [index, { county, industry, created }] of plan.entries()) {
       const id = this.#id('experts_consultations')
       const local = this.#reporters.get(county.code) ?? { people: [], farmers: [] }
       const byFarmer = local.farmers.length > 0 && random.chance(0.12)

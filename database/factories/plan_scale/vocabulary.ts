@@ -1,6 +1,6 @@
 import type { IndustryCode, Lexicon } from '#core/text/lexicon'
 import { INDUSTRY_CODES } from '#core/text/lexicon'
-import { Random, Weighted } from '#database/factories/plan_scale/random'
+import { type Random, Weighted } from '#database/factories/plan_scale/random'
 
 /**
  * Words and templates of the plan-scale generator: synthetic cases read like what

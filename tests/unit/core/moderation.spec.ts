@@ -319,8 +319,8 @@ test.group('Moderation / review queue', (group) => {
 
     const item = await ReviewItem.findOrFail(id)
     assert.equal(item.status, 'rejected')
-    const entry = await AuditEntry.findByOrFail('action', 'moderation.review_reject')
-    assert.deepInclude(entry.$attributes, { subjectType: 'test.unit_note', subjectId: '42', countyCode: '510104', actorRole: 'center_staff' })
+    const audited = await AuditEntry.findByOrFail('action', 'moderation.review_reject')
+    assert.deepInclude(audited.$attributes, { subjectType: 'test.unit_note', subjectId: '42', countyCode: '510104', actorRole: 'center_staff' })
   })
 
   test('a handler that fails rolls the decision back', async ({ assert }) => {

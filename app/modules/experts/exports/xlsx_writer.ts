@@ -37,8 +37,10 @@ const workbookXml = (sheetName: string) =>
 
 /** Text as XML character data; characters XML 1.0 forbids (control codes) are dropped. */
 export function escapeXml(text: string) {
+  // eslint-disable-next-line no-control-regex -- matching control codes is the point: XML 1.0 forbids them
   if (!/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF<>&"]/.test(text)) return text
   return text
+    // eslint-disable-next-line no-control-regex -- as above
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/[<>&"]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&quot;'))
 }

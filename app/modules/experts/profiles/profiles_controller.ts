@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import User from '#core/accounts/models/user'
+import type User from '#core/accounts/models/user'
 import { fieldError } from '#core/http/field_error'
 import { wantsFragment } from '#core/http/render'
 import Media from '#core/media/media'

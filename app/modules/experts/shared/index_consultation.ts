@@ -1,6 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { removeDocument, upsertDocument } from '#core/text/documents'
-import Consultation from '#modules/experts/models/consultation'
+import type Consultation from '#modules/experts/models/consultation'
 import ConsultationMessage from '#modules/experts/models/consultation_message'
 
 export const CONSULTATION_SOURCE = 'consultation'

@@ -1,6 +1,6 @@
 import type User from '#core/accounts/models/user'
 import type { Role } from '#core/accounts/roles'
-import { RegionScope } from '#core/regions/region_scope'
+import { type RegionScope } from '#core/regions/region_scope'
 
 /** 回访: the centre's staff and administrators phone the reporters of their scope. */
 export const FOLLOWUP_ROLES: readonly Role[] = ['center_staff', 'center_admin']

@@ -1,5 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import Consultation from '#modules/experts/models/consultation'
+import type Consultation from '#modules/experts/models/consultation'
 import { recordTransition } from '#modules/experts/shared/transition'
 import { dispatch } from '#core/jobs/dispatch'
 import { TRIAGE_JOB } from '#modules/experts/triage/assign_expert'

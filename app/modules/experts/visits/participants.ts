@@ -1,6 +1,6 @@
 import { Exception } from '@adonisjs/core/exceptions'
 import type User from '#core/accounts/models/user'
-import Consultation from '#modules/experts/models/consultation'
+import type Consultation from '#modules/experts/models/consultation'
 import Expert from '#modules/experts/models/expert'
 import Visit from '#modules/experts/models/visit'
 import { verifyCaseLink } from '#modules/experts/shared/case_links'

@@ -12,7 +12,7 @@ import { queueSms } from '#core/jobs/sms_delivery'
 import { deleteMedia, storePhoto, type UploadedFile } from '#core/media/media_service'
 import type Media from '#core/media/media'
 import { fieldError } from '#core/http/field_error'
-import Consultation from '#modules/experts/models/consultation'
+import type Consultation from '#modules/experts/models/consultation'
 import Expert from '#modules/experts/models/expert'
 import Visit from '#modules/experts/models/visit'
 import { lockConsultation, recordEvent, recordTransition, type EventInput } from '#modules/experts/shared/transition'
@@ -97,7 +97,7 @@ export async function dispatchCandidates(consultation: Consultation, client?: Tr
 
 /** County centre staff send an expert on a day to a place; the expert is texted. */
 export async function dispatchVisit(visit: Visit, staff: VisitActor, plan: VisitPlan) {
-  const { consultation, expert } = await db.transaction(async (trx) => {
+  const dispatched = await db.transaction(async (trx) => {
     const { consultation, locked } = await lockVisit(trx, visit)
     if (locked.status !== 'requested' || consultation.state !== 'visit_requested') throw new VisitRuleError('errors.not_requested')
     const expert = (await dispatchCandidates(consultation, trx)).find((candidate) => sameId(candidate.id, plan.expertId))
@@ -119,12 +119,12 @@ export async function dispatchVisit(visit: Visit, staff: VisitActor, plan: Visit
     return { consultation, expert }
   })
   // After the commit: the SMS announces a dispatch that surely exists.
-  await textExpert(expert, consultation, 'expert_visit_dispatched', plan)
+  await textExpert(dispatched.expert, dispatched.consultation, 'expert_visit_dispatched', plan)
 }
 
 /** A dispatched visit moves to another day or place; the reason goes into the case history. */
 export async function rescheduleVisit(visit: Visit, staff: VisitActor, plan: Omit<VisitPlan, 'expertId'> & { reason: string }) {
-  const { consultation, locked } = await db.transaction(async (trx) => {
+  const rescheduled = await db.transaction(async (trx) => {
     const { consultation, locked } = await lockVisit(trx, visit)
     if (locked.status !== 'dispatched') throw new VisitRuleError('errors.not_dispatched')
     await saveVisit(trx, locked, {
@@ -140,8 +140,8 @@ export async function rescheduleVisit(visit: Visit, staff: VisitActor, plan: Omi
     await notifyReporter(trx, consultation, notice)
     return { consultation, locked }
   })
-  const expert = await Expert.query().where('id', locked.expertId!).preload('user').firstOrFail()
-  await textExpert(expert, consultation, 'expert_visit_rescheduled', plan)
+  const expert = await Expert.query().where('id', rescheduled.locked.expertId!).preload('user').firstOrFail()
+  await textExpert(expert, rescheduled.consultation, 'expert_visit_rescheduled', plan)
 }
 
 /**
