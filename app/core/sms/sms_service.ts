@@ -4,6 +4,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import encryption from '@adonisjs/core/services/encryption'
 import { Exception } from '@adonisjs/core/exceptions'
 import env from '#start/env'
+import { today as beijingDayOf } from '#core/clock'
 import SmsMessage from '#core/sms/sms_message'
 import { SmsProviderError, type SmsDriver } from '#core/sms/sms_driver'
 import { LogSmsDriver } from '#core/sms/drivers/log_driver'
@@ -25,8 +26,6 @@ const DEFAULT_SIGN_NAME = '四川乡村振兴科技在线'
  */
 const STALE_CLAIM_SECONDS = 120
 const VARIABLES_PURPOSE = 'sms-variables'
-/** Providers count a phone's messages per calendar day in China. */
-const CAP_ZONE = 'Asia/Shanghai'
 
 /** A platform rule (the per-phone daily cap) stopped the message; it is recorded as refused. */
 export class SmsRefusedError extends Exception {
@@ -125,9 +124,13 @@ export class SmsService {
     })
   }
 
-  /** Messages recorded or sent to the phone since midnight (Beijing time); refused ones do not count. */
+  /**
+   * Messages recorded or sent to the phone since midnight (Beijing time); refused ones
+   * do not count. Providers count a phone's messages per real calendar day in China, and
+   * rows are stamped by the wall clock: the platform clock that tests move plays no part.
+   */
   async countToday(phone: string, client = db.connection()) {
-    const midnight = DateTime.now().setZone(CAP_ZONE).startOf('day')
+    const midnight = beijingDayOf(new Date())
     const row = await client
       .from('sms_messages')
       .where('phone', phone)

@@ -4,11 +4,11 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type User from '#core/accounts/models/user'
 import type { Role } from '#core/accounts/roles'
 import { maskPhone } from '#core/accounts/mask'
+import { BEIJING } from '#core/clock'
 import { audit } from '#core/audit/audit'
 import { RegionScope } from '#core/regions/region_scope'
 import regionDirectory from '#core/regions/region_directory'
 import type { ConsultationState } from '#modules/experts/shared/consultation_states'
-import { STATISTICS_ZONE } from '#modules/experts/statistics/validators'
 import { xlsxBytes } from '#modules/experts/exports/xlsx_writer'
 import { industryNames } from '#modules/experts/profiles/profile_queries'
 
@@ -71,7 +71,7 @@ export const COLUMNS = [
 /** Rows per FETCH: the memory of an export is one batch, whatever the number of rows. */
 const BATCH = 2000
 
-const time = (column: string, alias = column.split('.').pop()) => `to_char(${column} AT TIME ZONE '${STATISTICS_ZONE}', 'YYYY-MM-DD HH24:MI') AS ${alias}`
+const time = (column: string, alias = column.split('.').pop()) => `to_char(${column} AT TIME ZONE '${BEIJING}', 'YYYY-MM-DD HH24:MI') AS ${alias}`
 
 /** The records of the filters as one SQL query (ordered by submission) for a server-side cursor. */
 function recordsQuery(filters: ExportFilters) {

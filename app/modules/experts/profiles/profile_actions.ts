@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { BEIJING, today, todayIso } from '#core/clock'
 import db from '@adonisjs/lucid/services/db'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -12,7 +13,7 @@ import regionDirectory from '#core/regions/region_directory'
 import { removeDocument, upsertDocument } from '#core/text/documents'
 import Expert from '#modules/experts/models/expert'
 import type { ExpertLevel } from '#modules/experts/shared/consultation_states'
-import { EXPERT_SOURCE, industryNames, today, ZONE } from '#modules/experts/profiles/profile_queries'
+import { EXPERT_SOURCE, industryNames } from '#modules/experts/profiles/profile_queries'
 
 /** Subject type of profiles in the audit log and of their photos in media. */
 export const PROFILE_SUBJECT = 'experts.profile'
@@ -123,10 +124,10 @@ export async function setAvailability(expert: Expert, input: AvailabilityInput) 
   let awayUntil: DateTime | null = null
   if (input.availability === 'away' && input.awayUntil) {
     // VineJS parsed the calendar date at local midnight; read it back as that date in Beijing.
-    awayUntil = DateTime.fromJSDate(input.awayUntil).setZone(ZONE, { keepLocalTime: true }).startOf('day')
+    awayUntil = DateTime.fromJSDate(input.awayUntil).setZone(BEIJING, { keepLocalTime: true }).startOf('day')
     const day = awayUntil.toISODate()!
-    if (day < today()) throw new AwayDateError('away_in_past')
-    if (day > DateTime.fromISO(today(), { zone: ZONE }).plus({ days: MAX_AWAY_DAYS }).toISODate()!) throw new AwayDateError('away_too_far')
+    if (day < todayIso()) throw new AwayDateError('away_in_past')
+    if (day > today().plus({ days: MAX_AWAY_DAYS }).toISODate()!) throw new AwayDateError('away_too_far')
   }
   // Away is on duty with an end date (triage skips it through that day and no longer after).
   expert.merge({ onDuty: true, awayUntil, maxOpenCases: input.maxOpenCases })

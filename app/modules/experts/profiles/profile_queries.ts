@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import { clock } from '#core/clock'
+import { BEIJING, todayIso } from '#core/clock'
 import Industry from '#core/industries/industry'
 import { RegionScope } from '#core/regions/region_scope'
 import { search } from '#core/text/documents'
@@ -11,14 +11,6 @@ import { EXPERT_LEVELS, type ExpertLevel } from '#modules/experts/shared/consult
 /** text_documents.source_type of expert profiles (找专家 searches it). */
 export const EXPERT_SOURCE = 'expert'
 
-/** The platform's calendar is Beijing time: "away until 5 May" ends at midnight in Sichuan. */
-export const ZONE = 'Asia/Shanghai'
-
-/** Today's date (YYYY-MM-DD) in Beijing time, by the platform clock. */
-export function today(): string {
-  return DateTime.fromJSDate(clock.now(), { zone: ZONE }).toISODate()!
-}
-
 export type Availability = 'on_duty' | 'away' | 'full'
 
 /**
@@ -26,7 +18,7 @@ export type Availability = 'on_duty' | 'away' | 'full'
  * itself and ends by itself the next day; off duty (on_duty false) lasts until the
  * expert returns; a full expert (open cases at their own maximum) is skipped too.
  */
-export function availabilityOf(expert: Pick<Expert, 'onDuty' | 'awayUntil' | 'openCases' | 'maxOpenCases'>, day = today()): Availability {
+export function availabilityOf(expert: Pick<Expert, 'onDuty' | 'awayUntil' | 'openCases' | 'maxOpenCases'>, day = todayIso()): Availability {
   if (!expert.onDuty || (expert.awayUntil && expert.awayUntil.toISODate()! >= day)) return 'away'
   if (expert.openCases >= expert.maxOpenCases) return 'full'
   return 'on_duty'
@@ -217,7 +209,7 @@ function toEntry(row: any): DirectoryEntry {
     photoPublicId: row.photo_public_id,
     availability: availabilityOf({
       onDuty: row.on_duty,
-      awayUntil: row.away_until ? DateTime.fromISO(row.away_until, { zone: ZONE }) : null,
+      awayUntil: row.away_until ? DateTime.fromISO(row.away_until, { zone: BEIJING }) : null,
       openCases: row.open_cases,
       maxOpenCases: row.max_open_cases,
     }),

@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { RegionScope } from '#core/regions/region_scope'
 import { FOLLOWUP_WINDOW_MS, RESPONSE_WINDOW_MS, TRIAGE_WINDOW_MS } from '#modules/experts/shared/consultation_states'
-import { STATISTICS_ZONE } from '#modules/experts/statistics/validators'
+import { BEIJING } from '#core/clock'
 
 export interface Sla {
   /** Cases whose deadline has been met, out of those whose deadline has come (met or not). */
@@ -137,7 +137,7 @@ export async function computeStatistics(
   // ...and plain counts by state, industry and day (no per-group sorting for medians).
   const counts = await client
     .query()
-    .from(facts().select('state', 'industry_code').select(client.raw(`date_trunc(?, created_at AT TIME ZONE ?)::date::text AS bucket`, [unit, STATISTICS_ZONE])).as('f'))
+    .from(facts().select('state', 'industry_code').select(client.raw(`date_trunc(?, created_at AT TIME ZONE ?)::date::text AS bucket`, [unit, BEIJING])).as('f'))
     .select(client.raw('GROUPING(state, industry_code, bucket) AS grouping, state, industry_code, bucket, count(*)::int AS cases'))
     .groupByRaw('GROUPING SETS ((state), (industry_code), (bucket))')
 

@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
-import { DateTime } from 'luxon'
-import { clock } from '#core/clock'
+import { beijingTime, clock } from '#core/clock'
 import { renderPageOrFragment } from '#core/http/render'
 import { RegionScope } from '#core/regions/region_scope'
 import regionDirectory from '#core/regions/region_directory'
@@ -96,8 +95,4 @@ function formatDuration(i18n: HttpContext['i18n'], seconds: number | null) {
   if (seconds < 3600) return i18n.t('experts.statistics.duration.minutes', { value: Math.round(seconds / 6) / 10 })
   if (seconds < 86400) return i18n.t('experts.statistics.duration.hours', { value: Math.round(seconds / 360) / 10 })
   return i18n.t('experts.statistics.duration.days', { value: Math.round(seconds / 8640) / 10 })
-}
-
-function beijingTime(date: Date) {
-  return DateTime.fromJSDate(date).setZone('Asia/Shanghai').toFormat('yyyy-MM-dd HH:mm')
 }

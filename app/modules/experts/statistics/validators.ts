@@ -1,11 +1,10 @@
 import vine from '@vinejs/vine'
-import { DateTime } from 'luxon'
-import { clock } from '#core/clock'
+import type { DateTime } from 'luxon'
+import { beijingDate, today } from '#core/clock'
 import { fieldError } from '#core/http/field_error'
 import { CONSULTATION_STATES } from '#modules/experts/shared/consultation_states'
 
 /** Days are Sichuan's days: a range "2026-01-01 to 2026-01-31" runs from Beijing midnight to Beijing midnight. */
-export const STATISTICS_ZONE = 'Asia/Shanghai'
 export const MAX_RANGE_YEARS = 10
 export const DEFAULT_RANGE_DAYS = 30
 
@@ -35,10 +34,6 @@ export interface DateRange {
   toDay: string
 }
 
-export function today() {
-  return DateTime.fromJSDate(clock.now()).setZone(STATISTICS_ZONE).startOf('day')
-}
-
 /**
  * The chosen days (default: the last 30 days up to today) as instants. A day that
  * does not exist, an end before the start or more than 10 years are refused with a
@@ -50,7 +45,7 @@ export function dateRange(
 ): DateRange {
   const parse = (field: 'from' | 'to', fallback: DateTime) => {
     if (!input[field]) return fallback
-    const parsed = DateTime.fromFormat(input[field]!, 'yyyy-MM-dd', { zone: STATISTICS_ZONE })
+    const parsed = beijingDate(input[field]!)
     if (!parsed.isValid) throw fieldError(field, messages.invalid)
     return parsed
   }

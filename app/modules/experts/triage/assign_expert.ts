@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
-import { clock } from '#core/clock'
+import { clock, todayIso } from '#core/clock'
 import { dispatch } from '#core/jobs/dispatch'
 import { notify } from '#core/notifications/notification_service'
 import { RegionScope } from '#core/regions/region_scope'
@@ -11,7 +11,7 @@ import Expert from '#modules/experts/models/expert'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import { RESPONSE_WINDOW_MS, TRIAGE_WINDOW_MS, type TriageLevel } from '#modules/experts/shared/consultation_states'
 import { lockConsultation, recordEvent, recordTransition } from '#modules/experts/shared/transition'
-import { availabilityOf, today } from '#modules/experts/profiles/profile_queries'
+import { availabilityOf } from '#modules/experts/profiles/profile_queries'
 
 /** Queued by enterTriage in its transaction; runs assignExpert. */
 export const TRIAGE_JOB = 'experts.triage'
@@ -118,7 +118,7 @@ export async function findCandidate(
   consultation: Consultation,
   options: { excluded?: number[] } = {}
 ): Promise<Pick | null> {
-  const day = today()
+  const day = todayIso()
   const excluded = options.excluded ?? []
   if (consultation.addressedExpertId && !excluded.includes(Number(consultation.addressedExpertId))) {
     const addressed = await available(Expert.query({ client }), day, excluded)
@@ -146,7 +146,7 @@ const PICKER_SIZE = 20
  */
 export function reachableExperts(client: QueryClientContract, consultation: Consultation, options: { limit?: number } = {}) {
   const city = RegionScope.fromRegionCode(consultation.countyCode).city
-  const query = ofIndustry(available(Expert.query({ client }), today(), consultation.expertId ? [Number(consultation.expertId)] : []), consultation)
+  const query = ofIndustry(available(Expert.query({ client }), todayIso(), consultation.expertId ? [Number(consultation.expertId)] : []), consultation)
     .where((reach) => {
       for (const stage of STAGES) reach.orWhere((inStage) => inRing(inStage, consultation, stage))
     })

@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { MINUTE, clock } from '#core/clock'
+import { MINUTE, beijingTime, clock } from '#core/clock'
 import type Consultation from '#modules/experts/models/consultation'
 import { TRIAGE_WINDOW_MS } from '#modules/experts/shared/consultation_states'
 import { lockConsultation, recordEvent } from '#modules/experts/shared/transition'
@@ -112,7 +112,7 @@ async function missResponse(trx: TransactionClientContract, consultation: Consul
   await recordEvent(trx, consultation, {
     kind: 'response_missed',
     expertId,
-    reason: i18n.t('experts.triage.reasons.response_missed', { at: DateTime.fromJSDate(now, { zone: 'Asia/Shanghai' }).toFormat('MM-dd HH:mm') }),
+    reason: i18n.t('experts.triage.reasons.response_missed', { at: beijingTime(now, 'MM-dd HH:mm') }),
   })
   await reassign(trx, consultation, { reasonPrefix: i18n.t('experts.triage.reasons.after_miss') })
   return true

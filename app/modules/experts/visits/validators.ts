@@ -1,7 +1,6 @@
 import vine from '@vinejs/vine'
-import { DateTime } from 'luxon'
 import type { FieldContext } from '@vinejs/vine/types'
-import { clock } from '#core/clock'
+import { beijingDate, today } from '#core/clock'
 
 /** Where a no-JS form returns to: a path of this site, never another host. */
 const backRule = () =>
@@ -14,17 +13,10 @@ const backRule = () =>
 
 const reasonRule = () => vine.string().trim().minLength(2).maxLength(500)
 
-/** Visits are planned in Sichuan's calendar: "today" is Beijing's today on the platform clock. */
-export const VISIT_ZONE = 'Asia/Shanghai'
-
-export function today() {
-  return DateTime.fromJSDate(clock.now()).setZone(VISIT_ZONE).startOf('day')
-}
-
-/** A real calendar day (yyyy-MM-dd), today or later, at most a year ahead. */
+/** A real calendar day (yyyy-MM-dd), today or later (Beijing's today on the platform clock), at most a year ahead. */
 const visitDay = vine.createRule((value: unknown, _options: undefined, field: FieldContext) => {
   if (typeof value !== 'string') return
-  const day = DateTime.fromFormat(value, 'yyyy-MM-dd', { zone: VISIT_ZONE })
+  const day = beijingDate(value)
   if (!day.isValid) return field.report('', 'visit_day', field)
   if (day < today()) return field.report('', 'not_past', field)
   if (day > today().plus({ years: 1 })) return field.report('', 'within_year', field)

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { SCOPED_ROLES } from '#core/accounts/roles'
+import { todayIso } from '#core/clock'
 import { RegionScope } from '#core/regions/region_scope'
 import { renderPageOrFragment, wantsFragment } from '#core/http/render'
 import Visit from '#modules/experts/models/visit'
@@ -12,7 +13,6 @@ import {
   dispatchVisitValidator,
   rescheduleVisitValidator,
   staffVisitListValidator,
-  today,
 } from '#modules/experts/visits/validators'
 import { guardVisitForm, validateVisitForm } from '#modules/experts/visits/visit_forms'
 import { visitPaths } from '#modules/experts/visits/paths'
@@ -44,7 +44,7 @@ export default class VisitStaffController {
     const visit = await this.#authorized(ctx)
     return renderPageOrFragment(ctx, 'experts/visits/pages/staff_show', 'experts/visits/partials/staff_detail', {
       ...(await loadStaffVisit(visit)),
-      today: today().toISODate(),
+      today: todayIso(),
     })
   }
 
@@ -105,7 +105,7 @@ export default class VisitStaffController {
       const fresh = await Visit.findOrFail(visit.id)
       return ctx.view.render('experts/visits/partials/staff_detail', {
         ...(await loadStaffVisit(fresh)),
-        today: today().toISODate(),
+        today: todayIso(),
         status: ctx.i18n.t(message),
       })
     }

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { clock } from '#core/clock'
+import { clock, todayIso } from '#core/clock'
 import Notification from '#core/notifications/notification'
 import { createUser } from '#tests/helpers'
 import Expert from '#modules/experts/models/expert'
@@ -11,7 +11,6 @@ import {
   findCandidate,
   nextLevel,
 } from '#modules/experts/triage/assign_expert'
-import { today } from '#modules/experts/profiles/profile_queries'
 import { runTriage } from '#modules/experts/triage/jobs'
 import { createCase, createExpert, eventsOf, queuedJobs } from '#tests/fixtures/experts/triage'
 
@@ -55,7 +54,7 @@ test.group('Triage / candidate selection', (group) => {
   })
 
   test('an away or off-duty expert is never chosen; away until yesterday is back', async ({ assert }) => {
-    const day = DateTime.fromISO(today())
+    const day = DateTime.fromISO(todayIso())
     await createExpert({ awayUntil: day.toISODate() })
     await createExpert({ awayUntil: day.plus({ days: 5 }).toISODate() })
     await createExpert({ onDuty: false })
@@ -143,7 +142,7 @@ test.group('Triage / automatic assignment', (group) => {
   })
 
   test('the reason says why nearer rings were passed over', async ({ assert }) => {
-    await createExpert({ awayUntil: today() })
+    await createExpert({ awayUntil: todayIso() })
     await createExpert({ maxOpenCases: 1, openCases: 1 })
     const city = await createExpert({ level: 'city', county: '510105' })
     const consultation = await createCase()

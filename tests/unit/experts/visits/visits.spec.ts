@@ -1,13 +1,12 @@
 import { test } from '@japa/runner'
 import { errors } from '@vinejs/vine'
-import { clock, DAY } from '#core/clock'
+import { clock, DAY, today } from '#core/clock'
 import type Consultation from '#modules/experts/models/consultation'
 import type Visit from '#modules/experts/models/visit'
 import {
   closeConsultationValidator,
   dispatchVisitValidator,
   fenToYuan,
-  today,
   visitOutcomeValidator,
   yuanToFen,
 } from '#modules/experts/visits/validators'
