@@ -8,3 +8,5 @@ import { assetUrl } from '#core/http/assets'
 edge.global('asset', assetUrl)
 edge.global('appName', '四川乡村振兴科技在线')
 edge.global('inDev', app.inDev)
+// Pages rendered before the current-user middleware ran (an unknown URL's 404) have no viewer: no links.
+edge.global('navigation', () => [])

@@ -43,33 +43,39 @@ export interface NavigationGroup {
   links: NavigationLink[]
 }
 
-const links: NavigationLink[] = []
+export class NavigationRegistry {
+  #links: NavigationLink[] = []
 
-export function registerNavigation(...entries: NavigationLink[]) {
-  for (const entry of entries) {
-    if (links.some((link) => link.area === entry.area && link.route === entry.route)) {
-      throw new Error(`Navigation: ${entry.route} is registered twice in ${entry.area}`)
+  register(...entries: NavigationLink[]) {
+    for (const entry of entries) {
+      if (this.#links.some((link) => link.area === entry.area && link.route === entry.route)) {
+        throw new Error(`Navigation: ${entry.route} is registered twice in ${entry.area}`)
+      }
+      this.#links.push(entry)
     }
-    links.push(entry)
+  }
+
+  /** The viewer's links of an area, in groups, in order. */
+  for(area: NavigationArea, viewer: Viewer): NavigationGroup[] {
+    const shown = this.#links
+      .filter((link) => link.area === area && (link.visible?.(viewer) ?? true))
+      .map((link, index) => ({ link, index }))
+      .sort((a, b) => (a.link.order ?? 0) - (b.link.order ?? 0) || a.index - b.index)
+      .map(({ link }) => link)
+    const groups: NavigationGroup[] = []
+    for (const link of shown) {
+      const group = link.group ?? link.route
+      const last = groups.at(-1)
+      if (last && last.group === group) last.links.push(link)
+      else groups.push({ group, links: [link] })
+    }
+    return groups
   }
 }
 
-/** The viewer's links of an area, in groups, in order. */
-export function navigationFor(area: NavigationArea, viewer: Viewer): NavigationGroup[] {
-  const shown = links
-    .filter((link) => link.area === area && (link.visible?.(viewer) ?? true))
-    .map((link, index) => ({ link, index }))
-    .sort((a, b) => (a.link.order ?? 0) - (b.link.order ?? 0) || a.index - b.index)
-    .map(({ link }) => link)
-  const groups: NavigationGroup[] = []
-  for (const link of shown) {
-    const group = link.group ?? link.route
-    const last = groups.at(-1)
-    if (last && last.group === group) last.links.push(link)
-    else groups.push({ group, links: [link] })
-  }
-  return groups
-}
+const navigation = new NavigationRegistry()
+export const registerNavigation = (...entries: NavigationLink[]) => navigation.register(...entries)
+export const navigationFor = (area: NavigationArea, viewer: Viewer) => navigation.for(area, viewer)
 
 /** Predicates modules use in `visible`. */
 export const hasAnyRole =

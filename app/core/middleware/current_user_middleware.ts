@@ -18,7 +18,6 @@ export default class CurrentUserMiddleware {
       currentUser: user ?? null,
       isAdmin: roles.includes('center_admin') || roles.includes('platform_admin'),
       isPlatformAdmin: roles.includes('platform_admin'),
-      isStaff: roles.includes('center_staff'),
       // Phones reporters back (回访); platform admins oversee instead.
       isCentre: roles.includes('center_staff') || roles.includes('center_admin'),
       currentPath: ctx.request.url(),
