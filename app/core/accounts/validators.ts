@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { countyRule } from '#core/regions/region_rules'
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */
 export const phoneRule = () => vine.string().trim().regex(/^1[3-9]\d{9}$/)
@@ -11,16 +12,6 @@ const personNameRule = () =>
     .trim()
     .maxLength(30)
     .regex(/^[\p{Script=Han}A-Za-z·• ]+$/u)
-/** A county of Sichuan that exists in the regions table. */
-export const countyRule = () =>
-  vine
-    .string()
-    .trim()
-    .regex(/^51\d{4}$/)
-    .exists({ table: 'regions', column: 'code', filter: (query) => {
-        query.where('level', 'county')
-      },
-    })
 
 export const smsCodeRequestValidator = vine.create({
   phone: phoneRule(),

@@ -5,6 +5,14 @@ type Query = ModelQueryBuilderContract<any, any> | DatabaseQueryBuilderContract<
 
 const PREFIX = /^51(\d{2}(\d{2})?)?$/
 
+/** A 6-digit GB/T 2260 code inside Sichuan: 510000 the province, 510100 a city, 510104 a county. */
+export const REGION_CODE = /^51\d{4}$/
+
+/** Whether a value (a form field, a query string) has the shape of a Sichuan region code; nothing is looked up. */
+export function isRegionCode(value: unknown): value is string {
+  return typeof value === 'string' && REGION_CODE.test(value)
+}
+
 /**
  * A region scope is a GB/T 2260 code prefix: '51' the province, '5101' Chengdu,
  * '510104' one county. Every place-bound record carries a 6-digit county code, so
@@ -23,7 +31,7 @@ export class RegionScope {
 
   /** From a 6-digit region code: 510000 → 51, 510100 → 5101, 510104 → 510104. */
   static fromRegionCode(code: string): RegionScope {
-    if (!/^51\d{4}$/.test(code)) throw new Error(`Not a Sichuan region code: ${code}`)
+    if (!isRegionCode(code)) throw new Error(`Not a Sichuan region code: ${code}`)
     if (code.endsWith('0000')) return RegionScope.province
     if (code.endsWith('00')) return new RegionScope(code.slice(0, 4))
     return new RegionScope(code)

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { RegionScope } from '#core/regions/region_scope'
+import { isRegionCode, RegionScope } from '#core/regions/region_scope'
 import { normalizeText } from '#core/text/normalize'
 import { segmenter, type Segmenter } from '#core/text/segmenter'
 import { anyTokenQuery, candidateQuery, lexeme, tokenStatistics } from '#core/text/token_statistics'
@@ -171,7 +171,7 @@ export async function similar(text: unknown, options: SimilarOptions = {}): Prom
   if (tokens.length === 0) return []
   const client = options.client ?? db
   const limit = clamp(options.limit, 5, 1, 100)
-  const county = options.county && /^51\d{4}$/.test(options.county) ? options.county : null
+  const county = isRegionCode(options.county) ? options.county : null
   const ids = options.ids ?? null
   const anyToken = anyTokenQuery(tokens)
   // An explicit id list (the evaluation) is its own small candidate set.

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { knownRegionRule } from '#core/regions/region_rules'
 import { MODERATED_MODULES, WORD_ACTIONS, WORD_CATEGORIES } from '#core/moderation/vocabulary'
 
 const page = () => vine.number().min(1).max(100000).optional()
@@ -28,7 +29,7 @@ const reason = () => vine.string().trim().minLength(1).maxLength(200)
 
 export const tripBreakerValidator = vine.create({
   module: vine.enum(MODERATED_MODULES),
-  scope: vine.string().regex(/^51\d{4}$/).exists({ table: 'regions', column: 'code' }),
+  scope: knownRegionRule(),
   reason: reason(),
 })
 

@@ -1,13 +1,10 @@
 import vine from '@vinejs/vine'
+import { knownRegionRule } from '#core/regions/region_rules'
 import { ROLES } from '#core/accounts/roles'
 
 export const grantRoleValidator = vine.create({
   role: vine.enum(ROLES),
-  scope: vine
-    .string()
-    .regex(/^51\d{4}$/)
-    .exists({ table: 'regions', column: 'code' })
-    .optional(),
+  scope: knownRegionRule().optional(),
 })
 
 export const userSearchValidator = vine.create({

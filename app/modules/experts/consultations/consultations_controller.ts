@@ -3,6 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import type User from '#core/accounts/models/user'
 import regionDirectory from '#core/regions/region_directory'
+import { isRegionCode } from '#core/regions/region_scope'
 import { renderPageOrFragment } from '#core/http/render'
 import Media from '#core/media/media'
 import { MediaRejectedError } from '#core/media/errors'
@@ -92,7 +93,7 @@ export default class ConsultationsController {
 
     const officer = await user.hasRole('info_officer')
     const problems: FieldMessage[] = []
-    const countyGuess = /^51\d{4}$/.test(String(request.input('county_code') ?? '')) ? request.input('county_code') : user.countyCode
+    const countyGuess = isRegionCode(request.input('county_code')) ? request.input('county_code') : user.countyCode
     const media = await this.#collectMedia(ctx, user, countyGuess, problems)
     const fail = (extra: FieldMessage[] = []) => {
       session.flash(KEPT_MEDIA_FLASH, media.map((item) => item.publicId))

@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
-import { countyRule, phoneRule } from '#core/accounts/validators'
+import { phoneRule } from '#core/accounts/validators'
+import { countyRule } from '#core/regions/region_rules'
 
 const TEXT_MIN = 10
 export const TEXT_MAX = 2000

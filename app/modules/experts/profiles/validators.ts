@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
 import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
 import type { I18n } from '@adonisjs/i18n'
-import { countyRule } from '#core/accounts/validators'
+import { countyRule } from '#core/regions/region_rules'
 import { EXPERT_LEVELS } from '#modules/experts/shared/consultation_states'
 import { industryNames } from '#modules/experts/profiles/profile_queries'
 

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { renderPageOrFragment, wantsFragment } from '#core/http/render'
+import { isRegionCode } from '#core/regions/region_scope'
 import { similar } from '#core/text/documents'
 import { suggestIndustry } from '#core/text/industry_suggester'
 import Consultation from '#modules/experts/models/consultation'
@@ -21,7 +22,7 @@ export default class SimilarController {
     await ctx.bouncer.with(ConsultationPolicy).authorize('report')
     const query = await request.validateUsing(similarQueryValidator, { data: request.method() === 'GET' ? request.qs() : request.body() })
     const text = (query.text ?? '').slice(0, TEXT_MAX)
-    const county = query.county_code && /^51\d{4}$/.test(query.county_code) ? query.county_code : auth.user!.countyCode
+    const county = isRegionCode(query.county_code) ? query.county_code : auth.user!.countyCode
     const suggestion = suggestIndustry(text)
     const cases = text ? await similar(text, { industry: query.industry || suggestion.industry, county, limit: SIMILAR_SHOWN }) : []
     const names = await industryNames()

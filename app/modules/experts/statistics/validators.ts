@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import type { DateTime } from 'luxon'
 import { beijingDate, today } from '#core/clock'
 import { fieldError } from '#core/http/field_error'
+import { regionCodeRule } from '#core/regions/region_rules'
 import { CONSULTATION_STATES } from '#modules/experts/shared/consultation_states'
 
 /** Days are Sichuan's days: a range "2026-01-01 to 2026-01-31" runs from Beijing midnight to Beijing midnight. */
@@ -11,7 +12,7 @@ export const DEFAULT_RANGE_DAYS = 30
 const day = () => vine.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/).optional()
 
 const filters = {
-  region: vine.string().trim().regex(/^51\d{4}$/).optional(),
+  region: regionCodeRule().optional(),
   from: day(),
   to: day(),
 }
