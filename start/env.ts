@@ -14,16 +14,11 @@ export default await Env.create(new URL('../', import.meta.url), {
   DATABASE_URL: Env.schema.string(),
   SMS_DRIVER: Env.schema.enum(['log', 'tencent'] as const),
 
-  // SMS (app/core/sms, README "SMS"): the signature and one approved template id per template.
+  // SMS (app/core/sms, README "SMS"): the signature and the login code's template id; a module's
+  // templates are checked when it registers them (registerSmsTemplates).
   SMS_SIGN_NAME: Env.schema.string.optional(),
   SMS_DAILY_CAP_PER_PHONE: Env.schema.number.optional(),
   SMS_TEMPLATE_VERIFICATION_CODE: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
-  SMS_TEMPLATE_CONSULTATION_FARMER_LINK: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
-  SMS_TEMPLATE_CONSULTATION_NEW_MESSAGE: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
-  SMS_TEMPLATE_EXPERT_NEW_CASE: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
-  SMS_TEMPLATE_EXPERT_VISIT_DISPATCHED: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
-  SMS_TEMPLATE_EXPERT_VISIT_RESCHEDULED: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
-  SMS_TEMPLATE_CONSULTATION_AUTO_CLOSED: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
   SMS_TENCENT_SECRET_ID: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
   SMS_TENCENT_SECRET_KEY: Env.schema.secret.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),
   SMS_TENCENT_APP_ID: Env.schema.string.optionalWhen(() => process.env.SMS_DRIVER !== 'tencent'),

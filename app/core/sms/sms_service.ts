@@ -11,7 +11,6 @@ import { LogSmsDriver } from '#core/sms/drivers/log_driver'
 import { TencentSmsDriver } from '#core/sms/drivers/tencent_driver'
 import {
   renderSms,
-  SMS_TEMPLATE_NAMES,
   templateIdVariable,
   templateParams,
   type SmsTemplate,
@@ -221,9 +220,8 @@ export function driverFromEnv(): SmsDriver {
     signName: env.get('SMS_SIGN_NAME', DEFAULT_SIGN_NAME),
     region: env.get('SMS_TENCENT_REGION', 'ap-guangzhou'),
     endpoint: env.get('SMS_TENCENT_ENDPOINT'),
-    templateIds: Object.fromEntries(
-      SMS_TEMPLATE_NAMES.map((template) => [template, env.get(templateIdVariable(template)) ?? ''])
-    ) as Record<SmsTemplate, string>,
+    // Modules' template ids are not in start/env.ts (core names no module's template).
+    templateId: (template) => process.env[templateIdVariable(template)] || undefined,
   })
 }
 

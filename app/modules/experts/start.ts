@@ -13,8 +13,12 @@ import '#modules/experts/statistics/refresh_job'
 import '#modules/experts/closing/jobs'
 
 import { hasAnyRole, lacksRole, registerNavigation } from '#core/navigation'
+import { registerSmsTemplates } from '#core/sms/templates'
+import { EXPERTS_SMS_TEMPLATES } from '#modules/experts/sms_templates'
 import { ADMIN_ROLES } from '#core/accounts/roles'
 import { REPORTER_ROLES } from '#modules/experts/shared/consultation_access'
+
+registerSmsTemplates(EXPERTS_SMS_TEMPLATES)
 
 const centre = hasAnyRole('center_staff', ...ADMIN_ROLES)
 registerNavigation(

@@ -10,7 +10,7 @@ import { deliverSms } from '#core/jobs/sms_delivery'
 import { SmsService } from '#core/sms/sms_service'
 import { TencentSmsDriver } from '#core/sms/drivers/tencent_driver'
 import SmsMessage from '#core/sms/sms_message'
-import { SMS_TEMPLATE_NAMES, templateIdVariable } from '#core/sms/templates'
+import { smsTemplateNames, templateIdVariable } from '#core/sms/templates'
 import { FakeTencentSms } from '#tests/fakes/tencent_sms_server'
 import { FIXTURES_FILE, committingGroup, jobRow, runsOf, waitFor } from '#tests/functional/core/jobs_fixtures'
 
@@ -140,7 +140,7 @@ test.group('Jobs / worker', (group) => {
     const fake = await FakeTencentSms.start(account)
     cleanup(() => fake.close())
     const service = new SmsService(
-      new TencentSmsDriver({ ...account, region: 'ap-guangzhou', templateIds: { verification_code: '100' }, endpoint: fake.endpoint })
+      new TencentSmsDriver({ ...account, region: 'ap-guangzhou', templateId: () => '100', endpoint: fake.endpoint })
     )
     spawnWorker({
       SMS_DRIVER: 'tencent',
@@ -148,7 +148,7 @@ test.group('Jobs / worker', (group) => {
       SMS_TENCENT_SECRET_KEY: account.secretKey,
       SMS_TENCENT_APP_ID: account.appId,
       // The worker boots only with an id for every template; the test sends verification_code (100).
-      ...Object.fromEntries(SMS_TEMPLATE_NAMES.map((template) => [templateIdVariable(template), '100'])),
+      ...Object.fromEntries(smsTemplateNames().map((template) => [templateIdVariable(template), '100'])),
       SMS_TENCENT_ENDPOINT: fake.endpoint,
     })
 

@@ -14,7 +14,7 @@ const ACCOUNT = { secretId: 'AKIDservicetest', secretKey: 'service-test-key', ap
 
 let fake: FakeTencentSms
 const viaFake = () =>
-  new SmsService(new TencentSmsDriver({ ...ACCOUNT, region: 'ap-guangzhou', templateIds: { verification_code: '100' }, endpoint: fake.endpoint }))
+  new SmsService(new TencentSmsDriver({ ...ACCOUNT, region: 'ap-guangzhou', templateId: () => '100', endpoint: fake.endpoint }))
 
 test.group('SMS / deliver(messageId) is idempotent', (group) => {
   fakeTencentSmsForGroup(group, ACCOUNT, (started) => (fake = started))

@@ -4,6 +4,7 @@ import { SmsNotSentError, SmsService } from '#core/sms/sms_service'
 import { TencentSmsDriver, type TencentSmsConfig } from '#core/sms/drivers/tencent_driver'
 import SmsMessage from '#core/sms/sms_message'
 import { fakeTencentSmsForGroup, type FakeTencentSms } from '#tests/fakes/tencent_sms_server'
+import { registerSmsTemplates } from '#core/sms/templates'
 
 const PHONE = '13812345678'
 const ACCOUNT = {
@@ -24,7 +25,7 @@ function tencent(overrides: Partial<TencentSmsConfig> = {}) {
       appId: ACCOUNT.appId,
       signName: ACCOUNT.signName,
       region: 'ap-guangzhou',
-      templateIds: { verification_code: '1934567' },
+      templateId: (template) => (template === 'verification_code' ? '1934567' : undefined),
       endpoint: fake.endpoint,
       ...overrides,
     })
@@ -90,7 +91,7 @@ test.group('SMS / Tencent Cloud driver against a local fake of the API', (group)
   })
 
   test('a template id the provider has not approved fails with its code', async ({ assert }) => {
-    const { error, message } = await failedSend(tencent({ templateIds: { verification_code: '999' } }))
+    const { error, message } = await failedSend(tencent({ templateId: () => '999' }))
     assert.include(message.reason!, 'FailedOperation.TemplateIncorrectOrUnapproved')
     assert.isFalse(error.retryable)
   })
@@ -131,7 +132,18 @@ test.group('SMS / Tencent Cloud driver against a local fake of the API', (group)
     assert.include(unreachable.message.reason!, 'ECONNREFUSED')
   })
 
-  test('a template without a configured id stops the driver at boot', ({ assert }) => {
-    assert.throws(() => tencent({ templateIds: { verification_code: '' } }), 'Tencent SMS: no template id for verification_code')
+  test('a template without a configured id: a module registering it stops the boot; a send fails for good', async ({ assert, cleanup }) => {
+    const driver = process.env.SMS_DRIVER
+    process.env.SMS_DRIVER = 'tencent'
+    cleanup(() => {
+      process.env.SMS_DRIVER = driver
+    })
+    assert.throws(
+      () => registerSmsTemplates({ tests_unapproved: { text: '测试{id}', params: ['id'] } }),
+      'SMS_DRIVER=tencent needs SMS_TEMPLATE_TESTS_UNAPPROVED (the approved id of SMS template tests_unapproved)'
+    )
+    const { error } = await failedSend(tencent({ templateId: () => undefined }))
+    assert.isFalse(error.retryable)
+    assert.include(error.message, 'no template id for verification_code')
   })
 })
