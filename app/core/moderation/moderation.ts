@@ -2,7 +2,8 @@
  * Content safety (DESIGN §6), the API every module that publishes dynamic content
  * uses:
  *
- *   const { verdict, categories } = await screen({ module: 'experts', countyCode, text }, trx)
+ *   registerModeratedModule('<module>', '<module>.module_name')   (once, from the module's start file)
+ *   const { verdict, categories } = await screen({ module: '<module>', countyCode, text }, trx)
  *   verdict 'block' → refuse with a Chinese message; 'hold' → store the record unpublished and
  *   holdForReview(trx, { module, subjectType, subjectId, countyCode, text, categories });
  *   onReviewDecision(subjectType, handler) publishes or withdraws it when a reviewer decides.
@@ -11,12 +12,12 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { filterFor, verdictOf } from '#core/moderation/word_filter'
 import { scopesAround } from '#core/moderation/breakers'
-import { MODERATED_MODULES, type ModeratedModule, type Verdict } from '#core/moderation/vocabulary'
+import { isModeratedModule, type ModeratedModule, type Verdict } from '#core/moderation/vocabulary'
 
 export { holdForReview, onReviewDecision, type HeldContent, type ReviewDecisionHandler } from '#core/moderation/reviews'
 export { AUTO_TRIP_THRESHOLD, AUTO_TRIP_WINDOW_MS, isTripped as breakerStatus } from '#core/moderation/breakers'
 export {
-  MODERATED_MODULES,
+  registerModeratedModule,
   WORD_CATEGORIES,
   type ModeratedModule,
   type ReviewDecision,
@@ -45,7 +46,7 @@ export interface ScreenResult {
  * Pass the caller's transaction as `client` to screen inside it.
  */
 export async function screen({ module, countyCode, text }: ScreenInput, client: QueryClientContract = db.connection()): Promise<ScreenResult> {
-  if (!MODERATED_MODULES.includes(module)) throw new Error(`Unknown moderated module: ${module}`)
+  if (!isModeratedModule(module)) throw new Error(`Unknown moderated module: ${module}`)
   const { rows } = await client.rawQuery(
     `SELECT (SELECT version FROM moderation_word_list WHERE id = 1)::text AS version,
             EXISTS (SELECT 1 FROM moderation_breakers WHERE tripped AND module = ? AND scope = ANY(?)) AS tripped`,

@@ -14,11 +14,13 @@ import '#modules/experts/closing/jobs'
 
 import { hasAnyRole, lacksRole, registerNavigation } from '#core/navigation'
 import { registerSmsTemplates } from '#core/sms/templates'
+import { registerModeratedModule } from '#core/moderation/moderation'
 import { EXPERTS_SMS_TEMPLATES } from '#modules/experts/sms_templates'
 import { ADMIN_ROLES } from '#core/accounts/roles'
 import { REPORTER_ROLES } from '#modules/experts/shared/consultation_access'
 
 registerSmsTemplates(EXPERTS_SMS_TEMPLATES)
+registerModeratedModule('experts', 'experts.module_name')
 
 const centre = hasAnyRole('center_staff', ...ADMIN_ROLES)
 registerNavigation(

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import '#tests/fixtures/moderation/stand_in_modules'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import AuditEntry from '#core/audit/audit_entry'

@@ -7,7 +7,7 @@ import regionDirectory from '#core/regions/region_directory'
 import { CircuitBreaker } from '#core/moderation/models'
 import { actingAs } from '#core/moderation/acting'
 import { AlreadyTrippedError, AUTO_TRIP_THRESHOLD, AUTO_TRIP_WINDOW_MS, NotTrippedError, resetBreaker, tripBreaker } from '#core/moderation/breakers'
-import { MODERATED_MODULES } from '#core/moderation/vocabulary'
+import { moderatedModuleLabels } from '#core/moderation/vocabulary'
 import ModerationPolicy from '#modules/admin/moderation/policy'
 import { answerChange, validate, type Status } from '#modules/admin/moderation/moderation_http'
 import { listPageValidator, resetBreakerValidator, tripBreakerValidator } from '#modules/admin/moderation/validators'
@@ -24,7 +24,6 @@ export default class ModerationBreakersController {
     const scopes = await ctx.auth.getUserOrFail().scopesFor(...ADMIN_ROLES)
     return renderPageOrFragment(ctx, PAGE, LIST, {
       ...(await this.#listData(ctx, page ?? 1)),
-      modules: MODERATED_MODULES,
       scopeOptions: await regionOptions(scopes),
       autoTrip: { count: AUTO_TRIP_THRESHOLD, minutes: AUTO_TRIP_WINDOW_MS / 60_000 },
     })
@@ -40,7 +39,7 @@ export default class ModerationBreakersController {
         const { module, scope: code, reason } = await validate(ctx, tripBreakerValidator)
         const scope = RegionScope.fromRegionCode(code)
         await ctx.bouncer.with(ModerationPolicy).authorize('changeBreaker', scope)
-        const labels = { module: i18n.t(`moderation.modules.${module}`), scope: await regionDirectory.fullName(code) }
+        const labels = { module: i18n.t(moderatedModuleLabels()[module]), scope: await regionDirectory.fullName(code) }
         try {
           await tripBreaker(await actingAs(ctx.auth.getUserOrFail(), ctx.request.ip()), { module, scope, reason })
           return { ok: true, text: i18n.t('moderation.breakers.tripped_ok', labels) }
@@ -64,7 +63,7 @@ export default class ModerationBreakersController {
       change: async () => {
         const { reason } = await validate(ctx, resetBreakerValidator)
         const labels = {
-          module: i18n.t(`moderation.modules.${breaker.module}`),
+          module: i18n.t(moderatedModuleLabels()[breaker.module] ?? 'moderation.breakers.module'),
           scope: await regionDirectory.fullName(RegionScope.fromPrefix(breaker.scope).regionCode),
         }
         try {
@@ -90,6 +89,6 @@ export default class ModerationBreakersController {
     for (const breaker of breakers) {
       scopeNames[breaker.scope] ??= await regionDirectory.fullName(RegionScope.fromPrefix(breaker.scope).regionCode)
     }
-    return { breakers, scopeNames, status }
+    return { breakers, scopeNames, status, modules: moderatedModuleLabels() }
   }
 }

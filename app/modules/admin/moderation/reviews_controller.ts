@@ -7,7 +7,7 @@ import regionDirectory from '#core/regions/region_directory'
 import { ReviewItem } from '#core/moderation/models'
 import { actingAs } from '#core/moderation/acting'
 import { AlreadyDecidedError, decideReview, NoReviewHandlerError } from '#core/moderation/reviews'
-import { MODERATED_MODULES, type ModeratedModule } from '#core/moderation/vocabulary'
+import { moderatedModuleLabels, type ModeratedModule } from '#core/moderation/vocabulary'
 import ModerationPolicy from '#modules/admin/moderation/policy'
 import { answerChange, validate, type Status } from '#modules/admin/moderation/moderation_http'
 import { decideReviewValidator, reviewFilterValidator } from '#modules/admin/moderation/validators'
@@ -23,12 +23,16 @@ export default class ModerationReviewsController {
   async index(ctx: HttpContext) {
     await ctx.bouncer.with(ModerationPolicy).authorize('review')
     const { module, page } = await validate(ctx, reviewFilterValidator, ctx.request.qs())
-    return renderPageOrFragment(ctx, PAGE, LIST, { ...(await this.#listData(ctx, module, page ?? 1)), modules: MODERATED_MODULES })
+    return renderPageOrFragment(ctx, PAGE, LIST, await this.#listData(ctx, module, page ?? 1))
   }
 
   async show(ctx: HttpContext) {
     const item = await this.#authorizedItem(ctx)
-    return ctx.view.render('admin/moderation/pages/review', { item, county: await regionDirectory.fullName(item.countyCode) })
+    return ctx.view.render('admin/moderation/pages/review', {
+      item,
+      county: await regionDirectory.fullName(item.countyCode),
+      modules: moderatedModuleLabels(),
+    })
   }
 
   async decide(ctx: HttpContext) {
@@ -71,6 +75,6 @@ export default class ModerationReviewsController {
     for (const item of items) {
       if (item.countyCode) countyNames[item.countyCode] ??= await regionDirectory.fullName(item.countyCode)
     }
-    return { items, countyNames, module: module ?? '', status }
+    return { items, countyNames, module: module ?? '', status, modules: moderatedModuleLabels() }
   }
 }

@@ -1,6 +1,9 @@
 import vine from '@vinejs/vine'
 import { knownRegionRule } from '#core/regions/region_rules'
-import { MODERATED_MODULES, WORD_ACTIONS, WORD_CATEGORIES } from '#core/moderation/vocabulary'
+import { moderatedModuleLabels, WORD_ACTIONS, WORD_CATEGORIES } from '#core/moderation/vocabulary'
+
+/** Modules register at boot, after this file may have loaded: the choices are read per validation. */
+const moderatedModuleNames = () => Object.keys(moderatedModuleLabels())
 
 const page = () => vine.number().min(1).max(100000).optional()
 
@@ -28,7 +31,7 @@ export const listPageValidator = vine.create({
 const reason = () => vine.string().trim().minLength(1).maxLength(200)
 
 export const tripBreakerValidator = vine.create({
-  module: vine.enum(MODERATED_MODULES),
+  module: vine.enum(moderatedModuleNames),
   scope: knownRegionRule(),
   reason: reason(),
 })
@@ -38,7 +41,7 @@ export const resetBreakerValidator = vine.create({
 })
 
 export const reviewFilterValidator = vine.create({
-  module: vine.enum(MODERATED_MODULES).optional(),
+  module: vine.enum(moderatedModuleNames).optional(),
   page: page(),
 })
 

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import '#tests/fixtures/moderation/stand_in_modules'
 import testUtils from '@adonisjs/core/services/test_utils'
 import AuditEntry from '#core/audit/audit_entry'
 import { RegionScope } from '#core/regions/region_scope'
@@ -63,7 +64,7 @@ test.group('Admin / moderation breakers', (group) => {
     const first = await submitHtmxForm(client, '/admin/moderation/breakers', form, admin)
     first.assertStatus(200)
     assert.notInclude(first.text(), '<html')
-    assert.include(first.text(), '已熔断：产业信息 · 成都市')
+    assert.include(first.text(), '已熔断：板块 · 成都市')
     assert.include(first.text(), '全市排查')
     assert.isTrue(await breakerStatus('info', '510129'))
 
@@ -124,7 +125,7 @@ test.group('Admin / moderation breakers', (group) => {
     const fragment = await submitHtmxForm(client, `/admin/moderation/breakers/${city.id}/reset`, { reason: '全市恢复' }, admin)
     fragment.assertStatus(200)
     assert.notInclude(fragment.text(), '<html')
-    assert.include(fragment.text(), '已解除熔断：产业信息 · 成都市')
+    assert.include(fragment.text(), '已解除熔断：板块 · 成都市')
     assert.isFalse(await breakerStatus('info', '510104'))
 
     const again = await submitForm(client, `/admin/moderation/breakers/${city.id}/reset`, { reason: '再次' }, admin)

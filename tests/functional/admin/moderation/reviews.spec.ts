@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import '#tests/fixtures/moderation/stand_in_modules'
 import db from '@adonisjs/lucid/services/db'
 import edge from 'edge.js'
 import i18nManager from '@adonisjs/i18n/services/main'
