@@ -1,5 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import { caseRoutes, LINK_MEDIA_ACTION, LINK_THREAD_ACTIONS } from '#modules/experts/shared/case_routes'
 
 const ConsultationsController = () => import('#modules/experts/consultations/consultations_controller')
 const FarmerLinkController = () => import('#modules/experts/consultations/farmer_link_controller')
@@ -19,17 +20,8 @@ router
   .use(middleware.auth())
 
 // The farmer's SMS link: no login, the signed token is the permission.
-router
-  .group(() => {
-    router.get('/', [FarmerLinkController, 'show']).as('show')
-    router.get('/messages', [FarmerLinkController, 'messages']).as('messages.index')
-    router.post('/messages', [FarmerLinkController, 'storeMessage']).as('messages.store')
-    router
-      .get('/media/:publicId/:variant', [FarmerLinkController, 'media'])
-      .as('media')
-      .where('publicId', /^[A-Za-z0-9_-]{22}$/)
-      .where('variant', /^(full|thumb)$/)
-  })
-  .prefix('/f/:id/:token')
-  .as('experts.consultations.farmer_link')
-  .where('id', ID)
+caseRoutes(
+  FarmerLinkController,
+  [['get', '/', 'show'], ...LINK_THREAD_ACTIONS, LINK_MEDIA_ACTION],
+  [{ prefix: '/f/:id/:token', as: 'experts.consultations.farmer_link' }]
+)
