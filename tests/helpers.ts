@@ -1,33 +1,29 @@
 import db from '@adonisjs/lucid/services/db'
 import RegionsSeeder from '#database/seeders/01_core_regions_seeder'
 import IndustriesSeeder from '#database/seeders/02_core_industries_seeder'
-import User from '#core/accounts/models/user'
-import RoleGrant from '#core/accounts/models/role_grant'
+import type User from '#core/accounts/models/user'
 import SmsMessage from '#core/sms/sms_message'
 import type { Role } from '#core/accounts/roles'
+import { FACTORY_PASSWORD, UserFactory, withRole } from '#database/factories/core/user_factory'
 
-export const PASSWORD = 'secret-pass-1'
+/** What every person the factories make signs in with. */
+export const PASSWORD = FACTORY_PASSWORD
 
 export async function seedReferenceData() {
   await new RegionsSeeder(db.connection()).run()
   await new IndustriesSeeder(db.connection()).run()
 }
 
-let nextPhone = 13700000000
-/** A person with the given roles; staff roles take their scope from `scopes[role]`. */
+/**
+ * A person (UserFactory) with the given roles, a farmer by default; staff and admin
+ * roles take their region scope from `scopes[role]`.
+ */
 export async function createUser(
   options: { county?: string; roles?: Role[]; scopes?: Partial<Record<Role, string>>; name?: string } = {}
-) {
-  const user = await User.create({
-    phone: String(++nextPhone),
-    password: PASSWORD,
-    name: options.name ?? '测试用户',
-    countyCode: options.county ?? '510104',
-  })
-  for (const role of options.roles ?? ['farmer']) {
-    await RoleGrant.create({ userId: user.id, role, scope: options.scopes?.[role] ?? null })
-  }
-  return user
+): Promise<User> {
+  let builder = UserFactory.merge({ countyCode: options.county ?? '510104', ...(options.name ? { name: options.name } : {}) })
+  for (const role of options.roles ?? ['farmer']) builder = builder.with('roleGrants', 1, withRole(role, options.scopes?.[role] ?? null))
+  return builder.create()
 }
 
 /** The 6-digit code in the latest SMS the log driver recorded for the phone. */
