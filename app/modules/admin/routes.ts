@@ -1,6 +1,41 @@
 /*
- * Routes of the management centre; each feature folder adds its own routes.ts here.
+ * Every URL of the management centre (/admin), one block per feature folder. All are
+ * signed in; each controller's policy decides who of the signed-in may enter.
  */
-import '#modules/admin/role_grants/routes'
-import '#modules/admin/audit_log/routes'
-import '#modules/admin/moderation/routes'
+import router from '@adonisjs/core/services/router'
+import { routeGroup } from '#core/http/route_group'
+
+const RoleGrantsController = () => import('#modules/admin/role_grants/role_grants_controller')
+const AuditLogController = () => import('#modules/admin/audit_log/audit_log_controller')
+const WordsController = () => import('#modules/admin/moderation/words_controller')
+const BreakersController = () => import('#modules/admin/moderation/breakers_controller')
+const ReviewsController = () => import('#modules/admin/moderation/reviews_controller')
+
+// role_grants — who holds which role in which region: search people, grant, revoke.
+routeGroup({ prefix: '/admin/roles', as: 'admin.role_grants' }, () => {
+  router.get('/', [RoleGrantsController, 'index']).as('index')
+  router.get('/users/:id', [RoleGrantsController, 'show']).as('show')
+  router.post('/users/:id/grants', [RoleGrantsController, 'store']).as('store')
+  router.get('/grants/:id/revoke', [RoleGrantsController, 'confirmRevoke']).as('confirm_revoke')
+  router.post('/grants/:id/revoke', [RoleGrantsController, 'destroy']).as('destroy')
+})
+
+// audit_log — the audit log of the actor's scope.
+routeGroup({ prefix: '/admin/audit', as: 'admin.audit_log' }, () => {
+  router.get('/', [AuditLogController, 'index']).as('index')
+})
+
+// moderation — content safety (app/core/moderation): word list, circuit breakers, review queue.
+routeGroup({ prefix: '/admin/moderation', as: 'admin.moderation' }, () => {
+  router.get('/words', [WordsController, 'index']).as('words.index')
+  router.post('/words', [WordsController, 'store']).as('words.store')
+  router.post('/words/check', [WordsController, 'check']).as('words.check')
+  router.get('/words/:id/remove', [WordsController, 'confirmRemove']).as('words.confirm_remove')
+  router.post('/words/:id/remove', [WordsController, 'destroy']).as('words.destroy')
+  router.get('/breakers', [BreakersController, 'index']).as('breakers.index')
+  router.post('/breakers', [BreakersController, 'store']).as('breakers.store')
+  router.post('/breakers/:id/reset', [BreakersController, 'reset']).as('breakers.reset')
+  router.get('/reviews', [ReviewsController, 'index']).as('reviews.index')
+  router.get('/reviews/:id', [ReviewsController, 'show']).as('reviews.show')
+  router.post('/reviews/:id/decision', [ReviewsController, 'decide']).as('reviews.decide')
+})

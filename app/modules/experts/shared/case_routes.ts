@@ -1,6 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import type { Constructor, LazyImport } from '@poppinss/utils/types'
-import { middleware } from '#start/kernel'
+import { routeGroup } from '#core/http/route_group'
 
 /** One action on a case: method, path below the entrance, controller method, route name (the method's, unless given). */
 export type CaseAction = readonly ['get' | 'post', string, string, string?]
@@ -26,17 +26,12 @@ const MEDIA_PUBLIC_ID = /^[A-Za-z0-9_-]{22}$/
  */
 export function caseRoutes(controller: LazyImport<Constructor<any>>, actions: readonly CaseAction[], entrances: readonly CaseEntrance[]) {
   for (const entrance of entrances) {
-    const group = router
-      .group(() => {
-        for (const [method, path, action, name] of actions) router[method](path, [controller, action]).as(name ?? action)
-      })
-      .prefix(entrance.prefix)
-      .as(entrance.as)
-      .where('id', router.matchers.number())
+    routeGroup({ prefix: entrance.prefix, as: entrance.as, signedIn: entrance.signedIn ?? false }, () => {
+      for (const [method, path, action, name] of actions) router[method](path, [controller, action]).as(name ?? action)
+    })
       .where('visitId', router.matchers.number())
       .where('publicId', MEDIA_PUBLIC_ID)
       .where('variant', /^(full|thumb)$/)
-    if (entrance.signedIn) group.use(middleware.auth())
   }
 }
 
