@@ -9,9 +9,8 @@ export { sweepDeadlines, type SweepReport } from '#modules/experts/triage/sweep_
 export { findVerifiedExpert, availabilityOf, expertFigures, type Availability, type ExpertFigures } from '#modules/experts/profiles/profile_queries'
 export { EXPERT_SOURCE } from '#modules/experts/profiles/profile_queries'
 export { indexExpert } from '#modules/experts/profiles/profile_actions'
-// Visits and closing: visit statuses; travel costs are integer fen (fenToYuan prints them); the 7-day auto-close sweep.
+// Visits and closing: visit statuses (travel costs are integer fen, see #core/money); the 7-day auto-close sweep.
 export { VISIT_STATUSES, type VisitStatus } from '#modules/experts/models/visit'
-export { fenToYuan } from '#modules/experts/visits/validators'
 export { sweepSilentConsultations } from '#modules/experts/closing/jobs'
 // Plan-scale data (demo:generate): which states count against an expert's load, and the statistics rebuilt after a bulk load.
 export { OPEN_FOR_EXPERT, TRIAGE_WINDOW_MS, RESPONSE_WINDOW_MS, AUTO_CLOSE_AFTER_MS, FOLLOWUP_WINDOW_MS } from '#modules/experts/shared/consultation_states'

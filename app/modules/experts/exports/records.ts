@@ -9,7 +9,8 @@ import { audit } from '#core/audit/audit'
 import { RegionScope } from '#core/regions/region_scope'
 import regionDirectory from '#core/regions/region_directory'
 import type { ConsultationState } from '#modules/experts/shared/consultation_states'
-import { xlsxBytes } from '#modules/experts/exports/xlsx_writer'
+import { csvBytes } from '#core/spreadsheets/csv_writer'
+import { xlsxBytes } from '#core/spreadsheets/xlsx_writer'
 import { industryNames } from '#modules/experts/profiles/profile_queries'
 
 export interface ExportFilters {
@@ -151,29 +152,6 @@ async function cellMaker(request: ExportRequest) {
       row.category ? (labels.categories[row.category] ?? row.category) : '',
       row.text ?? '',
     ]
-  }
-}
-
-/**
- * A cell as Excel reads it: quoted when it holds a comma, quote or line break, and
- * text that would start a formula (=, +, -, @) prefixed with ' so that a farmer's
- * message can never run in a staff member's spreadsheet.
- */
-export function csvCell(value: string | number): string {
-  if (typeof value === 'number') return String(value)
-  let text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  if (/[",\r\n]/.test(text)) text = `"${text.replaceAll('"', '""')}"`
-  return text
-}
-
-const BOM = '\uFEFF'
-
-async function* csvBytes(header: string[], rows: AsyncIterable<(string | number)[][]>) {
-  yield Buffer.from(BOM + header.map(csvCell).join(',') + '\r\n')
-  for await (const batch of rows) {
-    let chunk = ''
-    for (const cells of batch) chunk += cells.map(csvCell).join(',') + '\r\n'
-    yield Buffer.from(chunk)
   }
 }
 

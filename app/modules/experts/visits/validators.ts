@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { yuanRule } from '#core/money'
 import type { FieldContext } from '@vinejs/vine/types'
 import { beijingDate, today } from '#core/clock'
 
@@ -29,20 +30,6 @@ const scheduledOnRule = () =>
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .use(visitDay())
 
-/**
- * An amount in yuan as a person types it ("35", "35.5", "35.50") turned into fen by
- * string arithmetic: a binary float never holds money.
- */
-export function yuanToFen(text: string): number {
-  const [yuan, decimals = ''] = text.split('.')
-  return Number.parseInt(yuan, 10) * 100 + Number.parseInt(decimals.padEnd(2, '0'), 10)
-}
-
-/** 3550 → "35.50" */
-export function fenToYuan(fen: number): string {
-  return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
-}
-
 export const requestVisitValidator = vine.create({
   reason: reasonRule(),
   back: backRule(),
@@ -66,12 +53,7 @@ export const cancelVisitValidator = vine.create({
 
 export const visitOutcomeValidator = vine.create({
   outcome: vine.string().trim().minLength(2).maxLength(2000),
-  // Yuan with at most two decimals, up to 999999.99: no sign, no letters, no 元.
-  travel_cost: vine
-    .string()
-    .trim()
-    .regex(/^\d{1,6}(\.\d{1,2})?$/)
-    .transform(yuanToFen),
+  travel_cost: yuanRule(),
   back: backRule(),
 })
 

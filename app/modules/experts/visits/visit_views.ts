@@ -7,7 +7,7 @@ import Consultation from '#modules/experts/models/consultation'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import Visit from '#modules/experts/models/visit'
 import { dispatchCandidates, VISIT_MEDIA_SUBJECT } from '#modules/experts/visits/visit_actions'
-import { fenToYuan } from '#modules/experts/visits/validators'
+import { fenToYuan } from '#core/money'
 import {
   mayClose,
   mayRecordOutcome,

@@ -3,13 +3,8 @@ import { errors } from '@vinejs/vine'
 import { clock, DAY, today } from '#core/clock'
 import type Consultation from '#modules/experts/models/consultation'
 import type Visit from '#modules/experts/models/visit'
-import {
-  closeConsultationValidator,
-  dispatchVisitValidator,
-  fenToYuan,
-  visitOutcomeValidator,
-  yuanToFen,
-} from '#modules/experts/visits/validators'
+import { fenToYuan, yuanToFen } from '#core/money'
+import { closeConsultationValidator, dispatchVisitValidator, visitOutcomeValidator } from '#modules/experts/visits/validators'
 import { mayClose, mayRecordOutcome, mayRequestVisit, sameId, type Participant } from '#modules/experts/visits/participants'
 import { visitPaths } from '#modules/experts/visits/paths'
 

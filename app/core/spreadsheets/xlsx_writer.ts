@@ -75,15 +75,28 @@ const DOS_TIME = 0
 const DOS_DATE = (0 << 9) | (1 << 5) | 1
 const FLAGS = 0x0808 // sizes in a data descriptor; UTF-8 names
 
+/**
+ * The fields a local header (at 4) and a central directory record (at 6) share:
+ * version needed, flags, method (deflate), time, date, CRC, sizes, name length.
+ * A local header is written before its data, so its CRC and sizes are zero (they
+ * follow in the data descriptor, as FLAGS says).
+ */
+function writeEntryFields(buffer: Buffer, at: number, entry: Pick<Entry, 'name' | 'crc' | 'compressed' | 'size'>) {
+  buffer.writeUInt16LE(20, at)
+  buffer.writeUInt16LE(FLAGS, at + 2)
+  buffer.writeUInt16LE(8, at + 4)
+  buffer.writeUInt16LE(DOS_TIME, at + 6)
+  buffer.writeUInt16LE(DOS_DATE, at + 8)
+  buffer.writeUInt32LE(entry.crc, at + 10)
+  buffer.writeUInt32LE(entry.compressed, at + 14)
+  buffer.writeUInt32LE(entry.size, at + 18)
+  buffer.writeUInt16LE(entry.name.length, at + 22)
+}
+
 function localHeader(name: Uint8Array) {
   const header = Buffer.alloc(30)
   header.writeUInt32LE(0x04034b50, 0)
-  header.writeUInt16LE(20, 4)
-  header.writeUInt16LE(FLAGS, 6)
-  header.writeUInt16LE(8, 8)
-  header.writeUInt16LE(DOS_TIME, 10)
-  header.writeUInt16LE(DOS_DATE, 12)
-  header.writeUInt16LE(name.length, 26)
+  writeEntryFields(header, 4, { name, crc: 0, compressed: 0, size: 0 })
   return Buffer.concat([header, name])
 }
 
@@ -100,16 +113,8 @@ function centralDirectory(entries: Entry[], offset: number) {
   const records = entries.map((entry) => {
     const record = Buffer.alloc(46)
     record.writeUInt32LE(0x02014b50, 0)
-    record.writeUInt16LE(20, 4)
-    record.writeUInt16LE(20, 6)
-    record.writeUInt16LE(FLAGS, 8)
-    record.writeUInt16LE(8, 10)
-    record.writeUInt16LE(DOS_TIME, 12)
-    record.writeUInt16LE(DOS_DATE, 14)
-    record.writeUInt32LE(entry.crc, 16)
-    record.writeUInt32LE(entry.compressed, 20)
-    record.writeUInt32LE(entry.size, 24)
-    record.writeUInt16LE(entry.name.length, 28)
+    record.writeUInt16LE(20, 4) // version made by
+    writeEntryFields(record, 6, entry)
     record.writeUInt32LE(entry.offset, 42)
     return Buffer.concat([record, entry.name])
   })
