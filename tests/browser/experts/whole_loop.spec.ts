@@ -7,7 +7,8 @@ import SmsMessage from '#core/sms/sms_message'
 import Consultation from '#modules/experts/models/consultation'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import { ASSIGNMENT_SMS_JOB, TRIAGE_JOB } from '#modules/experts/triage/assign_expert'
-import { createExpert, runQueued } from '#tests/fixtures/experts/triage'
+import { runQueued } from '#tests/fixtures/experts/triage'
+import { makeExpert } from '#tests/fixtures/experts/profiles'
 import { phonePhotoWithGps } from '#tests/fixtures/media/generate'
 import { newPhone } from '#tests/browser/phone'
 import { RICE_BLAST, importSolvedCases, infoOfficer, staffOf } from '#tests/fixtures/experts/consultations'
@@ -28,7 +29,7 @@ test.group('The whole expert-service loop on phones', (group) => {
   test('report → similar → triage → answer from SMS → visit → close and rate → follow-up', async ({ browser, assert, cleanup }) => {
     await importSolvedCases()
     const officer = await infoOfficer('510129')
-    const expert = await createExpert({ name: '大邑粮油专家', county: '510129', industries: ['grain_oil'] })
+    const { expert } = await makeExpert({ name: '大邑粮油专家', county: '510129', industries: ['grain_oil'] })
     const staff = await staffOf('510129')
 
     const phone = async (user?: User) => {

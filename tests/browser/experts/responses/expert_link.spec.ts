@@ -5,7 +5,8 @@ import Consultation from '#modules/experts/models/consultation'
 import ConsultationMessage from '#modules/experts/models/consultation_message'
 import { ASSIGNMENT_SMS_JOB } from '#modules/experts/triage/assign_expert'
 import { runTriage } from '#modules/experts/triage/jobs'
-import { attachPhoto, createCase, createExpert, runQueued } from '#tests/fixtures/experts/triage'
+import { attachPhoto, createCase, runQueued } from '#tests/fixtures/experts/triage'
+import { makeExpert } from '#tests/fixtures/experts/profiles'
 import { newPhone } from '#tests/browser/phone'
 
 /*
@@ -18,7 +19,7 @@ test.group('Expert SMS link in the browser (360×640)', (group) => {
 
   /** A case assigned by triage, and the link path the expert's SMS carries. */
   async function linkFromSms() {
-    const expert = await createExpert({ name: '张农技' })
+    const { expert } = await makeExpert({ name: '张农技' })
     const consultation = await createCase({ text: '水稻叶片出现褐色梭形病斑，中间灰白色，最近几天蔓延很快，怎么办？' })
     await attachPhoto(consultation, await consultation.related('reporter').query().firstOrFail())
     await runTriage({ consultationId: consultation.id })

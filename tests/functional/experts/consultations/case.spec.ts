@@ -28,9 +28,9 @@ import {
   RICE_BLAST,
   staffOf,
   submittedCase,
-  verifiedExpert,
   writeMessage,
 } from '#tests/fixtures/experts/consultations'
+import { makeExpert } from '#tests/fixtures/experts/profiles'
 
 /** How many rows a query matches. */
 const countOf = async (query: any) => Number((await query.count('* as n'))[0].$extras.n)
@@ -82,14 +82,14 @@ test.group('Case page / who may see a case', (group) => {
   test('the assigned expert and staff whose scope holds the county see it; others get 404 and learn nothing', async ({ client, assert }) => {
     const reporter = await farmer('510129')
     const consultation = await submittedCase(reporter)
-    const { user: expertUser, expert } = await verifiedExpert('510129')
+    const { user: expertUser, expert } = await makeExpert({ county: '510129' })
     await advance(consultation, 'assigned', expert)
 
     ;(await client.get(`/consultations/${consultation.id}`).loginAs(expertUser)).assertStatus(200)
     ;(await client.get(`/consultations/${consultation.id}`).loginAs(await staffOf('510129'))).assertStatus(200)
     ;(await client.get(`/consultations/${consultation.id}`).loginAs(await staffOf('5101'))).assertStatus(200)
 
-    for (const outsider of [await staffOf('510104'), await staffOf('5116'), await farmer('510129'), (await verifiedExpert('510129')).user]) {
+    for (const outsider of [await staffOf('510104'), await staffOf('5116'), await farmer('510129'), (await makeExpert({ county: '510129' })).user]) {
       const response = await client.get(`/consultations/${consultation.id}`).loginAs(outsider)
       response.assertStatus(404)
       assert.notInclude(response.text(), RICE_BLAST)
@@ -105,10 +105,10 @@ test.group('Case page / who may see a case', (group) => {
     ])
     const consultation = await Consultation.query().where('reporter_id', reporter.id).firstOrFail()
     const photo = await Media.query().where('subject_id', consultation.id).firstOrFail()
-    const { user: expertUser, expert } = await verifiedExpert('510129')
+    const { user: expertUser, expert } = await makeExpert({ county: '510129' })
     await advance(consultation, 'assigned', expert)
     ;(await client.get(photo.url('thumb')).loginAs(expertUser)).assertStatus(200)
-    ;(await client.get(photo.url('thumb')).loginAs((await verifiedExpert('510129')).user)).assertStatus(404)
+    ;(await client.get(photo.url('thumb')).loginAs((await makeExpert({ county: '510129' })).user)).assertStatus(404)
   })
 
   test('"我的需求": only one’s own cases, newest first, paginated, htmx list fragment, empty state', async ({ client, assert }) => {
@@ -248,7 +248,7 @@ test.group('Case page / the farmer’s SMS link', (group) => {
   test('the farmer writes through the link once the expert answered: the expert and the 信息员 are told', async ({ client, assert }) => {
     const officer = await infoOfficer()
     const consultation = await submittedCase(officer, { farmer: { name: '王大田', phone: '13812340006' } })
-    const { user: expertUser, expert } = await verifiedExpert('510129')
+    const { user: expertUser, expert } = await makeExpert({ county: '510129' })
     await advance(consultation, 'answering', expert)
     const path = caseLinkPath(Number(consultation.id), 'farmer', 0)
 
@@ -280,7 +280,7 @@ test.group('Case page / conversation', (group) => {
     assert.notInclude(page.text(), 'name="body"')
     page.assertTextIncludes('专家答复后可以在这里交流')
 
-    const { user: expertUser, expert } = await verifiedExpert('510129')
+    const { user: expertUser, expert } = await makeExpert({ county: '510129' })
     await advance(consultation, 'answering', expert)
     await writeMessage(consultation, { authorId: expertUser.id, authorRole: 'expert', kind: 'answer', body: '这是稻瘟病，用三环唑喷雾。' })
 
@@ -309,7 +309,7 @@ test.group('Case page / conversation', (group) => {
   test('the reporter may answer an expert’s question while the case is still assigned', async ({ client, assert }) => {
     const reporter = await farmer()
     const consultation = await submittedCase(reporter)
-    const { user: expertUser, expert } = await verifiedExpert('510129')
+    const { user: expertUser, expert } = await makeExpert({ county: '510129' })
     await advance(consultation, 'assigned', expert)
     const before = await submitForm(client, `/consultations/${consultation.id}/messages`, { body: '专家您好' }, reporter)
     assert.lengthOf(fieldErrors(before, 'body'), 1)
@@ -324,7 +324,7 @@ test.group('Case page / conversation', (group) => {
   test('the other side gets an SMS for the first message after two hours of quiet, not for a quick reply', async ({ client, assert }) => {
     const reporter = await farmer()
     const consultation = await submittedCase(reporter)
-    const { user: expertUser, expert } = await verifiedExpert('510129')
+    const { user: expertUser, expert } = await makeExpert({ county: '510129' })
     await advance(consultation, 'answering', expert)
     const texts = () => SmsMessage.query().where('phone', expertUser.phone).where('template', 'consultation_new_message')
 
@@ -345,7 +345,7 @@ test.group('Case page / conversation', (group) => {
     await listWord('办假证', 'block')
     const reporter = await farmer()
     const consultation = await submittedCase(reporter)
-    const { user: expertUser, expert } = await verifiedExpert('510129')
+    const { user: expertUser, expert } = await makeExpert({ county: '510129' })
     await advance(consultation, 'answering', expert)
 
     const blocked = await submitForm(client, `/consultations/${consultation.id}/messages`, { body: '有人说能办假证' }, reporter)
@@ -374,7 +374,7 @@ test.group('Case page / conversation', (group) => {
     await listWord('六合彩', 'hold')
     const reporter = await farmer()
     const consultation = await submittedCase(reporter)
-    const { user: expertUser, expert } = await verifiedExpert('510129')
+    const { user: expertUser, expert } = await makeExpert({ county: '510129' })
     await advance(consultation, 'answering', expert)
     await submitForm(client, `/consultations/${consultation.id}/messages`, { body: '六合彩开奖了' }, reporter)
     const held = await ConsultationMessage.query().where('consultation_id', consultation.id).firstOrFail()
@@ -393,7 +393,7 @@ test.group('Case page / a held answer and the public', (group) => {
     await listWord('六合彩', 'hold')
     const reporter = await farmer()
     const consultation = await submittedCase(reporter, { text: '芹菜叶片上出现很多黄褐色小斑点，后来连成大片枯死，是什么病？' })
-    const { user: expertUser, expert } = await verifiedExpert('510129', 'vegetable')
+    const { user: expertUser, expert } = await makeExpert({ county: '510129', industries: ['vegetable'] })
     await advance(consultation, 'answering', expert)
     const answer = await writeMessage(consultation, { authorId: expertUser.id, authorRole: 'expert', kind: 'answer', body: '这是芹菜斑枯病，别买六合彩，用苯醚甲环唑喷雾。' })
     assert.equal(answer.moderation, 'held')

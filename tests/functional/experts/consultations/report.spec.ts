@@ -9,7 +9,8 @@ import Consultation from '#modules/experts/models/consultation'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import { HTML_AS_JPG, mp4Bytes, smallPhoto } from '#tests/fixtures/media/generate'
 import { assertRedirect, createUser, fieldErrors } from '#tests/helpers'
-import { farmer, importSolvedCases, infoOfficer, newKey, postReport, RICE_BLAST, verifiedExpert } from '#tests/fixtures/experts/consultations'
+import { farmer, importSolvedCases, infoOfficer, newKey, postReport, RICE_BLAST } from '#tests/fixtures/experts/consultations'
+import { makeExpert } from '#tests/fixtures/experts/profiles'
 
 const casesOf = (reporterId: number) => Consultation.query().where('reporter_id', reporterId).orderBy('id')
 const mediaOf = (ownerId: number) => Media.query().where('owner_id', ownerId).orderBy('id')
@@ -42,7 +43,7 @@ test.group('报需求 / the form', (group) => {
   })
 
   test('a farmer reports for themselves: no farmer fields; "向TA提问" names a verified expert', async ({ client, assert }) => {
-    const { expert } = await verifiedExpert('510129')
+    const { expert } = await makeExpert({ county: '510129', name: '张农技' })
     const response = await client.get(`/consultations/new?expert=${expert.id}`).loginAs(await farmer())
     response.assertStatus(200)
     assert.notInclude(response.text(), 'name="farmer_name"')
@@ -51,7 +52,7 @@ test.group('报需求 / the form', (group) => {
   })
 
   test('experts, staff and guests cannot report (403, or to the login page)', async ({ client }) => {
-    ;(await client.get('/consultations/new').loginAs((await verifiedExpert()).user)).assertStatus(403)
+    ;(await client.get('/consultations/new').loginAs((await makeExpert({ county: '510129' })).user)).assertStatus(403)
     const staff = await createUser({ roles: ['center_staff'], scopes: { center_staff: '510129' } })
     ;(await client.get('/consultations/new').loginAs(staff)).assertStatus(403)
     assertRedirect(await client.get('/consultations/new').redirects(0), '/login')
@@ -195,9 +196,9 @@ test.group('报需求 / submit', (group) => {
 
   test('"向TA提问" keeps the verified expert; an unverified one is not stored', async ({ client, assert }) => {
     const user = await farmer()
-    const { expert } = await verifiedExpert('510129')
+    const { expert } = await makeExpert({ county: '510129' })
     await postReport(client, user, { text: RICE_BLAST, county_code: '510129', expert: String(expert.id), idempotency_key: newKey() })
-    const pending = await verifiedExpert('510129')
+    const pending = await makeExpert({ county: '510129' })
     pending.expert.status = 'pending'
     await pending.expert.save()
     await postReport(client, user, { text: RICE_BLAST, county_code: '510129', expert: String(pending.expert.id), idempotency_key: newKey() })
@@ -330,7 +331,7 @@ test.group('报需求 / reached from the home page', (group) => {
     const home = await client.get('/').loginAs(await farmer())
     assert.include(home.text(), 'href="/consultations/new"')
     assert.include(home.text(), 'href="/consultations"')
-    const expertHome = await client.get('/').loginAs((await verifiedExpert()).user)
+    const expertHome = await client.get('/').loginAs((await makeExpert({ county: '510129' })).user)
     assert.notInclude(expertHome.text(), 'href="/consultations/new"')
   })
 })

@@ -73,7 +73,7 @@ test.group('找专家 / the directory', (group) => {
     assert.include(guest, 'href="/experts/apply"')
     assert.notInclude(guest, 'href="/admin/experts/profiles"')
 
-    const { user: expertUser } = await makeExpert({ roles: ['expert'] })
+    const { user: expertUser } = await makeExpert({ county: '510129', roles: ['expert'] })
     const expertPage = (await client.get('/experts').loginAs(expertUser)).text()
     assert.include(expertPage, 'href="/experts/me"')
     assert.include((await client.get('/profile').loginAs(expertUser)).text(), 'href="/experts/me"')
@@ -164,6 +164,7 @@ test.group('找专家 / the profile page', (group) => {
   test('shows the profile, the figures from the case log and 向TA提问', async ({ client, assert }) => {
     const { expert } = await makeExpert({
       name: '王猕猴桃',
+      organization: '大邑县农业农村局',
       county: '510131',
       industries: ['fruit', 'tea'],
       specialties: '猕猴桃溃疡病防治',
@@ -199,7 +200,7 @@ test.group('找专家 / the profile page', (group) => {
   })
 
   test('a new expert has no figures yet; an away one says until when', async ({ client }) => {
-    const { expert } = await makeExpert()
+    const { expert } = await makeExpert({ county: '510129' })
     expert.awayUntil = DateTime.now().setZone('Asia/Shanghai').plus({ days: 2 }).startOf('day')
     await expert.save()
     const response = await client.get(`/experts/${expert.id}`)
@@ -208,8 +209,8 @@ test.group('找专家 / the profile page', (group) => {
   })
 
   test('pending, rejected and unknown profiles are not found', async ({ client }) => {
-    const { expert: pending } = await makeExpert({ status: 'pending' })
-    const { expert: rejected } = await makeExpert({ status: 'rejected' })
+    const { expert: pending } = await makeExpert({ county: '510129', status: 'pending' })
+    const { expert: rejected } = await makeExpert({ county: '510129', status: 'rejected' })
     ;(await client.get(`/experts/${pending.id}`)).assertStatus(404)
     ;(await client.get(`/experts/${rejected.id}`)).assertStatus(404)
     ;(await client.get('/experts/999999999')).assertStatus(404)

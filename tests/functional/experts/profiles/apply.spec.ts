@@ -168,7 +168,7 @@ test.group('Expert profiles / editing one’s own', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('the page says which changes send the profile back to review', async ({ client, assert }) => {
-    const { user } = await makeExpert()
+    const { user } = await makeExpert({ county: '510129' })
     const page = await client.get('/experts/me').loginAs(user)
     page.assertStatus(200)
     page.assertTextIncludes('已认证')
@@ -181,7 +181,7 @@ test.group('Expert profiles / editing one’s own', (group) => {
   })
 
   test('changing the organisation keeps a verified profile verified and refreshes its index entry', async ({ client, assert }) => {
-    const { user, expert } = await makeExpert({ industries: ['grain_oil', 'vegetable'] })
+    const { user, expert } = await makeExpert({ county: '510129', industries: ['grain_oil', 'vegetable'], organization: '大邑县农业农村局' })
     const response = await submitForm(client, '/experts/me', profileForm({ organization: '四川农业大学' }), user)
     assertRedirect(response, '/experts/me')
     response.assertFlashMessage('success', '已保存')
@@ -199,7 +199,7 @@ test.group('Expert profiles / editing one’s own', (group) => {
     ['the industries', { 'other_industries[0]': 'tea' }],
   ] as const) {
     test(`changing ${label} sends a verified profile back to review and out of 找专家`, async ({ client, assert }) => {
-      const { user, expert } = await makeExpert({ industries: ['grain_oil', 'vegetable'] })
+      const { user, expert } = await makeExpert({ county: '510129', industries: ['grain_oil', 'vegetable'] })
       const response = await submitForm(client, '/experts/me', profileForm(overrides), user)
       assertRedirect(response, '/experts/me')
       response.assertFlashMessage('success', '已保存。资料已重新提交审核，审核通过前您不会出现在「找专家」中。')
@@ -211,7 +211,7 @@ test.group('Expert profiles / editing one’s own', (group) => {
   }
 
   test('editing a rejected profile resubmits it', async ({ client, assert }) => {
-    const { user, expert } = await makeExpert({ status: 'rejected' })
+    const { user, expert } = await makeExpert({ county: '510129', status: 'rejected' })
     expert.rejectionReason = '请补充职称证明'
     await expert.save()
     ;(await client.get('/experts/me').loginAs(user)).assertTextIncludes('未通过审核，理由：请补充职称证明')
@@ -233,7 +233,7 @@ test.group('Expert profiles / editing one’s own', (group) => {
   })
 
   test('bad input on the edit form changes nothing', async ({ client, assert }) => {
-    const { user, expert } = await makeExpert()
+    const { user, expert } = await makeExpert({ county: '510129', organization: '大邑县农业农村局' })
     const response = await submitForm(client, '/experts/me', profileForm({ county_code: '110101', organization: '新单位' }), user)
     assert.include(fieldErrors(response, 'county_code'), '请选择四川省内的区县')
     response.assertFlashMessage('organization', '新单位')
@@ -247,7 +247,7 @@ test.group('Expert profiles / availability', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('no-JS: away until a date, with a maximum of open cases', async ({ client, assert }) => {
-    const { user, expert } = await makeExpert()
+    const { user, expert } = await makeExpert({ county: '510129' })
     const until = day(3)
     const response = await submitForm(client, '/experts/me/availability', { availability: 'away', away_until: until, max_open_cases: '5' }, user)
     assertRedirect(response, '/experts/me')
@@ -262,7 +262,7 @@ test.group('Expert profiles / availability', (group) => {
   })
 
   test('htmx: the status fragment; back on duty clears the date', async ({ client, assert }) => {
-    const { user, expert } = await makeExpert()
+    const { user, expert } = await makeExpert({ county: '510129' })
     const away = await client
       .post('/experts/me/availability')
       .loginAs(user)
@@ -293,7 +293,7 @@ test.group('Expert profiles / availability', (group) => {
   ]
   for (const [label, form, field, message] of cases) {
     test(`${label}: a Chinese message (no-JS and htmx), nothing changed`, async ({ client, assert }) => {
-      const { user, expert } = await makeExpert()
+      const { user, expert } = await makeExpert({ county: '510129' })
       const response = await submitForm(client, '/experts/me/availability', form, user)
       assert.include(fieldErrors(response, field), message)
       const fragment = await client.post('/experts/me/availability').loginAs(user).withCsrfToken().header('HX-Request', 'true').form(form)

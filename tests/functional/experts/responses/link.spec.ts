@@ -10,11 +10,12 @@ import Consultation from '#modules/experts/models/consultation'
 import ConsultationMessage from '#modules/experts/models/consultation_message'
 import Expert from '#modules/experts/models/expert'
 import { runTriage } from '#modules/experts/triage/jobs'
-import { attachPhoto, createCase, createExpert, eventsOf, type ExpertOptions } from '#tests/fixtures/experts/triage'
+import { attachPhoto, createCase, eventsOf } from '#tests/fixtures/experts/triage'
+import { makeExpert, type ExpertOptions } from '#tests/fixtures/experts/profiles'
 
 /** A case with a photo, assigned by triage to a (new) expert; `link` is the path the SMS carries. */
 async function assignedCase(options: { expert?: ExpertOptions; text?: string } = {}) {
-  const expert = await createExpert(options.expert)
+  const { expert } = await makeExpert(options.expert)
   const consultation = await createCase({ text: options.text })
   const reporter = await consultation.related('reporter').query().firstOrFail()
   const photo = await attachPhoto(consultation, reporter)
@@ -134,7 +135,7 @@ test.group('Expert link / the page', (group) => {
 
   test('asking the reporter counts as the first response: no reassignment at the deadline', async ({ client, assert }) => {
     const { link, consultation, expert } = await assignedCase()
-    await createExpert()
+    await makeExpert()
     assertRedirect(await post(client, `${link}/ask`, { question: '是哪个品种？' }), link)
     const { sweepDeadlines } = await import('#modules/experts/triage/sweep_deadlines')
     clock.travel(4 * HOUR)
@@ -194,7 +195,7 @@ test.group('Expert link / refusals', (group) => {
 
   test('declining with a reason hands the case on; the old link then says it went to another expert', async ({ client, assert }) => {
     const { link, consultation, expert } = await assignedCase()
-    const next = await createExpert({ name: '下一位专家' })
+    const { expert: next } = await makeExpert({ name: '下一位专家' })
     const response = await post(client, `${link}/decline`, { reason: '近期在外地出差' })
     assertRedirect(response, link)
     response.assertFlashMessage('success', '已退回，案件将转给其他专家')
@@ -276,7 +277,7 @@ test.group('我的案件', (group) => {
 
   test('an expert sees only their own cases; another expert’s case is not found', async ({ client, assert }) => {
     const mine = await assignedCase({ text: '我的案件：茶树叶片发黄脱落，茶园里很多，请问是什么原因？' })
-    const other = await createExpert()
+    const { expert: other } = await makeExpert()
     const theirs = await createCase({ text: '别人的案件：柑橘叶片卷曲，有蚜虫，怎么办比较好？' })
     await Consultation.query().where('id', theirs.id).update({ state: 'assigned', expert_id: other.id })
 
@@ -333,14 +334,14 @@ test.group('我的案件', (group) => {
 
   test('declining from 我的案件 returns to the list (htmx: a redirect header)', async ({ client, assert }) => {
     const first = await assignedCase()
-    await createExpert()
+    await makeExpert()
     const response = await submitForm(client, `/expert/cases/${first.consultation.id}/decline`, { reason: '不熟悉这个品种' }, first.expert.user)
     assertRedirect(response, '/expert/cases')
     await first.consultation.refresh()
     assert.notEqual(Number(first.consultation.expertId), Number(first.expert.id))
 
     const second = await assignedCase()
-    await createExpert()
+    await makeExpert()
     const htmx = await client
       .post(`/expert/cases/${second.consultation.id}/decline`)
       .header('HX-Request', 'true')

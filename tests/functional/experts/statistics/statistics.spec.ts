@@ -9,7 +9,8 @@ import { refreshCaseFacts } from '#modules/experts/statistics/refresh'
 import { warmDefaultSnapshots } from '#modules/experts/statistics/snapshots'
 import { recordFollowupCall } from '#modules/experts/followups/followup_calls'
 import { createUser } from '#tests/helpers'
-import { caseWith, expertIn } from '#tests/fixtures/experts/statistics'
+import { caseWith } from '#tests/fixtures/experts/statistics'
+import { makeExpert } from '#tests/fixtures/experts/profiles'
 
 const ZONE = 'Asia/Shanghai'
 
@@ -28,8 +29,8 @@ async function fixture() {
   const submitted = DateTime.fromJSDate(clock.now()).setZone(ZONE).startOf('day').minus({ days: 20 }).set({ hour: 10 })
   const officer = await createUser({ county: '510104', roles: ['info_officer'], name: '李信息员' })
   const farmer = await createUser({ county: '510104', roles: ['farmer'], name: '王农户' })
-  const x = await expertIn('510104', '张专家')
-  const y = await expertIn('510104', '赵专家')
+  const { expert: x } = await makeExpert({ county: '510104', name: '张专家' })
+  const { expert: y } = await makeExpert({ county: '510104', name: '赵专家' })
   const cases = {
     a: await caseWith(officer, submitted, { expert: x, assignAfter: 30, respondAfter: 60, closeAfter: 1, rating: 5, followAfter: 2, valid: true }),
     b: await caseWith(officer, submitted, { expert: x, assignAfter: 90, respondAfter: 240, closeAfter: 1, rating: 3, followAfter: 8, valid: false }),

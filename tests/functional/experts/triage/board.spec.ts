@@ -7,7 +7,8 @@ import Consultation from '#modules/experts/models/consultation'
 import Expert from '#modules/experts/models/expert'
 import { ASSIGNMENT_SMS_JOB } from '#modules/experts/triage/assign_expert'
 import { runTriage } from '#modules/experts/triage/jobs'
-import { createCase, createExpert, eventsOf, queuedJobs } from '#tests/fixtures/experts/triage'
+import { createCase, eventsOf, queuedJobs } from '#tests/fixtures/experts/triage'
+import { makeExpert } from '#tests/fixtures/experts/profiles'
 
 const staffOf = (scope: string, role: 'center_staff' | 'center_admin' = 'center_staff') =>
   createUser({ roles: [role], scopes: { [role]: scope }, county: scope.length === 6 ? scope : '510104', name: `${scope}分诊员` })
@@ -25,7 +26,7 @@ test.group('Triage board / the list', (group) => {
 
   test('county staff see their county’s cases waiting for triage or for the expert, most urgent first, overdue marked', async ({ client, assert }) => {
     const staff = await staffOf('510104')
-    const expert = await createExpert()
+    const { expert } = await makeExpert()
     const waiting = await createCase({ text: '本县等待分诊的案件，水稻纹枯病怎么治？' })
     const overdue = await createCase({ text: '本县专家超时未响应的案件，小麦条锈病？' })
     await runTriage({ consultationId: overdue.id })
@@ -68,7 +69,7 @@ test.group('Triage board / the list', (group) => {
     const staffHome = (await client.get('/').loginAs(await staffOf('510104'))).text()
     assert.include(staffHome, 'href="/triage"')
     assert.notInclude(staffHome, 'href="/expert/cases"')
-    const expertHome = (await client.get('/').loginAs((await createExpert()).user)).text()
+    const expertHome = (await client.get('/').loginAs((await makeExpert()).user)).text()
     assert.include(expertHome, 'href="/expert/cases"')
     assert.notInclude(expertHome, 'href="/triage"')
     const farmerHome = (await client.get('/').loginAs(await createUser())).text()
@@ -88,7 +89,7 @@ test.group('Triage board / manual assignment', (group) => {
 
   test('510104 staff can neither see nor reassign a 510105 case (404), and nothing changes', async ({ client, assert }) => {
     const staff = await staffOf('510104')
-    const expert = await createExpert({ county: '510105' })
+    const { expert } = await makeExpert({ county: '510105' })
     const foreign = await createCase({ county: '510105', text: '青羊区的案件' })
     const page = await client.get(`/triage/${foreign.id}`).loginAs(staff)
     page.assertStatus(404)
@@ -106,14 +107,14 @@ test.group('Triage board / manual assignment', (group) => {
 
   test('the picker offers only verified, available experts of the industry within reach, nearest ring first', async ({ client, assert }) => {
     const staff = await staffOf('510104')
-    const county = await createExpert({ name: '本县专家', openCases: 4 })
-    const city = await createExpert({ name: '本市专家', level: 'city', county: '510105' })
-    const province = await createExpert({ name: '省级专家', level: 'province', county: '511623' })
-    await createExpert({ name: '他市县级专家', county: '511623' })
-    await createExpert({ name: '养猪专家', industries: ['pig'] })
-    await createExpert({ name: '待审核专家', status: 'pending' })
-    await createExpert({ name: '休假专家', awayUntil: DateTime.now().plus({ days: 3 }).toISODate() })
-    await createExpert({ name: '满额专家', maxOpenCases: 1, openCases: 1 })
+    const { expert: county } = await makeExpert({ name: '本县专家', openCases: 4 })
+    const { expert: city } = await makeExpert({ name: '本市专家', level: 'city', county: '510105' })
+    const { expert: province } = await makeExpert({ name: '省级专家', level: 'province', county: '511623' })
+    await makeExpert({ name: '他市县级专家', county: '511623' })
+    await makeExpert({ name: '养猪专家', industries: ['pig'] })
+    await makeExpert({ name: '待审核专家', status: 'pending' })
+    await makeExpert({ name: '休假专家', awayUntil: DateTime.now().plus({ days: 3 }).toISODate() })
+    await makeExpert({ name: '满额专家', maxOpenCases: 1, openCases: 1 })
     const consultation = await createCase()
 
     const page = await client.get(`/triage/${consultation.id}`).loginAs(staff)
@@ -129,7 +130,7 @@ test.group('Triage board / manual assignment', (group) => {
 
   test('assigning without JavaScript: the case, the reason with the person, the load and the SMS job', async ({ client, assert }) => {
     const staff = await staffOf('510104')
-    const expert = await createExpert({ name: '王专家' })
+    const { expert } = await makeExpert({ name: '王专家' })
     const consultation = await createCase()
 
     const response = await submitForm(client, `/triage/${consultation.id}/assign`, { expert_id: String(expert.id), reason: '报告人电话要求王专家' }, staff)
@@ -150,10 +151,10 @@ test.group('Triage board / manual assignment', (group) => {
 
   test('reassigning with htmx: the panel comes back with the new expert, the old one’s place is given back', async ({ client, assert }) => {
     const staff = await staffOf('510104')
-    const first = await createExpert({ name: '甲专家' })
+    const { expert: first } = await makeExpert({ name: '甲专家' })
     const consultation = await createCase()
     await runTriage({ consultationId: consultation.id })
-    const second = await createExpert({ name: '乙专家', level: 'city', county: '510105' })
+    const { expert: second } = await makeExpert({ name: '乙专家', level: 'city', county: '510105' })
 
     const response = await htmxAssign(client, consultation.id, { expert_id: String(second.id), reason: '甲专家电话联系不上' }, staff)
     response.assertStatus(200)
@@ -175,7 +176,7 @@ test.group('Triage board / manual assignment', (group) => {
 
   test('mistakes get a Chinese message next to the field; nothing is assigned', async ({ client, assert }) => {
     const staff = await staffOf('510104')
-    const pigExpert = await createExpert({ industries: ['pig'] })
+    const { expert: pigExpert } = await makeExpert({ industries: ['pig'] })
     const consultation = await createCase()
 
     const none = await submitForm(client, `/triage/${consultation.id}/assign`, { reason: '' }, staff).header('referer', `/triage/${consultation.id}`)

@@ -12,7 +12,8 @@ import { ASSIGNMENT_SMS_JOB, TRIAGE_JOB } from '#modules/experts/triage/assign_e
 import { sweepDeadlines } from '#modules/experts/triage/sweep_deadlines'
 import { verifyCaseLink } from '#modules/experts/shared/case_links'
 import { runTriage, sendAssignmentSms, type AssignmentSmsPayload } from '#modules/experts/triage/jobs'
-import { createCase, createExpert, eventsOf, queuedJobs, runQueued } from '#tests/fixtures/experts/triage'
+import { createCase, eventsOf, queuedJobs, runQueued } from '#tests/fixtures/experts/triage'
+import { makeExpert } from '#tests/fixtures/experts/profiles'
 
 /** Everything the sweep could change, to compare two runs. */
 async function snapshot() {
@@ -33,8 +34,8 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
   group.each.teardown(() => clock.reset())
 
   test('entering triage queues the job in the same transaction; no expert in the county → the city expert', async ({ assert }) => {
-    const neighbour = await createExpert({ level: 'county', county: '510105', industries: ['fruit'] })
-    const city = await createExpert({ level: 'city', county: '510105', industries: ['fruit'] })
+    const { expert: neighbour } = await makeExpert({ level: 'county', county: '510105', industries: ['fruit'] })
+    const { expert: city } = await makeExpert({ level: 'city', county: '510105', industries: ['fruit'] })
     const consultation = await createCase({ state: 'submitted', industry: 'fruit', county: '510104' })
 
     // A rolled-back transaction leaves no job behind.
@@ -61,7 +62,7 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
   })
 
   test('the SMS log holds a signed link to the case for its expert, sent once per assignment', async ({ assert }) => {
-    const expert = await createExpert()
+    const { expert } = await makeExpert()
     const consultation = await createCase()
     await runTriage({ consultationId: consultation.id })
     assert.equal(await runQueued(ASSIGNMENT_SMS_JOB), 1)
@@ -84,8 +85,8 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
   })
 
   test('no response in 3 hours: the miss and the reassignment are both recorded, the load moves', async ({ assert }) => {
-    const first = await createExpert({ name: '甲专家' })
-    const second = await createExpert({ name: '乙专家', openCases: 1 })
+    const { expert: first } = await makeExpert({ name: '甲专家' })
+    const { expert: second } = await makeExpert({ name: '乙专家', openCases: 1 })
     const consultation = await createCase()
     await runTriage({ consultationId: consultation.id })
     await consultation.refresh()
@@ -122,8 +123,8 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
   })
 
   test('an accepted case is not taken away at the deadline', async ({ assert }) => {
-    await createExpert()
-    await createExpert()
+    await makeExpert()
+    await makeExpert()
     const consultation = await createCase()
     await runTriage({ consultationId: consultation.id })
     await consultation.refresh()
@@ -138,7 +139,7 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
 
   test('unassigned at the triage deadline: escalated one level, the centre told, a new deadline, assignment retried', async ({ assert }) => {
     const staff = await createUser({ roles: ['center_staff'], scopes: { center_staff: '510104' } })
-    const full = await createExpert({ maxOpenCases: 1, openCases: 1 })
+    const { expert: full } = await makeExpert({ maxOpenCases: 1, openCases: 1 })
     const consultation = await createCase()
     await runTriage({ consultationId: consultation.id })
     await consultation.refresh()
@@ -148,7 +149,7 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
     // Back to county level, as if the triage job had never run (a worker lost it).
     consultation.triageLevel = 'county'
     await consultation.save()
-    const province = await createExpert({ level: 'province', county: '511623' })
+    const { expert: province } = await makeExpert({ level: 'province', county: '511623' })
     clock.travel(HOUR + MINUTE)
     assert.deepEqual(await sweepDeadlines(), { enteredTriage: 0, escalated: 1, missed: 0 })
     await consultation.refresh()
@@ -179,8 +180,8 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
   })
 
   test('a sweep run twice changes nothing the second time', async ({ assert }) => {
-    await createExpert()
-    await createExpert({ level: 'city', county: '510105' })
+    await makeExpert()
+    await makeExpert({ level: 'city', county: '510105' })
     const idle = await createCase({ state: 'submitted' })
     const held = await createCase({ state: 'submitted', moderation: 'held' })
     const waiting = await createCase()
@@ -204,7 +205,7 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
   })
 
   test('a crash between submit and triage loses nothing: the sweep finds the case and keeps its deadline', async ({ assert }) => {
-    const expert = await createExpert()
+    const { expert } = await makeExpert()
     // Submitted, then the process died: no triage job exists.
     const consultation = await createCase({ state: 'submitted' })
     const deadline = consultation.triageDueAt!.toMillis()

@@ -5,7 +5,8 @@ import { smallPhoto } from '#tests/fixtures/media/generate'
 import { assertRedirect, submitForm } from '#tests/helpers'
 import Consultation from '#modules/experts/models/consultation'
 import { ASSIGNMENT_SMS_JOB, TRIAGE_JOB } from '#modules/experts/triage/assign_expert'
-import { createExpert, eventsOf, runQueued } from '#tests/fixtures/experts/triage'
+import { eventsOf, runQueued } from '#tests/fixtures/experts/triage'
+import { makeExpert } from '#tests/fixtures/experts/profiles'
 import { RICE_BLAST, importSolvedCases, infoOfficer, newKey, postReport } from '#tests/fixtures/experts/consultations'
 
 /*
@@ -20,9 +21,9 @@ test.group('Triage / the whole path', (group) => {
   test('report with a photo → similar shown → county expert of the industry → SMS link → answer without login → the reporter reads it', async ({ client, assert }) => {
     await importSolvedCases()
     const officer = await infoOfficer('510129')
-    const rightOne = await createExpert({ name: '大邑粮油专家', county: '510129', industries: ['grain_oil'] })
-    await createExpert({ name: '大邑养猪专家', county: '510129', industries: ['pig'] })
-    await createExpert({ name: '成都市粮油专家', level: 'city', county: '510104', industries: ['grain_oil'] })
+    const { expert: rightOne } = await makeExpert({ name: '大邑粮油专家', county: '510129', industries: ['grain_oil'] })
+    await makeExpert({ name: '大邑养猪专家', county: '510129', industries: ['pig'] })
+    await makeExpert({ name: '成都市粮油专家', level: 'city', county: '510104', industries: ['grain_oil'] })
 
     const submitted = await postReport(client, officer, { text: RICE_BLAST, industry: 'grain_oil', county_code: '510129', farmer_name: '王大田', farmer_phone: '13811112222', idempotency_key: newKey() }, [
       { name: 'photos[]', bytes: await smallPhoto(), filename: 'leaf.jpg' },

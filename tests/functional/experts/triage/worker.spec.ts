@@ -8,7 +8,8 @@ import { enterTriage } from '#modules/experts/triage/enter_triage'
 import { ASSIGNMENT_SMS_JOB, TRIAGE_JOB } from '#modules/experts/triage/assign_expert'
 import { verifyCaseLink } from '#modules/experts/shared/case_links'
 import { waitFor } from '#tests/functional/core/jobs_fixtures'
-import { createCase, createExpert } from '#tests/fixtures/experts/triage'
+import { createCase } from '#tests/fixtures/experts/triage'
+import { makeExpert } from '#tests/fixtures/experts/profiles'
 
 /*
  * The acceptance line "killing the app between submit and triage loses nothing",
@@ -40,7 +41,7 @@ test.group('Triage / through the worker', (group) => {
   })
 
   test('a case that entered triage while no worker ran is triaged when one starts, its deadline kept, its expert texted', async ({ assert }) => {
-    const expert = await createExpert()
+    const { expert } = await makeExpert()
     const consultation = await createCase({ state: 'submitted' })
     created.users.push(expert.userId, consultation.reporterId)
     created.consultations.push(consultation.id)

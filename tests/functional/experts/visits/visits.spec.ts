@@ -11,13 +11,13 @@ import { smallPhoto } from '#tests/fixtures/media/generate'
 import { assertRedirect, createUser, fieldErrors, submitForm } from '#tests/helpers'
 import {
   answeredCase,
-  createExpert,
   createStaff,
   dayFromToday,
   dispatchedVisit,
   eventsOf,
   requestedVisit,
 } from '#tests/fixtures/experts/visits'
+import { makeExpert } from '#tests/fixtures/experts/profiles'
 
 /** Lucid hands bigint ids over as strings; the link signs numbers. */
 const expertLink = (consultationId: number, expertId: number) =>
@@ -327,7 +327,7 @@ test.group('Visits / permissions', (group) => {
     const stranger = await createUser({ roles: ['info_officer'] })
     ;(await client.get(`/consultations/${consultation.id}/visits`).loginAs(stranger)).assertStatus(404)
     ;(await submitForm(client, `/consultations/${consultation.id}/visits`, { reason: '想看看' }, stranger)).assertStatus(404)
-    const { user: otherExpert } = await createExpert('510104', 'grain_oil', '李专家')
+    const { user: otherExpert } = await makeExpert({ name: '李专家' })
     ;(await submitForm(client, `/consultations/${consultation.id}/visits`, { reason: '我也来' }, otherExpert)).assertStatus(404)
     assertRedirect(await client.get(`/consultations/${consultation.id}/visits`).redirects(0), '/login')
     assert.equal(await count('experts_visits'), 0)
@@ -336,7 +336,7 @@ test.group('Visits / permissions', (group) => {
 
   test('only the expert sent records an outcome: the reporter and another expert get 404', async ({ client, assert }) => {
     const { consultation, visit, reporter } = await dispatchedVisit()
-    const { user: otherExpert, expert: other } = await createExpert('510104', 'grain_oil', '李专家')
+    const { user: otherExpert, expert: other } = await makeExpert({ name: '李专家' })
     const form = { outcome: '伪造的结果', travel_cost: '10' }
     ;(await submitForm(client, `/consultations/${consultation.id}/visits/${visit.id}/outcome`, form, reporter)).assertStatus(404)
     ;(await submitForm(client, `/consultations/${consultation.id}/visits/${visit.id}/outcome`, form, otherExpert)).assertStatus(404)
@@ -360,7 +360,7 @@ test.group('Visits / permissions', (group) => {
 
   test('a dispatched expert who is not the assignee opens the visit from the link', async ({ client, assert }) => {
     const { visit, staff, consultation } = await requestedVisit()
-    const { expert: neighbour } = await createExpert('510104', 'grain_oil', '邻县专家')
+    const { expert: neighbour } = await makeExpert({ name: '邻县专家' })
     await submitForm(client, `/admin/visits/${visit.id}/dispatch`, { expert_id: String(neighbour.id), scheduled_on: dayFromToday(1), place: '某村' }, staff)
     const page = await client.get(`${expertLink(consultation.id, neighbour.id)}/visits`)
     page.assertStatus(200)
@@ -416,10 +416,10 @@ test.group('Visits / bad input', (group) => {
 
   test('dispatch of an expert outside the list (another city, or unverified) is refused', async ({ client, assert }) => {
     const { visit, staff } = await requestedVisit()
-    const { expert: far } = await createExpert('511623', 'grain_oil', '广安专家')
+    const { expert: far } = await makeExpert({ name: '广安专家', county: '511623' })
     const response = await submitForm(client, `/admin/visits/${visit.id}/dispatch`, { expert_id: String(far.id), scheduled_on: dayFromToday(1), place: '红砂村' }, staff)
     assert.include(fieldErrors(response, 'expert_id'), '请从列表中选择一位已认证的专家')
-    const { expert: pending } = await createExpert('510104', 'grain_oil', '待审专家')
+    const { expert: pending } = await makeExpert({ name: '待审专家' })
     await Expert.query().where('id', pending.id).update({ status: 'pending' })
     const again = await submitForm(client, `/admin/visits/${visit.id}/dispatch`, { expert_id: String(pending.id), scheduled_on: dayFromToday(1), place: '红砂村' }, staff)
     assert.include(fieldErrors(again, 'expert_id'), '请从列表中选择一位已认证的专家')

@@ -36,12 +36,12 @@ test.group('Expert figures from the case log', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('an expert without cases has no median and no rating', async ({ assert }) => {
-    const { expert } = await makeExpert()
+    const { expert } = await makeExpert({ county: '510129' })
     assert.deepEqual(await expertFigures(expert.id), { answered: 0, medianFirstResponseSeconds: null, averageRating: null, ratings: 0 })
   })
 
   test('odd number of responses: the middle one; the average of the ratings given', async ({ assert }) => {
-    const { expert } = await makeExpert()
+    const { expert } = await makeExpert({ county: '510129' })
     await caseOf(expert.id, 10, 5)
     await caseOf(expert.id, 200, 3)
     await caseOf(expert.id, 40, null)
@@ -54,7 +54,7 @@ test.group('Expert figures from the case log', (group) => {
   })
 
   test('even number of responses: halfway between the two middle ones; the average rounded to one decimal', async ({ assert }) => {
-    const { expert } = await makeExpert()
+    const { expert } = await makeExpert({ county: '510129' })
     for (const [minutes, rating] of [[10, 5], [20, 4], [30, 4], [180, 5], [45, 4], [60, 5]] as const) {
       await caseOf(expert.id, minutes, rating)
     }
@@ -67,8 +67,8 @@ test.group('Expert figures from the case log', (group) => {
   })
 
   test('other experts’ cases do not count; an answer without an accept is the first response', async ({ assert }) => {
-    const { expert } = await makeExpert()
-    const { expert: other } = await makeExpert({ name: '别人' })
+    const { expert } = await makeExpert({ county: '510129' })
+    const { expert: other } = await makeExpert({ county: '510129', name: '别人' })
     await caseOf(other.id, 1, 1)
     await caseOf(expert.id, null, null, { state: 'answering', answeredAt: ASSIGNED.plus({ minutes: 100 }) })
     const figures = await expertFigures(expert.id)
@@ -111,7 +111,7 @@ test.group('Expert availability', (group) => {
   })
 
   test('an away date is today or later by the Beijing calendar, and within a year', async ({ assert }) => {
-    const { expert: profile } = await makeExpert()
+    const { expert: profile } = await makeExpert({ county: '510129' })
     const today = DateTime.fromJSDate(clock.now(), { zone: 'Asia/Shanghai' }).startOf('day')
     const asDate = (day: DateTime) => new Date(day.year, day.month - 1, day.day)
 

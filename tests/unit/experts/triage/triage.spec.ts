@@ -12,7 +12,8 @@ import {
   nextLevel,
 } from '#modules/experts/triage/assign_expert'
 import { runTriage } from '#modules/experts/triage/jobs'
-import { createCase, createExpert, eventsOf, queuedJobs } from '#tests/fixtures/experts/triage'
+import { createCase, eventsOf, queuedJobs } from '#tests/fixtures/experts/triage'
+import { makeExpert } from '#tests/fixtures/experts/profiles'
 
 const pick = (consultation: Awaited<ReturnType<typeof createCase>>, excluded: number[] = []) =>
   findCandidate(db.connection(), consultation, { excluded })
@@ -22,9 +23,9 @@ test.group('Triage / candidate selection', (group) => {
   group.each.teardown(() => clock.reset())
 
   test('county experts of the case’s county first, then the city, then the province', async ({ assert }) => {
-    const province = await createExpert({ level: 'province', county: '511623' })
-    const city = await createExpert({ level: 'city', county: '510105' })
-    const county = await createExpert({ level: 'county', county: '510104', openCases: 3 })
+    const { expert: province } = await makeExpert({ level: 'province', county: '511623' })
+    const { expert: city } = await makeExpert({ level: 'city', county: '510105' })
+    const { expert: county } = await makeExpert({ level: 'county', county: '510104', openCases: 3 })
     const consultation = await createCase({ county: '510104' })
 
     let chosen = await pick(consultation)
@@ -43,8 +44,8 @@ test.group('Triage / candidate selection', (group) => {
   })
 
   test('the city ring holds any expert located in the city; another city’s experts are not in it', async ({ assert }) => {
-    const otherCity = await createExpert({ level: 'city', county: '511623' })
-    const neighbourCounty = await createExpert({ level: 'county', county: '510129' })
+    const { expert: otherCity } = await makeExpert({ level: 'city', county: '511623' })
+    const { expert: neighbourCounty } = await makeExpert({ level: 'county', county: '510129' })
     const consultation = await createCase({ county: '510104' })
 
     const chosen = await pick(consultation)
@@ -55,34 +56,34 @@ test.group('Triage / candidate selection', (group) => {
 
   test('an away or off-duty expert is never chosen; away until yesterday is back', async ({ assert }) => {
     const day = DateTime.fromISO(todayIso())
-    await createExpert({ awayUntil: day.toISODate() })
-    await createExpert({ awayUntil: day.plus({ days: 5 }).toISODate() })
-    await createExpert({ onDuty: false })
+    await makeExpert({ awayUntil: day.toISODate() })
+    await makeExpert({ awayUntil: day.plus({ days: 5 }).toISODate() })
+    await makeExpert({ onDuty: false })
     const consultation = await createCase()
     assert.isNull(await pick(consultation))
 
-    const back = await createExpert({ awayUntil: day.minus({ days: 1 }).toISODate(), openCases: 5 })
+    const { expert: back } = await makeExpert({ awayUntil: day.minus({ days: 1 }).toISODate(), openCases: 5 })
     assert.equal((await pick(consultation))!.expert.id, back.id)
   })
 
   test('a full expert is skipped; pending and other industries are never candidates', async ({ assert }) => {
-    await createExpert({ maxOpenCases: 2, openCases: 2 })
-    await createExpert({ status: 'pending' })
-    await createExpert({ industries: ['pig', 'tea'] })
+    await makeExpert({ maxOpenCases: 2, openCases: 2 })
+    await makeExpert({ status: 'pending' })
+    await makeExpert({ industries: ['pig', 'tea'] })
     const consultation = await createCase()
     assert.isNull(await pick(consultation))
 
-    const multi = await createExpert({ industries: ['tea', 'grain_oil'], maxOpenCases: 3, openCases: 2 })
+    const { expert: multi } = await makeExpert({ industries: ['tea', 'grain_oil'], maxOpenCases: 3, openCases: 2 })
     assert.equal((await pick(consultation))!.expert.id, multi.id, 'any of an expert’s industries counts')
   })
 
   test('least open load first, then the longest idle (never assigned first), then the oldest profile', async ({ assert }) => {
     const now = DateTime.fromJSDate(clock.now())
-    const busy = await createExpert({ openCases: 2, lastAssignedAt: now.minus({ days: 30 }) })
-    const recent = await createExpert({ openCases: 1, lastAssignedAt: now.minus({ minutes: 5 }) })
-    const idle = await createExpert({ openCases: 1, lastAssignedAt: now.minus({ days: 2 }) })
-    const never = await createExpert({ openCases: 1, lastAssignedAt: null })
-    const neverToo = await createExpert({ openCases: 1, lastAssignedAt: null })
+    const { expert: busy } = await makeExpert({ openCases: 2, lastAssignedAt: now.minus({ days: 30 }) })
+    const { expert: recent } = await makeExpert({ openCases: 1, lastAssignedAt: now.minus({ minutes: 5 }) })
+    const { expert: idle } = await makeExpert({ openCases: 1, lastAssignedAt: now.minus({ days: 2 }) })
+    const { expert: never } = await makeExpert({ openCases: 1, lastAssignedAt: null })
+    const { expert: neverToo } = await makeExpert({ openCases: 1, lastAssignedAt: null })
     const consultation = await createCase()
 
     const order: number[] = []
@@ -91,8 +92,8 @@ test.group('Triage / candidate selection', (group) => {
   })
 
   test('the expert the reporter addressed comes first when available, whatever the ring or load', async ({ assert }) => {
-    await createExpert({ openCases: 0 })
-    const addressed = await createExpert({ level: 'province', county: '511623', industries: ['tea'], openCases: 7 })
+    await makeExpert({ openCases: 0 })
+    const { expert: addressed } = await makeExpert({ level: 'province', county: '511623', industries: ['tea'], openCases: 7 })
     const consultation = await createCase({ addressedExpertId: addressed.id })
     const chosen = await pick(consultation)
     assert.equal(chosen!.expert.id, addressed.id)
@@ -115,7 +116,7 @@ test.group('Triage / automatic assignment', (group) => {
   group.each.teardown(() => clock.reset())
 
   test('assigns in one transaction: state, deadline, load, idle time, the reason, a notification and the SMS job', async ({ assert }) => {
-    const expert = await createExpert({ openCases: 3 })
+    const { expert } = await makeExpert({ openCases: 3 })
     const consultation = await createCase()
     const outcome = await runTriage({ consultationId: consultation.id })
     assert.equal(outcome?.assigned?.id, expert.id)
@@ -142,9 +143,9 @@ test.group('Triage / automatic assignment', (group) => {
   })
 
   test('the reason says why nearer rings were passed over', async ({ assert }) => {
-    await createExpert({ awayUntil: todayIso() })
-    await createExpert({ maxOpenCases: 1, openCases: 1 })
-    const city = await createExpert({ level: 'city', county: '510105' })
+    await makeExpert({ awayUntil: todayIso() })
+    await makeExpert({ maxOpenCases: 1, openCases: 1 })
+    const { expert: city } = await makeExpert({ level: 'city', county: '510105' })
     const consultation = await createCase()
     await runTriage({ consultationId: consultation.id })
 
@@ -159,7 +160,7 @@ test.group('Triage / automatic assignment', (group) => {
   })
 
   test('running the job twice assigns once', async ({ assert }) => {
-    const expert = await createExpert()
+    const { expert } = await makeExpert()
     const consultation = await createCase()
     await runTriage({ consultationId: consultation.id })
     assert.isNull(await runTriage({ consultationId: consultation.id }))
@@ -173,7 +174,7 @@ test.group('Triage / automatic assignment', (group) => {
     const countyStaff = await createUser({ roles: ['center_staff'], scopes: { center_staff: '510104' } })
     const cityAdmin = await createUser({ roles: ['center_admin'], scopes: { center_admin: '5101' } })
     const otherCounty = await createUser({ roles: ['center_staff'], scopes: { center_staff: '510105' } })
-    await createExpert({ industries: ['pig'] })
+    await makeExpert({ industries: ['pig'] })
     const consultation = await createCase()
     const before = consultation.triageDueAt!.toMillis()
 
@@ -194,8 +195,8 @@ test.group('Triage / automatic assignment', (group) => {
   })
 
   test('two cases for one place: the second goes to the next expert, nobody is over their maximum', async ({ assert }) => {
-    const first = await createExpert({ maxOpenCases: 1 })
-    const second = await createExpert({ maxOpenCases: 1, lastAssignedAt: DateTime.now() })
+    const { expert: first } = await makeExpert({ maxOpenCases: 1 })
+    const { expert: second } = await makeExpert({ maxOpenCases: 1, lastAssignedAt: DateTime.now() })
     const a = await createCase()
     const b = await createCase()
     await Promise.all([runTriage({ consultationId: a.id }), runTriage({ consultationId: b.id })])
