@@ -1,17 +1,11 @@
+import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { withCodeAndName } from '#core/database/model_mixins'
 
 export type RegionLevel = 'province' | 'city' | 'county'
 
-export default class Region extends BaseModel {
+export default class Region extends compose(BaseModel, withCodeAndName) {
   static table = 'regions'
-  static primaryKey = 'code'
-  static selfAssignPrimaryKey = true
-
-  @column({ isPrimary: true })
-  declare code: string
-
-  @column()
-  declare name: string
 
   @column()
   declare level: RegionLevel
