@@ -2,6 +2,7 @@ import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { errors as vineErrors } from '@vinejs/vine'
+import { RuleError } from '#core/http/rule_error'
 
 /**
  * Chinese error pages that reveal nothing: no stack, no SQL, no paths outside
@@ -20,6 +21,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   async handle(error: any, ctx: HttpContext) {
+    if (error instanceof RuleError) error = error.toValidationError(ctx.i18n)
     if (ctx.request.header('hx-request') === 'true' && error instanceof vineErrors.E_VALIDATION_ERROR) {
       return ctx.response.status(422).send(await ctx.view.render('components/form/errors_fragment', { messages: error.messages }))
     }

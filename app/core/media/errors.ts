@@ -1,3 +1,5 @@
+import { RuleError } from '#core/http/rule_error'
+
 /**
  * Why an upload was refused. Controllers show `i18n.t(error.messageKey)` next to the
  * file field (see `fieldError`).
@@ -11,12 +13,9 @@ export type RejectionReason =
   | 'video_type'
   | 'video_too_large'
 
-export class MediaRejectedError extends Error {
+/** An upload that is not what the field accepts; as a RuleError it fails on the form's `photos` field unless caught. */
+export class MediaRejectedError extends RuleError {
   constructor(readonly reason: RejectionReason) {
-    super(`Upload rejected: ${reason}`)
-  }
-
-  get messageKey() {
-    return `media.errors.${this.reason}`
+    super(`media.errors.${reason}`, 'photos')
   }
 }

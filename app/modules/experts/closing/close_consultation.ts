@@ -12,12 +12,10 @@ import { notifyExpert } from '#modules/experts/visits/visit_actions'
 import { AUTO_CLOSE_AFTER_MS, FOLLOWUP_WINDOW_MS } from '#modules/experts/shared/consultation_states'
 import { CLOSABLE_STATES } from '#modules/experts/visits/participants'
 import { visitPaths } from '#modules/experts/visits/paths'
+import { RuleError } from '#core/http/rule_error'
 
-export class ClosingRuleError extends Error {
-  constructor(readonly messageKey = 'errors.not_closable') {
-    super(messageKey)
-  }
-}
+/** A case that is no longer closable (closed already, or not answered yet). */
+export const NOT_CLOSABLE = 'experts.visits.errors.not_closable'
 
 const t = (key: string, data?: Record<string, unknown>) => i18nManager.locale('zh-CN').t(`experts.visits.${key}`, data)
 
@@ -45,7 +43,7 @@ export async function closeConsultation(
 ) {
   return db.transaction(async (trx) => {
     const consultation = await lockConsultation(trx, consultationId)
-    if (!consultation || !(CLOSABLE_STATES as readonly string[]).includes(consultation.state)) throw new ClosingRuleError()
+    if (!consultation || !(CLOSABLE_STATES as readonly string[]).includes(consultation.state)) throw new RuleError(NOT_CLOSABLE)
     await close(
       trx,
       consultation,

@@ -1,9 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { renderPageOrFragment, wantsFragment } from '#core/http/render'
+import { renderPageOrFragment } from '#core/http/render'
 import Consultation from '#modules/experts/models/consultation'
-import { ClosingRuleError, closeConsultation } from '#modules/experts/closing/close_consultation'
+import { closeConsultation, NOT_CLOSABLE } from '#modules/experts/closing/close_consultation'
 import { closeConsultationValidator } from '#modules/experts/visits/validators'
-import { guardVisitForm, validateVisitForm } from '#modules/experts/visits/visit_forms'
+import { formDone, guardForm, validateForm } from '#core/http/forms'
+import { RuleError } from '#core/http/rule_error'
 import { mayClose, notFound, participantFor } from '#modules/experts/visits/participants'
 import { visitPaths, type VisitViewerMode } from '#modules/experts/visits/paths'
 
@@ -24,24 +25,18 @@ export default class ClosingController {
 
   async store(ctx: HttpContext) {
     const { consultation, participant, mode, token } = await caseOf(ctx)
-    const target = `#close-errors-${consultation.id}`
-    const { rating, comment, back } = await validateVisitForm(ctx, closeConsultationValidator, target)
-    await guardVisitForm(ctx, target, async () => {
-      if (!mayClose(participant, consultation)) throw new ClosingRuleError()
+    const form = { errorsTarget: `#close-errors-${consultation.id}`, messages: 'experts.visits.validator' }
+    const { rating, comment, back } = await validateForm(ctx, closeConsultationValidator, form)
+    await guardForm(ctx, form, async () => {
+      if (!mayClose(participant, consultation)) throw new RuleError(NOT_CLOSABLE)
       await closeConsultation(consultation.id, { id: participant.userId, role: participant.role as 'reporter' | 'farmer' }, { rating, comment })
     })
-    const message = ctx.i18n.t('experts.visits.close.done')
-    if (wantsFragment(ctx)) {
-      return ctx.view.render('experts/closing/partials/close_form', {
-        consultation: await Consultation.findOrFail(consultation.id),
-        viewer: mode,
-        token,
-        back,
-        status: message,
-      })
-    }
-    ctx.session.flash('success', message)
-    return ctx.response.redirect(back ?? visitPaths.close(consultation, mode, token))
+    return formDone(ctx, {
+      message: ctx.i18n.t('experts.visits.close.done'),
+      redirectTo: back ?? visitPaths.close(consultation, mode, token),
+      fragment: async (status) =>
+        ctx.view.render('experts/closing/partials/close_form', { consultation: await Consultation.findOrFail(consultation.id), viewer: mode, token, back, status }),
+    })
   }
 }
 

@@ -19,13 +19,8 @@ import { lockConsultation, recordEvent, recordTransition, type EventInput } from
 import { signCaseLink } from '#modules/experts/shared/case_links'
 import { visitPaths } from '#modules/experts/visits/paths'
 import { sameId } from '#modules/experts/visits/participants'
+import { RuleError } from '#core/http/rule_error'
 
-/** A step that the case's current state does not allow (someone else acted first, or a stale page). */
-export class VisitRuleError extends Error {
-  constructor(readonly messageKey: string) {
-    super(messageKey)
-  }
-}
 
 export interface VisitActor {
   id: number
@@ -48,7 +43,7 @@ const t = (key: string, data?: Record<string, unknown>) => i18nManager.locale('z
 export async function requestVisit(consultationId: number, actor: VisitActor, reason: string) {
   return db.transaction(async (trx) => {
     const consultation = await lockConsultation(trx, consultationId)
-    if (!consultation || consultation.state !== 'answering') throw new VisitRuleError('errors.not_answering')
+    if (!consultation || consultation.state !== 'answering') throw new RuleError('experts.visits.errors.not_answering')
     const visit = await Visit.create(
       {
         consultationId: consultation.id,
@@ -99,7 +94,7 @@ export async function dispatchCandidates(consultation: Consultation, client?: Tr
 export async function dispatchVisit(visit: Visit, staff: VisitActor, plan: VisitPlan) {
   const dispatched = await db.transaction(async (trx) => {
     const { consultation, locked } = await lockVisit(trx, visit)
-    if (locked.status !== 'requested' || consultation.state !== 'visit_requested') throw new VisitRuleError('errors.not_requested')
+    if (locked.status !== 'requested' || consultation.state !== 'visit_requested') throw new RuleError('experts.visits.errors.not_requested')
     const expert = (await dispatchCandidates(consultation, trx)).find((candidate) => sameId(candidate.id, plan.expertId))
     if (!expert) throw fieldError('expert_id', t('errors.expert_unavailable'))
 
@@ -126,7 +121,7 @@ export async function dispatchVisit(visit: Visit, staff: VisitActor, plan: Visit
 export async function rescheduleVisit(visit: Visit, staff: VisitActor, plan: Omit<VisitPlan, 'expertId'> & { reason: string }) {
   const rescheduled = await db.transaction(async (trx) => {
     const { consultation, locked } = await lockVisit(trx, visit)
-    if (locked.status !== 'dispatched') throw new VisitRuleError('errors.not_dispatched')
+    if (locked.status !== 'dispatched') throw new RuleError('experts.visits.errors.not_dispatched')
     await saveVisit(trx, locked, {
       scheduledOn: DateTime.fromISO(plan.scheduledOn),
       place: plan.place,
@@ -171,7 +166,7 @@ export async function recordVisitOutcome(
     }
     return await db.transaction(async (trx) => {
       const { consultation, locked } = await lockVisit(trx, visit)
-      if (locked.status !== 'dispatched' || consultation.state !== 'visit_dispatched') throw new VisitRuleError('errors.not_dispatched')
+      if (locked.status !== 'dispatched' || consultation.state !== 'visit_dispatched') throw new RuleError('experts.visits.errors.not_dispatched')
       const now = DateTime.fromJSDate(clock.now())
       await saveVisit(trx, locked, { status: 'visited', outcome: input.outcome, travelCostFen: input.travelCostFen, visitedAt: now })
       if (stored.length) {
@@ -206,7 +201,7 @@ export async function recordVisitOutcome(
 export async function confirmVisitCost(visit: Visit, staff: VisitActor) {
   return db.transaction(async (trx) => {
     const { consultation, locked } = await lockVisit(trx, visit)
-    if (locked.status !== 'visited' || locked.costConfirmedAt) throw new VisitRuleError('errors.not_confirmable')
+    if (locked.status !== 'visited' || locked.costConfirmedAt) throw new RuleError('experts.visits.errors.not_confirmable')
     await saveVisit(trx, locked, { costConfirmedById: staff.id, costConfirmedAt: DateTime.fromJSDate(clock.now()) })
     // The amount confirmed (fen) goes into the history: a later correction would show.
     await recordEvent(trx, consultation, byStaff(staff, 'visit_cost_confirmed', locked.expertId, String(locked.travelCostFen)))
@@ -223,7 +218,7 @@ export async function cancelVisit(visit: Visit, staff: VisitActor, reason: strin
   return db.transaction(async (trx) => {
     const { consultation, locked } = await lockVisit(trx, visit)
     if (!locked.isLive || !['visit_requested', 'visit_dispatched'].includes(consultation.state)) {
-      throw new VisitRuleError('errors.not_cancellable')
+      throw new RuleError('experts.visits.errors.not_cancellable')
     }
     await saveVisit(trx, locked, { status: 'cancelled', cancelReason: reason, cancelledById: staff.id, cancelledAt: DateTime.fromJSDate(clock.now()) })
     await recordTransition(trx, consultation, 'answering', byStaff(staff, 'visit_cancelled', locked.expertId, reason))

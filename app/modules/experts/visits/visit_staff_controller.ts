@@ -1,11 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import type { VineValidator } from '@vinejs/vine'
 import { SCOPED_ROLES } from '#core/accounts/roles'
 import { todayIso } from '#core/clock'
 import { RegionScope } from '#core/regions/region_scope'
-import { renderPageOrFragment, wantsFragment } from '#core/http/render'
+import { renderPageOrFragment } from '#core/http/render'
 import Visit from '#modules/experts/models/visit'
 import VisitPolicy from '#modules/experts/visits/policy'
-import { cancelVisit, confirmVisitCost, dispatchVisit, rescheduleVisit } from '#modules/experts/visits/visit_actions'
+import { cancelVisit, confirmVisitCost, dispatchVisit, rescheduleVisit, type VisitActor } from '#modules/experts/visits/visit_actions'
 import { loadStaffVisit } from '#modules/experts/visits/visit_views'
 import { regionNames } from '#modules/experts/profiles/profile_queries'
 import {
@@ -14,7 +15,7 @@ import {
   rescheduleVisitValidator,
   staffVisitListValidator,
 } from '#modules/experts/visits/validators'
-import { guardVisitForm, validateVisitForm } from '#modules/experts/visits/visit_forms'
+import { formDone, guardForm, validateForm } from '#core/http/forms'
 import { visitPaths } from '#modules/experts/visits/paths'
 
 const PER_PAGE = 20
@@ -49,29 +50,19 @@ export default class VisitStaffController {
   }
 
   async dispatch(ctx: HttpContext) {
-    const visit = await this.#authorized(ctx)
-    const target = '#visit-dispatch-errors'
-    const plan = await validateVisitForm(ctx, dispatchVisitValidator, target)
-    await guardVisitForm(ctx, target, () =>
-      dispatchVisit(visit, this.#staff(ctx), { expertId: plan.expert_id, scheduledOn: plan.scheduled_on, place: plan.place })
+    return this.#change(ctx, 'dispatch', dispatchVisitValidator, 'dispatched', (visit, staff, plan) =>
+      dispatchVisit(visit, staff, { expertId: plan.expert_id, scheduledOn: plan.scheduled_on, place: plan.place })
     )
-    return this.#done(ctx, visit, 'experts.visits.staff.dispatched')
   }
 
   async reschedule(ctx: HttpContext) {
-    const visit = await this.#authorized(ctx)
-    const target = '#visit-reschedule-errors'
-    const plan = await validateVisitForm(ctx, rescheduleVisitValidator, target)
-    await guardVisitForm(ctx, target, () =>
-      rescheduleVisit(visit, this.#staff(ctx), { scheduledOn: plan.scheduled_on, place: plan.place, reason: plan.reason })
+    return this.#change(ctx, 'reschedule', rescheduleVisitValidator, 'rescheduled', (visit, staff, plan) =>
+      rescheduleVisit(visit, staff, { scheduledOn: plan.scheduled_on, place: plan.place, reason: plan.reason })
     )
-    return this.#done(ctx, visit, 'experts.visits.staff.rescheduled')
   }
 
   async confirmCost(ctx: HttpContext) {
-    const visit = await this.#authorized(ctx)
-    await guardVisitForm(ctx, '#visit-cost-errors', () => confirmVisitCost(visit, this.#staff(ctx)))
-    return this.#done(ctx, visit, 'experts.visits.staff.cost_confirmed')
+    return this.#change(ctx, 'cost', null, 'cost_confirmed', (visit, staff) => confirmVisitCost(visit, staff))
   }
 
   /** The confirmation step before a cancel, with the reason (works without JavaScript). */
@@ -81,11 +72,34 @@ export default class VisitStaffController {
   }
 
   async cancel(ctx: HttpContext) {
+    return this.#change(ctx, 'cancel', cancelVisitValidator, 'cancelled', (visit, staff, { reason }) => cancelVisit(visit, staff, reason))
+  }
+
+  /**
+   * One staff form on a visit: validate, act, and answer with the refreshed detail
+   * (htmx) or a redirect to it; failures go to the form's #visit-<form>-errors box.
+   */
+  async #change<V extends VineValidator<any, any>>(
+    ctx: HttpContext,
+    form: string,
+    validator: V | null,
+    done: string,
+    act: (visit: Visit, staff: VisitActor, input: Awaited<ReturnType<V['validate']>>) => Promise<unknown>
+  ) {
     const visit = await this.#authorized(ctx)
-    const target = '#visit-cancel-errors'
-    const { reason } = await validateVisitForm(ctx, cancelVisitValidator, target)
-    await guardVisitForm(ctx, target, () => cancelVisit(visit, this.#staff(ctx), reason))
-    return this.#done(ctx, visit, 'experts.visits.staff.cancelled')
+    const options = { errorsTarget: `#visit-${form}-errors`, messages: 'experts.visits.validator' }
+    const input = validator ? await validateForm(ctx, validator, options) : undefined
+    await guardForm(ctx, options, () => act(visit, { id: ctx.auth.getUserOrFail().id, role: 'staff' }, input))
+    return formDone(ctx, {
+      message: ctx.i18n.t(`experts.visits.staff.${done}`),
+      redirectTo: visitPaths.staffVisit(visit.id),
+      fragment: async (status) =>
+        ctx.view.render('experts/visits/partials/staff_detail', {
+          ...(await loadStaffVisit(await Visit.findOrFail(visit.id))),
+          today: todayIso(),
+          status,
+        }),
+    })
   }
 
   /** Staff roles only, and only visits inside their scope (404 otherwise). */
@@ -94,22 +108,5 @@ export default class VisitStaffController {
     const visit = await Visit.findOrFail(params.id)
     await bouncer.with(VisitPolicy).authorize('handle', visit)
     return visit
-  }
-
-  #staff(ctx: HttpContext) {
-    return { id: ctx.auth.getUserOrFail().id, role: 'staff' as const }
-  }
-
-  async #done(ctx: HttpContext, visit: Visit, message: string) {
-    if (wantsFragment(ctx)) {
-      const fresh = await Visit.findOrFail(visit.id)
-      return ctx.view.render('experts/visits/partials/staff_detail', {
-        ...(await loadStaffVisit(fresh)),
-        today: todayIso(),
-        status: ctx.i18n.t(message),
-      })
-    }
-    ctx.session.flash('success', ctx.i18n.t(message))
-    return ctx.response.redirect(visitPaths.staffVisit(visit.id))
   }
 }

@@ -1,10 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { renderPageOrFragment, wantsFragment } from '#core/http/render'
+import { renderPageOrFragment } from '#core/http/render'
 import Consultation from '#modules/experts/models/consultation'
 import Visit from '#modules/experts/models/visit'
-import { recordVisitOutcome, requestVisit, VisitRuleError } from '#modules/experts/visits/visit_actions'
+import { recordVisitOutcome, requestVisit } from '#modules/experts/visits/visit_actions'
 import { requestVisitValidator, visitOutcomeValidator } from '#modules/experts/visits/validators'
-import { guardVisitForm, validateVisitForm } from '#modules/experts/visits/visit_forms'
+import { formDone, guardForm, validateForm } from '#core/http/forms'
+import { RuleError } from '#core/http/rule_error'
 import { mayRecordOutcome, mayRequestVisit, notFound, participantFor } from '#modules/experts/visits/participants'
 import { visitPaths, type VisitViewerMode } from '#modules/experts/visits/paths'
 import { wasChosen } from '#core/media/media_service'
@@ -28,11 +29,11 @@ export default class VisitsController {
 
   async store(ctx: HttpContext) {
     const { consultation, participant, mode, token } = await caseOf(ctx)
-    const target = `#visit-request-errors-${consultation.id}`
-    const { reason, back } = await validateVisitForm(ctx, requestVisitValidator, target)
-    await guardVisitForm(ctx, target, async () => {
-      if (consultation.state !== 'answering') throw new VisitRuleError('errors.not_answering')
-      if (!mayRequestVisit(participant, consultation)) throw new VisitRuleError('errors.not_case_party')
+    const form = visitForm(`#visit-request-errors-${consultation.id}`)
+    const { reason, back } = await validateForm(ctx, requestVisitValidator, form)
+    await guardForm(ctx, form, async () => {
+      if (consultation.state !== 'answering') throw new RuleError('experts.visits.errors.not_answering')
+      if (!mayRequestVisit(participant, consultation)) throw new RuleError('experts.visits.errors.not_case_party')
       await requestVisit(consultation.id, { id: participant.userId!, role: participant.role as 'reporter' | 'expert' }, reason)
     })
     return done(ctx, consultation, mode, token, back, 'experts.visits.requested')
@@ -43,10 +44,10 @@ export default class VisitsController {
     const visit = await Visit.query().where('id', ctx.params.visitId).where('consultation_id', consultation.id).first()
     // Only the expert sent may record it; everyone else learns nothing about the visit.
     if (!visit || participant.role !== 'expert') throw notFound()
-    const target = `#visit-outcome-errors-${visit.id}`
-    const { outcome, travel_cost: travelCostFen, back } = await validateVisitForm(ctx, visitOutcomeValidator, target)
-    await guardVisitForm(ctx, target, async () => {
-      if (!mayRecordOutcome(participant, consultation, visit)) throw new VisitRuleError('errors.not_dispatched')
+    const form = visitForm(`#visit-outcome-errors-${visit.id}`)
+    const { outcome, travel_cost: travelCostFen, back } = await validateForm(ctx, visitOutcomeValidator, form)
+    await guardForm(ctx, form, async () => {
+      if (!mayRecordOutcome(participant, consultation, visit)) throw new RuleError('experts.visits.errors.not_dispatched')
       const photos = ctx.request.files('photos').filter(wasChosen)
       await recordVisitOutcome(visit, { id: participant.userId, role: 'expert' }, { outcome, travelCostFen, photos })
     })
@@ -64,18 +65,14 @@ async function caseOf(ctx: HttpContext) {
   return { consultation, participant, mode: mode ?? (participant.role as VisitViewerMode), token }
 }
 
+const visitForm = (errorsTarget: string) => ({ errorsTarget, messages: 'experts.visits.validator' })
+
 /** htmx: the refreshed panel in place; without JavaScript: back to the page the form was on. */
-async function done(ctx: HttpContext, consultation: Consultation, mode: VisitViewerMode, token: string | null, back: string | undefined, message: string) {
-  const fresh = await Consultation.findOrFail(consultation.id)
-  if (wantsFragment(ctx)) {
-    return ctx.view.render('experts/visits/partials/visit_panel', {
-      consultation: fresh,
-      viewer: mode,
-      token,
-      back,
-      status: ctx.i18n.t(message),
-    })
-  }
-  ctx.session.flash('success', ctx.i18n.t(message))
-  return ctx.response.redirect(back ?? visitPaths.visits(consultation, mode, token))
+function done(ctx: HttpContext, consultation: Consultation, mode: VisitViewerMode, token: string | null, back: string | undefined, message: string) {
+  return formDone(ctx, {
+    message: ctx.i18n.t(message),
+    redirectTo: back ?? visitPaths.visits(consultation, mode, token),
+    fragment: async (status) =>
+      ctx.view.render('experts/visits/partials/visit_panel', { consultation: await Consultation.findOrFail(consultation.id), viewer: mode, token, back, status }),
+  })
 }
