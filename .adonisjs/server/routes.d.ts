@@ -25,8 +25,8 @@ export type ScannedRoutes = {
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notifications.read_all': { paramsTuple?: []; params?: {} }
     'notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.jobs.index': { paramsTuple?: []; params?: {} }
-    'admin.jobs.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'jobs.index': { paramsTuple?: []; params?: {} }
+    'jobs.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -126,7 +126,7 @@ export type ScannedRoutes = {
     'media.confirm_destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
     'media.show': { paramsTuple: [ParamValue,ParamValue]; params: {'publicId': ParamValue,'variant': ParamValue} }
     'notifications.index': { paramsTuple?: []; params?: {} }
-    'admin.jobs.index': { paramsTuple?: []; params?: {} }
+    'jobs.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -183,7 +183,7 @@ export type ScannedRoutes = {
     'media.confirm_destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
     'media.show': { paramsTuple: [ParamValue,ParamValue]; params: {'publicId': ParamValue,'variant': ParamValue} }
     'notifications.index': { paramsTuple?: []; params?: {} }
-    'admin.jobs.index': { paramsTuple?: []; params?: {} }
+    'jobs.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -239,7 +239,7 @@ export type ScannedRoutes = {
     'media.destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
     'notifications.read_all': { paramsTuple?: []; params?: {} }
     'notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.jobs.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'jobs.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.moderation.words.store': { paramsTuple?: []; params?: {} }

@@ -24,7 +24,7 @@ export default class JobsController {
     const text = i18n.t(retried ? 'jobs.retried' : 'jobs.not_failed')
     if (wantsFragment(ctx)) return this.#render(ctx, page ?? 1, { ok: retried, text })
     session.flash(retried ? 'success' : 'error', text)
-    return response.redirect().toRoute('admin.jobs.index', {}, { qs: page ? { page } : {} })
+    return response.redirect().toRoute('jobs.index', {}, { qs: page ? { page } : {} })
   }
 
   async #render(ctx: HttpContext, page: number, status?: { ok: boolean; text: string }) {

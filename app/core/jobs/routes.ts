@@ -9,5 +9,4 @@ router
     router.post('/jobs/:id/retry', [JobsController, 'retry']).as('jobs.retry').where('id', router.matchers.uuid())
   })
   .prefix('/admin')
-  .as('admin')
   .use(middleware.auth())

@@ -23,7 +23,7 @@ export interface TextDocumentInput {
   createdAt?: Date | string | null
   /**
    * Filter labels for directory search beyond the main industry, e.g. 'level:county'
-   * or 'industry:tea' for an expert's other industries. 'industry:<industry>' is added.
+   * or 'industry:tea' for a record's other industries. 'industry:<industry>' is added.
    */
   tags?: string[]
 }
@@ -34,7 +34,7 @@ export interface SimilarOptions {
   limit?: number
   /**
    * Only documents of these source types. Without it, every type except the
-   * directories' (experts are not cases) is a candidate.
+   * registered directories' (registerDirectorySource) is a candidate.
    */
   sourceTypes?: string[]
   /** Only these document ids: the evaluation scores its fixture cases among whatever else the index holds. */
@@ -76,8 +76,13 @@ const CANDIDATE_BUDGET = 1000
 const CANDIDATE_CAP = 1500
 /** Rows ranked for a query of common words only (see Candidates.broad). */
 const BROAD_CAP = 200
-/** Records indexed for a directory, not as cases: 找类似 never offers them. */
-const DIRECTORY_SOURCE_TYPES = ['expert']
+/** Source types indexed for a directory (找专家), not as cases: 找类似 never offers them. */
+const directorySourceTypes = new Set<string>()
+
+/** A module whose records are a searchable directory rather than cases says so from its start file. */
+export function registerDirectorySource(sourceType: string) {
+  directorySourceTypes.add(sourceType)
+}
 
 /** Distinct query tokens, capped: safe letters-and-digits strings only (see segmenter). */
 function queryTokens(text: unknown, cut: Segmenter = segmenter()): string[] {
@@ -185,7 +190,7 @@ export async function similar(text: unknown, options: SimilarOptions = {}): Prom
     limit,
     cap: candidates.broad ? BROAD_CAP : CANDIDATE_CAP,
     sourceTypes: options.sourceTypes ?? null,
-    directoryTypes: DIRECTORY_SOURCE_TYPES,
+    directoryTypes: [...directorySourceTypes],
     ids,
   }
   const filters = `d.public
@@ -247,7 +252,7 @@ export async function similar(text: unknown, options: SimilarOptions = {}): Prom
 const roundScore = (value: unknown) => Math.round(Number(value) * 10000) / 10000
 
 export interface SearchOptions {
-  /** Which directory: 'expert' (experts_profiles ids), or any other indexed source type. */
+  /** Which directory: a source type its module registered with registerDirectorySource. */
   sourceType: string
   /** Documents labelled with this industry (main or, through tags, any other). */
   industry?: string | null

@@ -15,12 +15,15 @@ import '#modules/experts/closing/jobs'
 import { hasAnyRole, lacksRole, registerNavigation } from '#core/navigation'
 import { registerSmsTemplates } from '#core/sms/templates'
 import { registerModeratedModule } from '#core/moderation/moderation'
+import { registerDirectorySource } from '#core/text/documents'
+import { EXPERT_SOURCE } from '#modules/experts/profiles/profile_queries'
 import { EXPERTS_SMS_TEMPLATES } from '#modules/experts/sms_templates'
 import { ADMIN_ROLES } from '#core/accounts/roles'
 import { REPORTER_ROLES } from '#modules/experts/shared/consultation_access'
 
 registerSmsTemplates(EXPERTS_SMS_TEMPLATES)
 registerModeratedModule('experts', 'experts.module_name')
+registerDirectorySource(EXPERT_SOURCE)
 
 const centre = hasAnyRole('center_staff', ...ADMIN_ROLES)
 registerNavigation(

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { RegionScope } from '#core/regions/region_scope'
-import { allWordsQuery, search, similar, upsertDocument, type TextDocumentInput } from '#core/text/documents'
+import { allWordsQuery, registerDirectorySource, search, similar, upsertDocument, type TextDocumentInput } from '#core/text/documents'
 import { TokenStatistics, candidateQuery, forgetTokenStatistics, tokenStatistics } from '#core/text/token_statistics'
 
 /** An expert's directory entry as the profiles area indexes it. */
@@ -128,6 +128,8 @@ test.group('text index · search (directories)', (group) => {
   })
 
   test('找类似 never offers directory entries, unless asked for that source type', async ({ assert }) => {
+    // A directory is whatever a module registers (experts does from its start file).
+    registerDirectorySource('expert')
     const text = '水稻叶片上有梭形病斑，中间灰白色'
     await expert('1', text)
     const caseId = await upsertDocument({ sourceType: 'consultation', sourceId: '9', text, solved: true })
