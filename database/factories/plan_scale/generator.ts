@@ -14,6 +14,7 @@ import {
 import { lexicon, type IndustryCode } from '#core/text/lexicon'
 import { segmenter } from '#core/text/segmenter'
 import { CopyWriter, at } from '#database/factories/plan_scale/copy'
+import { BUSY_DAY_SURGE, LivePlanner, MAX_OPEN_CASES, TriageRings, walkLive, type LiveScript } from '#database/factories/plan_scale/backlog'
 import { Random, Weighted } from '#database/factories/plan_scale/random'
 import {
   CITY_PROFILES,
@@ -23,6 +24,7 @@ import {
   URBAN_DISTRICTS,
   expertOrganization,
   expertTitle,
+  industryShares,
   industryWeights,
   personName,
   villageName,
@@ -31,7 +33,8 @@ import {
 /**
  * Plan-scale synthetic data (issue 4 point 7): 1 M consultations with their
  * events, answers and index documents, 30 k experts, 60 k 信息员 and the centre
- * staff, over five years, deterministic for a seed. Rows go in by COPY with the
+ * staff, over five years, deterministic for a seed; the newest of them are the live
+ * backlog of a busy spring day at `until` (backlog.ts). Rows go in by COPY with the
  * secondary indexes dropped and rebuilt afterwards; FK triggers are skipped
  * (session_replication_role = replica) because every reference is generated
  * consistent — a row-by-row check of 7 M events would cost minutes for nothing.
@@ -47,6 +50,11 @@ export interface GenerateOptions {
   /** The end of the five years: cases near it are still open. */
   until: Date
   years?: number
+  /**
+   * Of `cases`, how many are the live backlog at `until` (backlog.ts): by default
+   * BUSY_DAY_SURGE × the arrivals of the busiest spring day of the last year.
+   */
+  backlog?: number
   /** Hash of the one password every generated account gets. */
   passwordHash: string
   /** Empty the tables first (users and everything that refers to them, the text index). */
@@ -74,6 +82,8 @@ export const GENERATED_TABLES = [
   'experts_followup_calls',
   'experts_visits',
   'text_documents',
+  // The backlog's in-site notices (assignments, the centre's triage calls, messages, visits).
+  'notifications',
 ]
 
 export const GENERATED_PASSWORD = 'demo123456'
@@ -153,6 +163,7 @@ export class PlanScaleGenerator {
   readonly #staff = new Map<string, number[]>()
   #experts: Expert[] = []
   readonly #candidates = new Map<string, Expert[]>()
+  #rings!: TriageRings<Expert>
   readonly #writer = new CaseWriter(lexicon())
   #indexes: { table: string; name: string; definition: string }[] = []
   #industryNames = new Map<string, string>()
@@ -342,6 +353,7 @@ export class PlanScaleGenerator {
       const list = this.#candidates.get(key) ?? this.#candidates.set(key, []).get(key)!
       list.push(expert)
     }
+    this.#rings = new TriageRings(this.#experts)
     for (const expert of this.#experts) {
       for (const industry of expert.industries) {
         add(`${industry}:${expert.county.code}`, expert)
@@ -366,12 +378,12 @@ export class PlanScaleGenerator {
     return null
   }
 
-  /** Per-industry day pickers over the five years: adoption grows, seasons follow the crop calendar. */
-  #dayPickers(): Map<IndustryCode, Weighted<number>> {
+  /** Per-industry day weights over the five years (days since the epoch, China time): adoption grows, seasons follow the crop calendar. */
+  #dayWeights(): Map<IndustryCode, [number, number][]> {
     const until = this.#options.until.getTime()
     const days = Math.floor((this.#options.years ?? 5) * 365)
     const firstDay = Math.floor((until + CST) / DAY) - days + 1
-    const pickers = new Map<IndustryCode, Weighted<number>>()
+    const weights = new Map<IndustryCode, [number, number][]>()
     for (const industry of Object.keys(SEASONS) as IndustryCode[]) {
       const entries: [number, number][] = []
       for (let offset = 0; offset < days; offset++) {
@@ -381,9 +393,37 @@ export class PlanScaleGenerator {
         const weekday = date.getUTCDay() === 0 ? 0.8 : 1
         entries.push([day, growth * weekday * SEASONS[industry][date.getUTCMonth()]])
       }
-      pickers.set(industry, new Weighted(entries))
+      weights.set(industry, entries)
     }
-    return pickers
+    return weights
+  }
+
+  /**
+   * The busiest spring day (March–May) of the last year at the plan's scale: the
+   * cases the day pickers expect then, and its month (the backlog's industry season).
+   */
+  #busySpringDay(dayWeights: Map<IndustryCode, [number, number][]>): { cases: number; month: number } {
+    // Each industry's share of all cases: county weights times the county's industry shares.
+    const share = new Map<IndustryCode, number>()
+    const totalWeight = this.#counties.reduce((sum, county) => sum + county.weight, 0)
+    for (const county of this.#counties) {
+      const shares = industryShares(county.city)
+      const sum = shares.reduce((total, [, weight]) => total + weight, 0)
+      for (const [code, weight] of shares) share.set(code, (share.get(code) ?? 0) + (county.weight / totalWeight) * (weight / sum))
+    }
+    const expected = new Map<number, number>()
+    for (const [industry, entries] of dayWeights) {
+      const total = entries.reduce((sum, [, weight]) => sum + weight, 0)
+      for (const [day, weight] of entries.slice(-365)) {
+        expected.set(day, (expected.get(day) ?? 0) + (this.#options.cases * (share.get(industry) ?? 0) * weight) / total)
+      }
+    }
+    let best = { cases: 0, month: 3 }
+    for (const [day, cases] of expected) {
+      const month = new Date(day * DAY).getUTCMonth()
+      if (month >= 2 && month <= 4 && cases > best.cases) best = { cases, month }
+    }
+    return best
   }
 
   async #consultations(): Promise<number> {
@@ -391,7 +431,8 @@ export class PlanScaleGenerator {
     const random = this.#random
     const until = options.until.getTime()
     const cut = segmenter()
-    const dayPickers = this.#dayPickers()
+    const dayWeights = this.#dayWeights()
+    const dayPickers = new Map([...dayWeights].map(([industry, entries]) => [industry, new Weighted(entries)]))
     const hourPicker = new Weighted(HOURS.map((weight, hour) => [hour, weight]))
     const [c1, c2, c3, c4] = [await this.#connect(), await this.#connect(), await this.#connect(), await this.#connect()]
     const consultations = new CopyWriter(c1, 'experts_consultations', [
@@ -405,7 +446,7 @@ export class PlanScaleGenerator {
     ])
     const messages = new CopyWriter(c3, 'experts_messages', ['id', 'consultation_id', 'author_id', 'author_role', 'kind', 'body', 'moderation', 'created_at'])
     const documents = new CopyWriter(c4, 'text_documents', DOCUMENT_COLUMNS)
-    const [c5, c6] = [await this.#connect(), await this.#connect()]
+    const [c5, c6, c7] = [await this.#connect(), await this.#connect(), await this.#connect()]
     const followupCalls = new CopyWriter(c5, 'experts_followup_calls', [
       'id', 'consultation_id', 'caller_id', 'caller_role', 'reached', 'service_valid', 'category', 'notes', 'created_at',
     ])
@@ -414,13 +455,25 @@ export class PlanScaleGenerator {
       'place', 'dispatched_by_id', 'dispatched_at', 'outcome', 'visited_at', 'travel_cost_fen', 'cost_confirmed_by_id',
       'cost_confirmed_at', 'created_at', 'updated_at',
     ])
+    const notifications = new CopyWriter(c7, 'notifications', ['id', 'user_id', 'kind', 'title', 'body', 'link', 'read_at', 'created_at'])
     const documentIds: number[] = []
     const progressEvery = Math.max(Math.floor(options.cases / 10), 1)
     const started = performance.now()
 
+    // The live backlog: a busy spring day's open cases, over the counties by population, in the season's industries.
+    const spring = this.#busySpringDay(dayWeights)
+    const backlog = Math.min(options.backlog ?? Math.round(spring.cases * BUSY_DAY_SURGE), options.cases)
+    const springIndustries = new Map<string, Weighted<IndustryCode>>()
+    const live = new LivePlanner(random, until).plan(backlog).map((script) => {
+      const county = this.#countyPicker.pick(random)
+      const industries = springIndustries.get(county.city) ?? springIndustries.set(county.city, industryWeights(county.city, spring.month)).get(county.city)!
+      return { county, industry: industries.pick(random), created: script.created, live: script }
+    })
+    options.log(`  live backlog: ${backlog.toLocaleString('en')} open cases (the busiest spring day expects ${Math.round(spring.cases).toLocaleString('en')} new ones)`)
+
     // Cases in creation order, so that ids grow with time as in production.
-    const plan: { county: County; industry: IndustryCode; created: number }[] = []
-    for (let index = 0; index < options.cases; index++) {
+    const plan: { county: County; industry: IndustryCode; created: number; live?: LiveScript }[] = [...live]
+    for (let index = 0; index < options.cases - backlog; index++) {
       const county = this.#countyPicker.pick(random)
       const industry = county.industries.pick(random)
       const day = dayPickers.get(industry)!.pick(random)
@@ -430,7 +483,7 @@ export class PlanScaleGenerator {
     }
     plan.sort((a, b) => a.created - b.created)
 
-    for (const [index, { county, industry, created }] of plan.entries()) {
+    for (const [index, { county, industry, created, live: script }] of plan.entries()) {
       const id = this.#id('experts_consultations')
       const local = this.#reporters.get(county.code) ?? { people: [], farmers: [] }
       const byFarmer = local.farmers.length > 0 && random.chance(0.12)
@@ -477,8 +530,30 @@ export class PlanScaleGenerator {
       }
 
       event(created, 'submitted', 'submitted', reporter.id, reporterRole)
-      // Content safety: the latest few cases may still wait for review.
-      if (until - created < 2 * HOUR && random.chance(0.02)) {
+      let liveMessages: ReturnType<typeof walkLive> | null = null
+      if (script) {
+        liveMessages = walkLive(row, script, {
+          id,
+          county,
+          industry,
+          text,
+          answer,
+          reporter: { id: reporter.id, role: reporterRole },
+          rings: this.#rings,
+          random,
+          event,
+          centre: () => this.#staff.get(county.code) ?? this.#staff.get(county.city) ?? this.#staff.get('51')!,
+          staffOf,
+          nextVisitId: () => this.#id('experts_visits'),
+          notify: (notice) =>
+            notifications.add([
+              this.#id('notifications'), notice.userId, notice.kind, notice.title, notice.body, notice.link, at(notice.readAt), at(notice.at),
+            ]),
+          followUpMessage: () => this.#writer.followUpMessage(random),
+          followUpReply: () => this.#writer.followUpReply(random),
+        })
+      } else if (until - created < 2 * HOUR && random.chance(0.02)) {
+        // Content safety: the latest few cases may still wait for review.
         row.moderation = 'held'
       } else if (documentIds.length > 100 && random.chance(0.08)) {
         // A past case solved it.
@@ -488,9 +563,12 @@ export class PlanScaleGenerator {
       } else {
         this.#walk(row, { id, county, industry, created, until, reporterId: reporter.id, reporterRole, event, staffOf })
       }
+      for (const message of liveMessages ?? []) {
+        messages.add([this.#id('experts_messages'), id, message.author, message.role, message.kind, message.body ?? answer, 'pass', at(message.at)])
+      }
       if (row.state === 'answering' || row.answered !== null) {
         const expert = row.expert as Expert
-        messages.add([this.#id('experts_messages'), id, expert.userId, 'expert', 'answer', answer, 'pass', at(row.answered)])
+        if (!liveMessages) messages.add([this.#id('experts_messages'), id, expert.userId, 'expert', 'answer', answer, 'pass', at(row.answered)])
         if (row.conversation) {
           messages.add([this.#id('experts_messages'), id, reporter.id, 'reporter', 'message', this.#writer.followUpMessage(random), 'pass', at(row.conversation[0])])
           messages.add([this.#id('experts_messages'), id, expert.userId, 'expert', 'message', this.#writer.followUpReply(random), 'pass', at(row.conversation[1])])
@@ -525,14 +603,15 @@ export class PlanScaleGenerator {
         const visit = row.visit as Visit
         const status = visit.visited ? 'visited' : visit.dispatched ? 'dispatched' : 'requested'
         visits.add([
-          this.#id('experts_visits'), id, county.code, visit.byExpert ? visit.expert.userId : reporter.id, visit.byExpert ? 'expert' : 'reporter',
+          (visit as Visit & { id?: number }).id ?? this.#id('experts_visits'), id, county.code, visit.byExpert ? visit.expert.userId : reporter.id, visit.byExpert ? 'expert' : 'reporter',
           '需要到现场查看', status, visit.dispatched ? visit.expert.id : null,
           visit.dispatched ? new Date(visit.scheduledOn! + CST).toISOString().slice(0, 10) : null, visit.dispatched ? visit.place : null,
           visit.dispatched ? visit.dispatcher : null, at(visit.dispatched), visit.visited ? '已到现场查看并指导用药' : null, at(visit.visited),
           visit.cost, visit.confirmed ? visit.confirmer : null, at(visit.confirmed), at(visit.requested), at(visit.confirmed ?? visit.visited ?? visit.dispatched ?? visit.requested),
         ])
       }
-      if (row.expert && OPEN_FOR_EXPERT.includes(row.state as ConsultationState)) (row.expert as Expert).openCases++
+      // The backlog's walk keeps the loads as it assigns and releases (the next assignment reads them).
+      if (!script && row.expert && OPEN_FOR_EXPERT.includes(row.state as ConsultationState)) (row.expert as Expert).openCases++
       consultations.add([
         id, row.reporter, row.farmerName, row.farmerPhone, row.addressed, industry, county.code, text, row.state, row.moderation,
         row.expert?.id ?? null, row.triageLevel, at(row.triageDue), at(row.assigned), at(row.responseDue), at(row.firstResponse),
@@ -546,14 +625,15 @@ export class PlanScaleGenerator {
         await documents.drain()
         await followupCalls.drain()
         await visits.drain()
+        await notifications.drain()
       }
       if ((index + 1) % progressEvery === 0) {
         const seconds = (performance.now() - started) / 1000
         options.log(`  ${(index + 1).toLocaleString('en')} cases (${Math.round((index + 1) / seconds).toLocaleString('en')}/s)`)
       }
     }
-    await Promise.all([consultations.end(), events.end(), messages.end(), documents.end(), followupCalls.end(), visits.end()])
-    return consultations.rows + events.rows + messages.rows + documents.rows + followupCalls.rows + visits.rows
+    await Promise.all([consultations.end(), events.end(), messages.end(), documents.end(), followupCalls.end(), visits.end(), notifications.end()])
+    return consultations.rows + events.rows + messages.rows + documents.rows + followupCalls.rows + visits.rows + notifications.rows
   }
 
   /**
@@ -610,21 +690,25 @@ export class PlanScaleGenerator {
     }
     if (!assign(time, 'assigned', assignedBy ? '人工分诊' : `${context.industry} ${choice.level}`)) return
 
-    // Misses and declines hand the case to the next candidate.
+    // Misses and declines hand the case to the next candidate in the same transaction, as
+    // the app does (the case stays 'assigned'); with nobody else it waits for the centre.
     for (let attempt = 0; attempt < 3; attempt++) {
       const roll = random.next()
       if (roll < 0.04) {
         time = row.responseDue
-        if (!event(time, 'response_missed', 'awaiting_triage', null, null, expert, '3小时内未响应')) return
+        if (!event(time, 'response_missed', 'assigned', null, null, expert, '3小时内未响应')) return
       } else if (roll < 0.06) {
         time += random.logNormal(20 * MINUTE, 0.5)
-        if (!event(time, 'declined', 'awaiting_triage', expert.userId, 'expert', expert, random.pick(['不在本地', '不是我的专业方向', '手上案件太多']))) return
+        if (!event(time, 'declined', 'assigned', expert.userId, 'expert', expert, random.pick(['不在本地', '不是我的专业方向', '手上案件太多']))) return
       } else break
       choice = this.#chooseExpert(context.industry, context.county, expert)
-      if (!choice) return
+      if (!choice) {
+        event(time, 'no_candidate', 'awaiting_triage', null, null, null, '无可接单的专家，转运管中心人工分诊')
+        Object.assign(row, { expert: null, assigned: null, responseDue: null, triageLevel: 'center', triageDue: time + TRIAGE_WINDOW_MS })
+        return
+      }
       expert = choice.expert
       assignedBy = null
-      time += 2 * MINUTE
       if (!assign(time, 'reassigned', null)) return
     }
 
@@ -732,7 +816,7 @@ export class PlanScaleGenerator {
       const away = expert.onDuty ? null : new Date(this.#options.until.getTime() + random.int(1, 20) * DAY).toISOString().slice(0, 10)
       profiles.add([
         expert.id, expert.userId, organization, title, expert.level, expert.county.code, expert.industries, specialties, bio,
-        'verified', reviewer, created, expert.onDuty, away, 10, expert.openCases, at(expert.lastAssignedAt), created, created,
+        'verified', reviewer, created, expert.onDuty, away, MAX_OPEN_CASES, expert.openCases, at(expert.lastAssignedAt), created, created,
       ])
       // The entry indexExpert (experts module) writes for a verified profile, field for field.
       const text = [

@@ -342,7 +342,18 @@ export function expertTitle(level: 'county' | 'city' | 'province', industry: Ind
   return level === 'province' && random.chance(0.7) ? random.pick(ACADEMIC_TITLES) : random.pick(FIELD_TITLES[FAMILY[industry]])
 }
 
-export function industryWeights(cityPrefix: string): Weighted<IndustryCode> {
+/**
+ * Relative cases per industry in a city: the province's shares, the city's own
+ * specialities, and — given a month (0 = January) — that month's season.
+ */
+export function industryShares(cityPrefix: string, month?: number): [IndustryCode, number][] {
   const profile = CITY_PROFILES[cityPrefix]
-  return new Weighted(INDUSTRY_CODES.map((code) => [code, INDUSTRY_WEIGHTS[code] * (profile?.industries?.[code] ?? 1)]))
+  return INDUSTRY_CODES.map((code) => [
+    code,
+    INDUSTRY_WEIGHTS[code] * (profile?.industries?.[code] ?? 1) * (month === undefined ? 1 : SEASONS[code][month]),
+  ])
+}
+
+export function industryWeights(cityPrefix: string, month?: number): Weighted<IndustryCode> {
+  return new Weighted(industryShares(cityPrefix, month))
 }
