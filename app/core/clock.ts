@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon'
 
 /**
- * The platform's idea of "now". Deadlines (1 h triage, 3 h response, 7 days
- * follow-up) are tested by moving this clock instead of waiting; production never
+ * The platform's idea of "now". Deadlines (hours to respond, days to follow
+ * up, DESIGN §3) are tested by moving this clock instead of waiting; production never
  * sets it. Code that compares against deadlines reads clock.now(), and SQL that does
  * so receives it as a parameter rather than calling now().
  */
@@ -26,7 +26,7 @@ export const HOUR = 60 * MINUTE
 export const DAY = 24 * HOUR
 
 /**
- * Sichuan keeps Beijing time: a day of the platform (a visit day, "away until 5 May",
+ * Sichuan keeps Beijing time: a day of the platform (a scheduled day, "away until 5 May",
  * a statistics range, a phone's daily SMS cap) runs from Beijing midnight to Beijing
  * midnight, and times are printed as a Beijing wall clock. The only place that names the zone.
  */

@@ -13,9 +13,9 @@ import { wantsFragment } from '#core/http/render'
  */
 
 export interface FormOptions {
-  /** The element htmx swaps the messages into, e.g. '#visit-dispatch-errors'. */
+  /** The element htmx swaps the messages into, e.g. '#dispatch-errors'. */
   errorsTarget: string
-  /** The i18n prefix of the field names and messages, e.g. 'experts.visits.validator'. */
+  /** The i18n prefix of the field names and messages, e.g. '<module>.<feature>.validator'. */
   messages?: string
 }
 

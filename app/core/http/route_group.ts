@@ -4,7 +4,7 @@ import { middleware } from '#start/kernel'
 export interface RouteGroupOptions {
   /** Path prefix of the group ('' for none). */
   prefix?: string
-  /** Name prefix: the module and feature, e.g. 'experts.triage'. */
+  /** Name prefix: the module and feature, e.g. '<module>.<feature>'. */
   as: string
   /** false for pages anyone may open: public pages, and SMS links whose token the controller checks. */
   signedIn?: boolean

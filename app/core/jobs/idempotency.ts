@@ -7,12 +7,12 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
  * before dying). Three patterns, in order of preference:
  *
  * 1. Act on current state, not on the payload's history: a sweep updates
- *    `WHERE status = 'awaiting_triage' AND triage_due_at < now()`, so a second run
+ *    `WHERE status = 'waiting' AND due_at < now()`, so a second run
  *    finds nothing left to do.
  * 2. A one-time database effect (a notification row, an escalation event) goes
  *    through `once(key, trx => …)`: the key is recorded in `job_effects` in the same
  *    transaction as the effect, so the effect commits exactly once whatever the
- *    number of runs. Use a key that names the effect, e.g. `escalate:consultation:42:level:2`.
+ *    number of runs. Use a key that names the effect, e.g. `escalate:<record>:42:level:2`.
  * 3. A call to the outside world (an SMS) cannot share a transaction: claim the
  *    record first (queued → sending), call, then mark it (sending → sent), and let a
  *    stale claim be taken over only after the call surely timed out —

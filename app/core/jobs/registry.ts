@@ -79,7 +79,7 @@ export function defineJob<Payload extends object>(
   handler: JobHandler<Payload>,
   options: JobOptions = {}
 ): JobDefinition<Payload> {
-  if (!NAME.test(name)) throw new Error(`Job name "${name}": lower-case words joined by "_" and ".", e.g. experts.sweep_deadlines`)
+  if (!NAME.test(name)) throw new Error(`Job name "${name}": lower-case words joined by "_" and ".", e.g. <module>.sweep_deadlines`)
   if (jobs.has(name)) throw new Error(`Job "${name}" is defined twice`)
   const resolved = { ...DEFAULT_JOB_OPTIONS, ...options }
   if (resolved.heartbeatSeconds < 10) throw new Error(`Job "${name}": heartbeatSeconds must be at least 10`)

@@ -4,7 +4,7 @@ import { dispatch } from '#core/jobs/dispatch'
 import { PermanentJobError, defineJob, defineSchedule } from '#core/jobs/registry'
 
 /**
- * SMS that may wait (an expert's new case, a deadline reminder) go through the
+ * SMS that may wait (a new task for someone, a deadline reminder) go through the
  * queue: recorded first, then delivered by the deliver_sms job, retried with
  * backoff (waits of 30–60 s, 1–2 min, … up to 30 min; 6 retries) until the provider takes it.
  * Login codes stay synchronous (SmsService.send): the person is waiting, and a

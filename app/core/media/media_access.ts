@@ -2,14 +2,14 @@ import type User from '#core/accounts/models/user'
 import { SCOPED_ROLES } from '#core/accounts/roles'
 import type Media from '#core/media/media'
 
-/** Decides whether a person may see the record (e.g. a consultation) a file is attached to. */
+/** Decides whether a person may see the record (e.g. a module's case or listing) a file is attached to. */
 export type SubjectViewerCheck = (user: User, subjectId: number) => Promise<boolean>
 
 const subjectViewers = new Map<string, SubjectViewerCheck>()
 
 /**
  * A module that attaches private media to its records registers who else may see
- * them (e.g. the expert assigned to a consultation), once, at boot.
+ * them (e.g. the person a case is assigned to), once, at boot.
  */
 export function allowSubjectViewers(subjectType: string, check: SubjectViewerCheck) {
   subjectViewers.set(subjectType, check)

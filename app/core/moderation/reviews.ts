@@ -11,7 +11,7 @@ import type { ModeratedModule, ReviewDecision } from '#core/moderation/vocabular
 
 export interface HeldContent {
   module: ModeratedModule
-  /** The owning module's name for the kind of record, e.g. 'experts.consultation'. */
+  /** The owning module's name for the kind of record, e.g. '<module>.<record>'. */
   subjectType: string
   subjectId: number | string
   countyCode: string | null

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-/** One in-site message to one person: an expert's answer arrived, a record was signed off, … */
+/** One in-site message to one person: an answer arrived, a record was signed off, … */
 export default class Notification extends BaseModel {
   @column({ isPrimary: true })
   declare id: number

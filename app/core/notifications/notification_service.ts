@@ -4,12 +4,12 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import Notification from '#core/notifications/notification'
 
 export interface NotificationInput {
-  /** module.event, e.g. consultation.assigned */
+  /** module.event, e.g. <module>.<record>_assigned */
   kind: string
   /** Already in the reader's language (Chinese), ≤ 100 characters. */
   title: string
   body?: string | null
-  /** A path inside the site, e.g. /consultations/42. */
+  /** A path inside the site, e.g. the record's own page. */
   link?: string | null
 }
 

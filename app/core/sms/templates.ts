@@ -15,7 +15,7 @@ export interface SmsTemplateDefinition {
   params: readonly string[]
 }
 
-/** The template names; a module adds its own by declaration merging (see experts/sms_templates.ts). */
+/** The template names; a module adds its own by declaration merging (app/modules/README.md shows how). */
 export interface SmsTemplates {
   verification_code: SmsTemplateDefinition
 }

@@ -3,7 +3,7 @@ import { tokenize } from '#core/text/segmenter'
 
 /**
  * The most likely 10+3 industry of a need's text, to pre-fill a form's industry and to
- * route new needs for triage. Evidence is the industry-tagged terms of
+ * route new needs to the right people. Evidence is the industry-tagged terms of
  * agri_term_industries.tsv (generic terms such as pesticides and symptoms have no line
  * there, so they never vote). A term tagged with one industry says far more than one
  * shared by several (猪 and 牛 share 口蹄疫), so a term's vote is split as 1/n² over its

@@ -6,7 +6,7 @@
  */
 
 /**
- * Longer input is cut: a consultation is a few hundred characters, and an unbounded
+ * Longer input is cut: a farmer's problem is a few hundred characters, and an unbounded
  * paste must not cost unbounded segmentation time.
  */
 export const MAX_TEXT_CHARS = 20_000
