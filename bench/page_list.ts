@@ -1,4 +1,12 @@
+import { OPEN_FOR_EXPERT, type ConsultationState } from '../app/modules/experts/shared/consultation_states.js'
 import type { BenchPage } from './pages.js'
+
+/** What 分诊台 lists (boardCases in experts/responses/expert_cases.ts). */
+const BOARD_STATES: readonly ConsultationState[] = ['awaiting_triage', 'assigned']
+/** What 我的案件 lists (myCases, same file). */
+const MY_CASES_STATES: readonly ConsultationState[] = ['assigned', 'answering']
+/** A case still under way: before triage, in it, or in an expert's hands. */
+const LIVE_STATES: readonly ConsultationState[] = ['submitted', 'awaiting_triage', ...OPEN_FOR_EXPERT]
 
 /**
  * The pages `npm run bench` measures on the plan-scale database. Each has a p95 budget:
@@ -108,28 +116,72 @@ export const pages: BenchPage[] = [
       return caseLinkPath(Number((await ctx.pick('SELECT id FROM experts_consultations ORDER BY id DESC LIMIT 200')).id), 'farmer', 0)
     },
   },
-  // Triage (experts/triage): the centre's 分诊台 (county staff; a city admin's wider scope; the
-  // htmx list; a case's assign page with the expert picker), 我的案件 of the busiest expert and
-  // one of their cases, and the expert's SMS link page of recently assigned cases.
-  { name: '分诊台', as: 'center_staff', scope: 'county', path: '/triage' },
-  { name: '分诊台 (city admin)', as: 'center_admin', scope: 'city', path: '/triage' },
-  { name: '分诊台 list (htmx)', as: 'center_staff', scope: 'county', htmx: true, path: '/triage' },
+  // Triage (experts/triage), against the live backlog (database/factories/plan_scale/backlog.ts):
+  // the centre's 分诊台 of the county, city and province with the most cases on it (first page,
+  // the htmx list, the province's last page), a case's assign page with the expert picker (a
+  // waiting case, or one to hand to someone else), 我的案件 of the expert holding the most open
+  // cases and their live cases' pages, the notices of that expert, and the SMS link page of
+  // recently assigned cases.
+  { name: '分诊台', as: 'center_staff', scope: 'county', busiestBy: BOARD_STATES, path: '/triage' },
+  { name: '分诊台 (city admin)', as: 'center_admin', scope: 'city', busiestBy: BOARD_STATES, path: '/triage' },
+  { name: '分诊台 (province staff)', as: 'center_staff', scope: 'province', busiestBy: BOARD_STATES, path: '/triage' },
+  { name: '分诊台 list (htmx)', as: 'center_staff', scope: 'county', busiestBy: BOARD_STATES, htmx: true, path: '/triage' },
+  {
+    name: '分诊台 last page (province staff)',
+    as: 'center_staff',
+    scope: 'province',
+    busiestBy: BOARD_STATES,
+    path: async (ctx) =>
+      `/triage?page=${(await ctx.pick(
+        `SELECT greatest(1, ceil(count(*) / 20.0))::int AS last FROM experts_consultations WHERE state = ANY(?::text[]) AND county_code LIKE ?`,
+        [[...BOARD_STATES], `${ctx.user.scope}%`]
+      )).last}`,
+  },
   {
     name: '分诊台 assign page',
     as: 'center_staff',
     scope: 'county',
+    busiestBy: BOARD_STATES,
+    // Every case on the board, most urgent first: waiting ones and ones held by an expert alternate.
     path: async (ctx) =>
       `/triage/${(await ctx.pick(
-        `SELECT id FROM experts_consultations WHERE state IN ('awaiting_triage', 'assigned') AND county_code LIKE ? ORDER BY id DESC LIMIT 50`,
+        `SELECT id FROM experts_consultations WHERE state = ANY(?::text[]) AND county_code LIKE ?
+         ORDER BY CASE WHEN state = 'awaiting_triage' THEN triage_due_at WHEN first_response_at IS NULL THEN response_due_at ELSE 'infinity' END, id`,
+        [[...BOARD_STATES], `${ctx.user.scope}%`]
+      )).id}`,
+  },
+  {
+    name: '分诊台 assign page (city admin)',
+    as: 'center_admin',
+    scope: 'city',
+    busiestBy: BOARD_STATES,
+    path: async (ctx) =>
+      `/triage/${(await ctx.pick(
+        `SELECT id FROM experts_consultations WHERE state = 'awaiting_triage' AND county_code LIKE ? ORDER BY triage_due_at, id LIMIT 50`,
         [`${ctx.user.scope}%`]
       )).id}`,
   },
-  { name: '我的案件', as: 'expert', path: '/expert/cases' },
+  { name: '我的案件', as: 'expert', busiestBy: MY_CASES_STATES, path: '/expert/cases' },
   {
     name: '我的案件 case page',
     as: 'expert',
+    busiestBy: MY_CASES_STATES,
     path: async (ctx) =>
-      `/expert/cases/${(await ctx.pick('SELECT id FROM experts_consultations WHERE expert_id = ? ORDER BY id DESC LIMIT 50', [ctx.user.expertId])).id}`,
+      `/expert/cases/${(await ctx.pick('SELECT id FROM experts_consultations WHERE expert_id = ? AND state = ANY(?::text[]) ORDER BY id DESC', [
+        ctx.user.expertId,
+        [...OPEN_FOR_EXPERT],
+      ])).id}`,
+  },
+  { name: 'notifications (expert)', as: 'expert', busiestBy: MY_CASES_STATES, path: '/notifications' },
+  {
+    name: 'live case page (reporter)',
+    as: 'info_officer',
+    busiestBy: LIVE_STATES,
+    path: async (ctx) =>
+      `/consultations/${(await ctx.pick('SELECT id FROM experts_consultations WHERE reporter_id = ? AND state = ANY(?::text[]) ORDER BY id DESC', [
+        ctx.user.id,
+        [...LIVE_STATES],
+      ])).id}`,
   },
   {
     name: 'expert link page',
