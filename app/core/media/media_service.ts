@@ -155,3 +155,25 @@ async function createRow(keys: string[], options: StoreOptions, attributes: Part
     throw error
   }
 }
+
+/**
+ * Gives the owner's files that belong to no record yet to a record, inside the record's
+ * transaction: all of them or, if any is someone else's or taken, none (it throws).
+ */
+export async function attachMedia(
+  trx: TransactionClientContract,
+  options: { ids: number[]; ownerId: number; subject: { type: string; id: number }; countyCode: string | null; visibility: MediaVisibility }
+) {
+  const attached = await trx
+    .from('media')
+    .whereIn('id', options.ids)
+    .where('owner_id', options.ownerId)
+    .whereNull('subject_id')
+    .update({ subject_type: options.subject.type, subject_id: options.subject.id, county_code: options.countyCode, visibility: options.visibility })
+  if (Number(attached) !== options.ids.length) throw new Error('Media to attach are not the owner’s unattached files')
+}
+
+/** Shows or hides a file with its record (e.g. a photo that becomes public when its record is approved). */
+export async function setMediaVisibility(trx: TransactionClientContract, mediaId: number, visibility: MediaVisibility) {
+  await trx.from('media').where('id', mediaId).update({ visibility })
+}

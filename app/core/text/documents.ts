@@ -381,3 +381,16 @@ export function highlight(text: string, tokens: string[]): string {
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 }
+
+/** One document the public may read: public and solved (a case with its answer); null for any other id. */
+export async function publicSolvedDocument(documentId: number, client?: TransactionClientContract) {
+  if (!Number.isSafeInteger(documentId) || documentId < 1) return null
+  const row = await (client ?? db)
+    .from('text_documents')
+    .where('id', documentId)
+    .where('public', true)
+    .where('solved', true)
+    .select('id', 'source_type', 'text', 'answer', 'industry_code', 'county_code', 'rating', 'created_at')
+    .first()
+  return row ?? null
+}

@@ -1,9 +1,10 @@
 import db from '@adonisjs/lucid/services/db'
 import type User from '#core/accounts/models/user'
-import RoleGrant from '#core/accounts/models/role_grant'
+import type RoleGrant from '#core/accounts/models/role_grant'
 import { isScopedRole, type Role } from '#core/accounts/roles'
 import { RegionScope } from '#core/regions/region_scope'
 import { audit } from '#core/audit/audit'
+import { addRoleGrant } from '#core/accounts/role_grants'
 
 export class AlreadyGrantedError extends Error {}
 
@@ -27,12 +28,8 @@ export async function grantRole({ actor, ip }: Acting, holder: User, role: Role,
   const scope = isScopedRole(role) ? area!.prefix : null
   const actorRole = await actingRole(actor)
   return db.transaction(async (trx) => {
-    const existing = await RoleGrant.query({ client: trx })
-      .where({ userId: holder.id, role })
-      .where((query) => (scope ? query.where('scope', scope) : query.whereNull('scope')))
-      .first()
-    if (existing) throw new AlreadyGrantedError()
-    const grant = await RoleGrant.create({ userId: holder.id, role, scope, grantedById: actor.id }, { client: trx })
+    const grant = await addRoleGrant(trx, { userId: holder.id, role, scope, grantedById: actor.id })
+    if (!grant) throw new AlreadyGrantedError()
     await audit(trx, {
       actor,
       actorRole,

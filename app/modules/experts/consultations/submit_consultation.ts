@@ -13,6 +13,7 @@ import { recordTransition } from '#modules/experts/shared/transition'
 import { CONSULTATION_SUBJECT } from '#modules/experts/consultations/consultation_moderation'
 import { siteUrl } from '#modules/experts/conversation/post_message'
 import { caseLinkPath } from '#modules/experts/shared/case_links'
+import { attachMedia } from '#core/media/media_service'
 
 /** Photos and videos of a case carry this subject type, so the media service asks us who may see them. */
 export const MEDIA_SUBJECT = 'consultation'
@@ -85,13 +86,13 @@ export async function submitConsultation(submission: Submission): Promise<Submit
 
       if (submission.mediaIds.length) {
         // Only the reporter's own files that belong to no record yet can be attached.
-        const attached = await trx
-          .from('media')
-          .whereIn('id', submission.mediaIds)
-          .where('owner_id', reporterId)
-          .whereNull('subject_id')
-          .update({ subject_type: MEDIA_SUBJECT, subject_id: consultation.id, county_code: consultation.countyCode, visibility: 'private' })
-        if (Number(attached) !== submission.mediaIds.length) throw new Error('Media to attach are not the reporter’s unattached files')
+        await attachMedia(trx, {
+          ids: submission.mediaIds,
+          ownerId: reporterId,
+          subject: { type: MEDIA_SUBJECT, id: consultation.id },
+          countyCode: consultation.countyCode,
+          visibility: 'private',
+        })
         await trx.table('experts_consultation_media').multiInsert(
           submission.mediaIds.map((mediaId, position) => ({ consultation_id: consultation.id, media_id: mediaId, position }))
         )

@@ -4,7 +4,6 @@ import db from '@adonisjs/lucid/services/db'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type User from '#core/accounts/models/user'
-import RoleGrant from '#core/accounts/models/role_grant'
 import { audit, changesOf } from '#core/audit/audit'
 import Media from '#core/media/media'
 import { deleteMedia, storePhoto, type UploadedFile } from '#core/media/media_service'
@@ -14,6 +13,8 @@ import { removeDocument, upsertDocument } from '#core/text/documents'
 import Expert from '#modules/experts/models/expert'
 import type { ExpertLevel } from '#modules/experts/shared/consultation_states'
 import { EXPERT_SOURCE, industryNames } from '#modules/experts/profiles/profile_queries'
+import { addRoleGrant } from '#core/accounts/role_grants'
+import { setMediaVisibility } from '#core/media/media_service'
 
 /** Subject type of profiles in the audit log and of their photos in media. */
 export const PROFILE_SUBJECT = 'experts.profile'
@@ -180,7 +181,7 @@ export async function rejectExpert({ actor, ip }: Acting, actorRole: string, exp
  */
 export async function indexExpert(trx: TransactionClientContract, expert: Expert) {
   if (expert.photoId) {
-    await trx.from('media').where('id', expert.photoId).update({ visibility: expert.status === 'verified' ? 'public' : 'private' })
+    await setMediaVisibility(trx, expert.photoId, expert.status === 'verified' ? 'public' : 'private')
   }
   if (expert.status !== 'verified') {
     await removeDocument(EXPERT_SOURCE, String(expert.id), trx)
@@ -235,9 +236,7 @@ async function storeProfilePhoto(trx: TransactionClientContract, expert: Expert,
 
 /** The 'expert' role (it carries no scope), unless the person holds it already. */
 async function grantExpertRole(trx: TransactionClientContract, { actor, ip }: Acting, actorRole: string, expert: Expert) {
-  const held = await RoleGrant.query({ client: trx }).where({ userId: expert.userId, role: 'expert' }).first()
-  if (held) return
-  await RoleGrant.create({ userId: expert.userId, role: 'expert', scope: null, grantedById: actor.id }, { client: trx })
+  if (!(await addRoleGrant(trx, { userId: expert.userId, role: 'expert', scope: null, grantedById: actor.id }))) return
   await audit(trx, {
     actor,
     actorRole,

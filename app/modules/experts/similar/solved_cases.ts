@@ -1,5 +1,5 @@
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { publicSolvedDocument } from '#core/text/documents'
 
 /** A solved case as the public sees it: a past question and its answer, no names, no phones. */
 export interface PublicCase {
@@ -19,14 +19,7 @@ export interface PublicCase {
  * is null: the page then answers 404 without saying why.
  */
 export async function findPublicCase(documentId: number, client?: TransactionClientContract): Promise<PublicCase | null> {
-  if (!Number.isSafeInteger(documentId) || documentId < 1) return null
-  const row = await (client ?? db)
-    .from('text_documents')
-    .where('id', documentId)
-    .where('public', true)
-    .where('solved', true)
-    .select('id', 'source_type', 'text', 'answer', 'industry_code', 'county_code', 'rating', 'created_at')
-    .first()
+  const row = await publicSolvedDocument(documentId, client)
   if (!row) return null
   return {
     id: Number(row.id),

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { clock } from '#core/clock'
+import { holdsRoleSql } from '#core/accounts/role_grants'
 
 /**
  * Ids are handed out when a row is inserted but become visible when its transaction
@@ -34,7 +35,7 @@ async function upsertFacts(trx: TransactionClientContract, where: string, bindin
   const result = await trx.rawQuery(
     `INSERT INTO experts_case_facts (${COLUMNS.join(', ')})
      SELECT c.id, c.county_code, c.industry_code, c.state, c.reporter_id,
-       EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = c.reporter_id AND g.role = 'info_officer'),
+       ${holdsRoleSql('c.reporter_id', 'info_officer')},
        c.expert_id, c.created_at, c.assigned_at, c.first_response_at, c.closed_at, c.followup_due_at,
        f.created_at, f.service_valid, c.rating,
        EXISTS (SELECT 1 FROM experts_consultation_events e WHERE e.consultation_id = c.id AND e.kind = 'auto_closed'),

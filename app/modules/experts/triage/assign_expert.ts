@@ -12,6 +12,7 @@ import ConsultationEvent from '#modules/experts/models/consultation_event'
 import { RESPONSE_WINDOW_MS, TRIAGE_WINDOW_MS, type TriageLevel } from '#modules/experts/shared/consultation_states'
 import { lockConsultation, recordEvent, recordTransition } from '#modules/experts/shared/transition'
 import { availabilityOf } from '#modules/experts/profiles/profile_queries'
+import { narrowestStaffOf } from '#core/accounts/role_grants'
 
 /** Queued by enterTriage in its transaction; runs assignExpert. */
 export const TRIAGE_JOB = 'experts.triage'
@@ -248,11 +249,7 @@ export async function assignTo(
 
 /** Tells the staff of the narrowest operation centre covering the case's county (county, else city, else province). */
 export async function notifyCentre(trx: TransactionClientContract, consultation: Consultation, title: string, body: string) {
-  const county = RegionScope.fromRegionCode(consultation.countyCode)
-  const prefixes = [county.prefix, county.city.prefix, RegionScope.province.prefix]
-  const grants = await trx.from('role_grants').whereIn('role', [...CENTRE_ROLES]).whereIn('scope', prefixes).select('user_id', 'scope')
-  const narrowest = Math.max(0, ...grants.map((grant) => grant.scope.length))
-  const userIds = [...new Set(grants.filter((grant) => grant.scope.length === narrowest).map((grant) => Number(grant.user_id)))]
+  const userIds = await narrowestStaffOf(consultation.countyCode, CENTRE_ROLES, { client: trx })
   for (const userId of userIds) {
     await notify(userId, { kind: 'experts.triage_needed', title, body, link: `/triage/${consultation.id}` }, { client: trx })
   }

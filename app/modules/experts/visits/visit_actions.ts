@@ -5,7 +5,6 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { clock } from '#core/clock'
 import { appUrl } from '#config/app'
 import User from '#core/accounts/models/user'
-import RoleGrant from '#core/accounts/models/role_grant'
 import { RegionScope } from '#core/regions/region_scope'
 import { notify } from '#core/notifications/notification_service'
 import { queueSms } from '#core/jobs/sms_delivery'
@@ -20,6 +19,7 @@ import { signCaseLink } from '#modules/experts/shared/case_links'
 import { visitPaths } from '#modules/experts/visits/paths'
 import { sameId } from '#modules/experts/visits/participants'
 import { RuleError } from '#core/http/rule_error'
+import { narrowestStaffOf } from '#core/accounts/role_grants'
 
 
 export interface VisitActor {
@@ -248,13 +248,8 @@ async function lockVisit(trx: TransactionClientContract, visit: Visit) {
 }
 
 /** County centre staff of the case's county, or of its city when the county has none. */
-async function centreStaffIds(trx: TransactionClientContract, countyCode: string): Promise<number[]> {
-  const county = RegionScope.fromRegionCode(countyCode)
-  for (const scope of [county, county.city]) {
-    const grants = await RoleGrant.query({ client: trx }).where({ role: 'center_staff', scope: scope.prefix })
-    if (grants.length) return [...new Set(grants.map((grant) => Number(grant.userId)))]
-  }
-  return []
+function centreStaffIds(trx: TransactionClientContract, countyCode: string): Promise<number[]> {
+  return narrowestStaffOf(countyCode, ['center_staff'], { upTo: 'city', client: trx })
 }
 
 type Notice = { kind: string; title: string; body?: string | null }
