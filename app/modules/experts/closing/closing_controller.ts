@@ -15,12 +15,8 @@ import { visitPaths, type VisitViewerMode } from '#modules/experts/visits/paths'
 export default class ClosingController {
   async show(ctx: HttpContext) {
     const { consultation, mode, token } = await caseOf(ctx)
-    return renderPageOrFragment(ctx, 'experts/closing/pages/close', 'experts/closing/partials/close_form', {
-      consultation,
-      viewer: mode,
-      token,
-      linkPage: mode === 'farmer_link',
-    })
+    const data = { consultation, viewer: mode, token, linkPage: mode === 'farmer_link' }
+    return renderPageOrFragment(ctx, 'experts/closing/pages/close', 'experts/closing/partials/close_form', data)
   }
 
   async store(ctx: HttpContext) {

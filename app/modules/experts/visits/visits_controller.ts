@@ -18,13 +18,8 @@ import { wasChosen } from '#core/media/media_service'
 export default class VisitsController {
   async show(ctx: HttpContext) {
     const { consultation, participant, mode, token } = await caseOf(ctx)
-    return renderPageOrFragment(ctx, 'experts/visits/pages/visits', 'experts/visits/partials/visit_panel', {
-      consultation,
-      participant,
-      viewer: mode,
-      token,
-      linkPage: mode === 'expert_link',
-    })
+    const data = { consultation, participant, viewer: mode, token, linkPage: mode === 'expert_link' }
+    return renderPageOrFragment(ctx, 'experts/visits/pages/visits', 'experts/visits/partials/visit_panel', data)
   }
 
   async store(ctx: HttpContext) {
