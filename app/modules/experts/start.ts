@@ -17,7 +17,7 @@ import { registerSmsTemplates } from '#core/sms/templates'
 import { registerModeratedModule } from '#core/moderation/moderation'
 import { registerDirectorySource } from '#core/text/documents'
 import { EXPERT_SOURCE } from '#modules/experts/profiles/profile_queries'
-import { EXPERTS_SMS_TEMPLATES } from '#modules/experts/sms_templates'
+import { EXPERTS_SMS_TEMPLATES } from '#modules/experts/shared/sms_templates'
 import { ADMIN_ROLES } from '#core/accounts/roles'
 import { REPORTER_ROLES } from '#modules/experts/shared/consultation_access'
 
