@@ -14,6 +14,33 @@ export interface AuditEvent {
   changes?: AuditChanges | null
 }
 
+const actionLabels = new Map<string, string>()
+
+/**
+ * Names audited actions and the i18n key of each one's label, for the audit log's
+ * filter and rows. Core names its own here; a module names its own from its start file.
+ */
+export function registerAuditActions(labels: Record<string, string>) {
+  for (const [action, label] of Object.entries(labels)) actionLabels.set(action, label)
+}
+
+/** Action → i18n key of its label, in registration order. */
+export function auditActionLabels(): Record<string, string> {
+  return Object.fromEntries(actionLabels)
+}
+
+registerAuditActions({
+  'account.password_reset': 'audit.actions.account_password_reset',
+  'account.profile_update': 'audit.actions.account_profile_update',
+  'job.retry': 'audit.actions.job_retry',
+  'moderation.breaker_trip': 'audit.actions.moderation_breaker_trip',
+  'moderation.breaker_reset': 'audit.actions.moderation_breaker_reset',
+  'moderation.review_approve': 'audit.actions.moderation_review_approve',
+  'moderation.review_reject': 'audit.actions.moderation_review_reject',
+  'moderation.word_add': 'audit.actions.moderation_word_add',
+  'moderation.word_remove': 'audit.actions.moderation_word_remove',
+})
+
 /**
  * Writes the audit row inside the caller's transaction: the change and its record
  * commit, or roll back, together. There is deliberately no update or delete here.

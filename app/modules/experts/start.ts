@@ -16,6 +16,7 @@ import { hasAnyRole, lacksRole, registerNavigation } from '#core/navigation'
 import { registerSmsTemplates } from '#core/sms/templates'
 import { registerModeratedModule } from '#core/moderation/moderation'
 import { registerDirectorySource } from '#core/text/documents'
+import { registerAuditActions } from '#core/audit/audit'
 import { EXPERT_SOURCE } from '#modules/experts/profiles/profile_queries'
 import { EXPERTS_SMS_TEMPLATES } from '#modules/experts/shared/sms_templates'
 import { ADMIN_ROLES } from '#core/accounts/roles'
@@ -24,6 +25,14 @@ import { REPORTER_ROLES } from '#modules/experts/shared/consultation_access'
 registerSmsTemplates(EXPERTS_SMS_TEMPLATES)
 registerModeratedModule('experts', 'experts.module_name')
 registerDirectorySource(EXPERT_SOURCE)
+registerAuditActions({
+  'experts.phone_reveal': 'experts.audit.phone_reveal',
+  'experts.export': 'experts.audit.export',
+  'expert.apply': 'experts.audit.expert_apply',
+  'expert.profile_update': 'experts.audit.expert_profile_update',
+  'expert.verify': 'experts.audit.expert_verify',
+  'expert.reject': 'experts.audit.expert_reject',
+})
 
 const centre = hasAnyRole('center_staff', ...ADMIN_ROLES)
 registerNavigation(

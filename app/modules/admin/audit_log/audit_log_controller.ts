@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
 import AuditEntry from '#core/audit/audit_entry'
+import { auditActionLabels } from '#core/audit/audit'
 import { ADMIN_ROLES } from '#core/accounts/roles'
 import { RegionScope } from '#core/regions/region_scope'
 import { renderPageOrFragment } from '#core/http/render'
@@ -22,6 +23,10 @@ export default class AuditLogController {
     const query = RegionScope.constrain(AuditEntry.query(), scopes).orderBy('id', 'desc')
     if (action) query.where('action', action)
     const entries = await query.paginate(page ?? 1, 30)
-    return renderPageOrFragment(ctx, 'admin/audit_log/pages/audit_log', 'admin/audit_log/partials/audit_entries', { entries, action: action ?? '' })
+    return renderPageOrFragment(ctx, 'admin/audit_log/pages/audit_log', 'admin/audit_log/partials/audit_entries', {
+      entries,
+      action: action ?? '',
+      actionLabels: auditActionLabels(),
+    })
   }
 }
