@@ -13,10 +13,10 @@ import { RoleGrantFactory, UserFactory } from '#database/factories/core/user_fac
  * has its reviewed time and is in 找专家's index; pending and rejected profiles are
  * neither. A county expert of 川粮油 in 锦江区, on duty, no open case, room for ten.
  *
- *   ExpertFactory.with('user', 1, (user) => user.merge({ name: '王专家' })).apply('city').create()
- *   ExpertFactory.apply('pending').merge({ countyCode: '510129', industries: ['fruit', 'tea'] }).create()
+ * The person comes with `with('user')` (or `merge({ userId })`):
  *
- * Without a `with('user')` the person is a farmer of the profile's county (who applied).
+ *   ExpertFactory.with('user', 1, (user) => user.merge({ name: '王专家' })).apply('city').create()
+ *   ExpertFactory.with('user', 1, (user) => user.apply('farmer')).apply('pending').merge({ countyCode: '510129' }).create()
  */
 export const ExpertFactory = factory
   .define(Expert, () => ({
@@ -58,12 +58,8 @@ export const ExpertFactory = factory
   .state('full', (expert) => {
     expert.openCases = expert.maxOpenCases
   })
-  .before('create', async (_, expert, ctx) => {
+  .before('create', (_, expert) => {
     if (expert.status !== 'pending') expert.reviewedAt ??= DateTime.now()
-    if (expert.userId) return
-    const user = await UserFactory.useCtx(ctx).apply('farmer').merge({ countyCode: expert.countyCode }).create()
-    expert.userId = user.id
-    expert.$setRelated('user', user)
   })
   .after('create', async (_, expert, ctx) => {
     if (expert.status !== 'verified') return

@@ -4,8 +4,8 @@ import AuditEntry from '#core/audit/audit_entry'
 import Consultation from '#modules/experts/models/consultation'
 import FollowupCall from '#modules/experts/models/followup_call'
 import { createUser } from '#tests/helpers'
-import { centreStaff, closedCase } from '#tests/fixtures/experts/followups'
 import { newPhone } from '#tests/browser/phone'
+import { makeCase, staffOf } from '#tests/fixtures/experts/consultations'
 
 /*
  * 回访 on a 360×640 phone: the centre's staff member opens the queue, reveals the
@@ -15,9 +15,9 @@ test.group('Follow-up in the browser (360×640)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('centre staff record a follow-up: reveal the number, an unanswered call, then the ruling', async ({ browserContext, visit, assert }) => {
-    const staff = await centreStaff()
+    const staff = await staffOf()
     const officer = await createUser({ county: '510104', roles: ['info_officer'], name: '李信息员' })
-    const consultation = await closedCase(officer, { farmer: { name: '王大爷', phone: '13900000001' } })
+    const consultation = await makeCase({ reporter: officer, state: 'closed', farmer: { name: '王大爷', phone: '13900000001' } })
     await browserContext.loginAs(staff)
 
     const page = await visit('/admin/experts/followups')
@@ -55,8 +55,8 @@ test.group('Follow-up in the browser (360×640)', (group) => {
   })
 
   test('without JavaScript the same call is a plain form post back to the queue', async ({ browser, test: current, assert }) => {
-    const staff = await centreStaff()
-    const consultation = await closedCase(await createUser({ county: '510104', roles: ['info_officer'] }))
+    const staff = await staffOf()
+    const consultation = await makeCase({ reporter: await createUser({ county: '510104', roles: ['info_officer'] }), state: 'closed' })
     const context = await newPhone(browser, current, { javaScript: false })
     await context.loginAs(staff)
     const page = await context.visit(`/admin/experts/followups/${consultation.id}`)

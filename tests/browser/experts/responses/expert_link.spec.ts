@@ -5,9 +5,10 @@ import Consultation from '#modules/experts/models/consultation'
 import ConsultationMessage from '#modules/experts/models/consultation_message'
 import { ASSIGNMENT_SMS_JOB } from '#modules/experts/triage/assign_expert'
 import { runTriage } from '#modules/experts/triage/jobs'
-import { attachPhoto, createCase, runQueued } from '#tests/fixtures/experts/triage'
+import { attachPhoto, runQueued } from '#tests/fixtures/experts/triage'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
 import { newPhone } from '#tests/browser/phone'
+import { makeCase } from '#tests/fixtures/experts/consultations'
 
 /*
  * An expert on a 360×640 phone opens the link from the SMS (no account session),
@@ -20,7 +21,7 @@ test.group('Expert SMS link in the browser (360×640)', (group) => {
   /** A case assigned by triage, and the link path the expert's SMS carries. */
   async function linkFromSms() {
     const { expert } = await makeExpert({ name: '张农技' })
-    const consultation = await createCase({ text: '水稻叶片出现褐色梭形病斑，中间灰白色，最近几天蔓延很快，怎么办？' })
+    const consultation = await makeCase({ state: 'awaiting_triage', text: '水稻叶片出现褐色梭形病斑，中间灰白色，最近几天蔓延很快，怎么办？' })
     await attachPhoto(consultation, await consultation.related('reporter').query().firstOrFail())
     await runTriage({ consultationId: consultation.id })
     await runQueued(ASSIGNMENT_SMS_JOB)

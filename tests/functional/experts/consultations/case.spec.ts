@@ -27,7 +27,7 @@ import {
   postReport,
   RICE_BLAST,
   staffOf,
-  submittedCase,
+  makeCase,
   writeMessage,
 } from '#tests/fixtures/experts/consultations'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
@@ -81,9 +81,9 @@ test.group('Case page / who may see a case', (group) => {
 
   test('the assigned expert and staff whose scope holds the county see it; others get 404 and learn nothing', async ({ client, assert }) => {
     const reporter = await farmer('510129')
-    const consultation = await submittedCase(reporter)
+    const consultation = await makeCase({ reporter })
     const { user: expertUser, expert } = await makeExpert({ county: '510129' })
-    await advance(consultation, 'assigned', expert)
+    await advance(consultation, 'assigned', { expert })
 
     ;(await client.get(`/consultations/${consultation.id}`).loginAs(expertUser)).assertStatus(200)
     ;(await client.get(`/consultations/${consultation.id}`).loginAs(await staffOf('510129'))).assertStatus(200)
@@ -106,7 +106,7 @@ test.group('Case page / who may see a case', (group) => {
     const consultation = await Consultation.query().where('reporter_id', reporter.id).firstOrFail()
     const photo = await Media.query().where('subject_id', consultation.id).firstOrFail()
     const { user: expertUser, expert } = await makeExpert({ county: '510129' })
-    await advance(consultation, 'assigned', expert)
+    await advance(consultation, 'assigned', { expert })
     ;(await client.get(photo.url('thumb')).loginAs(expertUser)).assertStatus(200)
     ;(await client.get(photo.url('thumb')).loginAs((await makeExpert({ county: '510129' })).user)).assertStatus(404)
   })
@@ -114,13 +114,13 @@ test.group('Case page / who may see a case', (group) => {
   test('"我的需求": only one’s own cases, newest first, paginated, htmx list fragment, empty state', async ({ client, assert }) => {
     const entity = await createUser({ county: '511623', roles: ['market_entity'] })
     const other = await createUser({ county: '511623', roles: ['market_entity'] })
-    const theirs = await submittedCase(other, { text: '邻水县的柑橘叶片卷曲发黄，树上有很多蚜虫，怎么办？' })
+    const theirs = await makeCase({ reporter: other, text: '邻水县的柑橘叶片卷曲发黄，树上有很多蚜虫，怎么办？' })
     const empty = await client.get('/consultations').loginAs(entity)
     empty.assertStatus(200)
     empty.assertTextIncludes('还没有提交过需求')
 
     const mine = []
-    for (let i = 0; i < 21; i++) mine.push(await submittedCase(entity, { text: `第${i}号问题：水稻叶片发黄有褐色斑点，怎么防治？` }))
+    for (let i = 0; i < 21; i++) mine.push(await makeCase({ reporter: entity, text: `第${i}号问题：水稻叶片发黄有褐色斑点，怎么防治？` }))
     const first = await client.get('/consultations').loginAs(entity)
     assert.include(first.text(), '<html')
     assert.lengthOf(first.text().match(/href="\/consultations\/\d+"/g) ?? [], 20)
@@ -141,7 +141,7 @@ test.group('Case page / 找类似 after submit', (group) => {
   test('"这个解决了我的问题" ends the case as resolved_by_similar, remembering the case; a second click changes nothing', async ({ client, assert }) => {
     const [documentId] = await importSolvedCases()
     const reporter = await infoOfficer()
-    const consultation = await submittedCase(reporter, { farmer: { name: '王大田', phone: '13812340002' } })
+    const consultation = await makeCase({ reporter, farmer: { name: '王大田', phone: '13812340002' } })
     const response = await submitForm(client, `/consultations/${consultation.id}/resolved`, { similar_document_id: String(documentId) }, reporter)
     assertRedirect(response, `/consultations/${consultation.id}`)
     await consultation.refresh()
@@ -161,7 +161,7 @@ test.group('Case page / 找类似 after submit', (group) => {
 
   test('"没有解决，请专家解答" sends it to triage at once, keeping the deadline set at submission', async ({ client, assert }) => {
     const reporter = await farmer()
-    const consultation = await submittedCase(reporter)
+    const consultation = await makeCase({ reporter })
     const due = consultation.triageDueAt!.toMillis()
     clock.travel(3 * MINUTE)
     try {
@@ -178,7 +178,7 @@ test.group('Case page / 找类似 after submit', (group) => {
   test('only the reporter chooses: staff who may see the case get 403, others 404; a private or unknown document is refused', async ({ client, assert }) => {
     const [documentId] = await importSolvedCases()
     const reporter = await farmer()
-    const consultation = await submittedCase(reporter)
+    const consultation = await makeCase({ reporter })
     ;(await submitForm(client, `/consultations/${consultation.id}/resolved`, { similar_document_id: String(documentId) }, await staffOf('510129'))).assertStatus(403)
     ;(await submitForm(client, `/consultations/${consultation.id}/ask-expert`, {}, await farmer())).assertStatus(404)
 
@@ -221,8 +221,8 @@ test.group('Case page / the farmer’s SMS link', (group) => {
 
   test('a tampered link, another case’s link, an expert’s link are refused (403); an expired one gets 410', async ({ client, assert }) => {
     const officer = await infoOfficer()
-    const consultation = await submittedCase(officer, { farmer: { name: '王大田', phone: '13812340004' } })
-    const other = await submittedCase(officer, { farmer: { name: '李二', phone: '13812340005' } })
+    const consultation = await makeCase({ reporter: officer, farmer: { name: '王大田', phone: '13812340004' } })
+    const other = await makeCase({ reporter: officer, farmer: { name: '李二', phone: '13812340005' } })
     const path = caseLinkPath(Number(consultation.id), 'farmer', 0)
     const token = path.split('/').pop()!
 
@@ -247,9 +247,9 @@ test.group('Case page / the farmer’s SMS link', (group) => {
 
   test('the farmer writes through the link once the expert answered: the expert and the 信息员 are told', async ({ client, assert }) => {
     const officer = await infoOfficer()
-    const consultation = await submittedCase(officer, { farmer: { name: '王大田', phone: '13812340006' } })
+    const consultation = await makeCase({ reporter: officer, farmer: { name: '王大田', phone: '13812340006' } })
     const { user: expertUser, expert } = await makeExpert({ county: '510129' })
-    await advance(consultation, 'answering', expert)
+    await advance(consultation, 'answering', { expert })
     const path = caseLinkPath(Number(consultation.id), 'farmer', 0)
 
     const response = await client.post(`${path}/messages`).withCsrfToken().form({ body: '用了药以后好一些了，还要再打一次吗？' }).redirects(0)
@@ -273,7 +273,7 @@ test.group('Case page / conversation', (group) => {
 
   test('no messages before the expert answers; then the reporter writes (no-JS post and htmx), the expert reads it', async ({ client, assert }) => {
     const reporter = await farmer()
-    const consultation = await submittedCase(reporter)
+    const consultation = await makeCase({ reporter })
     const refused = await submitForm(client, `/consultations/${consultation.id}/messages`, { body: '还在吗？' }, reporter)
     assert.deepEqual(fieldErrors(refused, 'body'), ['现在不能发送消息：专家答复后才能交流，或这个需求已结束'])
     const page = await client.get(`/consultations/${consultation.id}`).loginAs(reporter)
@@ -281,7 +281,7 @@ test.group('Case page / conversation', (group) => {
     page.assertTextIncludes('专家答复后可以在这里交流')
 
     const { user: expertUser, expert } = await makeExpert({ county: '510129' })
-    await advance(consultation, 'answering', expert)
+    await advance(consultation, 'answering', { expert })
     await writeMessage(consultation, { authorId: expertUser.id, authorRole: 'expert', kind: 'answer', body: '这是稻瘟病，用三环唑喷雾。' })
 
     const sent = await submitForm(client, `/consultations/${consultation.id}/messages`, { body: '好的，谢谢专家！' }, reporter)
@@ -308,9 +308,9 @@ test.group('Case page / conversation', (group) => {
 
   test('the reporter may answer an expert’s question while the case is still assigned', async ({ client, assert }) => {
     const reporter = await farmer()
-    const consultation = await submittedCase(reporter)
+    const consultation = await makeCase({ reporter })
     const { user: expertUser, expert } = await makeExpert({ county: '510129' })
-    await advance(consultation, 'assigned', expert)
+    await advance(consultation, 'assigned', { expert })
     const before = await submitForm(client, `/consultations/${consultation.id}/messages`, { body: '专家您好' }, reporter)
     assert.lengthOf(fieldErrors(before, 'body'), 1)
     await writeMessage(consultation, { authorId: expertUser.id, authorRole: 'expert', kind: 'question', body: '发病面积有多大？' })
@@ -323,9 +323,9 @@ test.group('Case page / conversation', (group) => {
 
   test('the other side gets an SMS for the first message after two hours of quiet, not for a quick reply', async ({ client, assert }) => {
     const reporter = await farmer()
-    const consultation = await submittedCase(reporter)
+    const consultation = await makeCase({ reporter })
     const { user: expertUser, expert } = await makeExpert({ county: '510129' })
-    await advance(consultation, 'answering', expert)
+    await advance(consultation, 'answering', { expert })
     const texts = () => SmsMessage.query().where('phone', expertUser.phone).where('template', 'consultation_new_message')
 
     await submitForm(client, `/consultations/${consultation.id}/messages`, { body: '第一条消息' }, reporter)
@@ -344,9 +344,9 @@ test.group('Case page / conversation', (group) => {
     await listWord('六合彩', 'hold')
     await listWord('办假证', 'block')
     const reporter = await farmer()
-    const consultation = await submittedCase(reporter)
+    const consultation = await makeCase({ reporter })
     const { user: expertUser, expert } = await makeExpert({ county: '510129' })
-    await advance(consultation, 'answering', expert)
+    await advance(consultation, 'answering', { expert })
 
     const blocked = await submitForm(client, `/consultations/${consultation.id}/messages`, { body: '有人说能办假证' }, reporter)
     assert.deepEqual(fieldErrors(blocked, 'body'), ['消息中含有不允许发布的内容，请修改后再发送'])
@@ -373,9 +373,9 @@ test.group('Case page / conversation', (group) => {
   test('a rejected message stays with its author only, marked as not published', async ({ client, assert }) => {
     await listWord('六合彩', 'hold')
     const reporter = await farmer()
-    const consultation = await submittedCase(reporter)
+    const consultation = await makeCase({ reporter })
     const { user: expertUser, expert } = await makeExpert({ county: '510129' })
-    await advance(consultation, 'answering', expert)
+    await advance(consultation, 'answering', { expert })
     await submitForm(client, `/consultations/${consultation.id}/messages`, { body: '六合彩开奖了' }, reporter)
     const held = await ConsultationMessage.query().where('consultation_id', consultation.id).firstOrFail()
     await decide('experts.message', Number(held.id), 'rejected')
@@ -392,9 +392,9 @@ test.group('Case page / a held answer and the public', (group) => {
   test('a held answer keeps the case out of 找类似 and off its public page until a reviewer approves it', async ({ client, assert }) => {
     await listWord('六合彩', 'hold')
     const reporter = await farmer()
-    const consultation = await submittedCase(reporter, { text: '芹菜叶片上出现很多黄褐色小斑点，后来连成大片枯死，是什么病？' })
+    const consultation = await makeCase({ reporter, text: '芹菜叶片上出现很多黄褐色小斑点，后来连成大片枯死，是什么病？' })
     const { user: expertUser, expert } = await makeExpert({ county: '510129', industries: ['vegetable'] })
-    await advance(consultation, 'answering', expert)
+    await advance(consultation, 'answering', { expert })
     const answer = await writeMessage(consultation, { authorId: expertUser.id, authorRole: 'expert', kind: 'answer', body: '这是芹菜斑枯病，别买六合彩，用苯醚甲环唑喷雾。' })
     assert.equal(answer.moderation, 'held')
     await db.transaction(async (trx) => indexConsultation(trx, (await Consultation.find(consultation.id, { client: trx }))!))

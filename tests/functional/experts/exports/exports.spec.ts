@@ -10,8 +10,8 @@ import { exportRecords } from '#modules/experts/exports/records'
 import { csvCell } from '#core/spreadsheets/csv_writer'
 import { recordFollowupCall } from '#modules/experts/followups/followup_calls'
 import { createUser, fieldErrors, submitForm } from '#tests/helpers'
-import { closedCase } from '#tests/fixtures/experts/followups'
 import { HEADER, labels } from '#tests/fixtures/experts/exports'
+import { makeCase, staffOf } from '#tests/fixtures/experts/consultations'
 
 async function records() {
   const reporters = {
@@ -19,9 +19,9 @@ async function records() {
     '510105': await createUser({ county: '510105', roles: ['info_officer'], name: '青羊信息员' }),
     '511623': await createUser({ county: '511623', roles: ['info_officer'], name: '邻水信息员' }),
   }
-  const jinjiang = await closedCase(reporters['510104'], { farmer: { name: '王大爷', phone: '13900000001' } })
-  const qingyang = await closedCase(reporters['510105'], { industry: 'tea' })
-  const linshui = await closedCase(reporters['511623'])
+  const jinjiang = await makeCase({ reporter: reporters['510104'], state: 'closed', farmer: { name: '王大爷', phone: '13900000001' } })
+  const qingyang = await makeCase({ reporter: reporters['510105'], state: 'closed', industry: 'tea' })
+  const linshui = await makeCase({ reporter: reporters['511623'], state: 'closed' })
   return { reporters, jinjiang, qingyang, linshui }
 }
 
@@ -109,7 +109,7 @@ test.group('Exports / CSV within the scope', (group) => {
 
   test('filters: industry, state and date range', async ({ client, assert }) => {
     const { jinjiang, qingyang } = await records()
-    const staff = await centreStaffOfCity()
+    const staff = await staffOf('5101')
     const staffCall = await createUser({ county: '510104', roles: ['center_staff'], scopes: { center_staff: '510104' } })
     await recordFollowupCall(staffCall, 'center_staff', jinjiang.id, { reached: true, serviceValid: true, category: 'diagnosis' })
     const tea = lines((await exportCsv(client, staff, { industry: 'tea' })).text())
@@ -183,7 +183,4 @@ test.group('Exports / XLSX', (group) => {
   })
 })
 
-function centreStaffOfCity() {
-  return createUser({ county: '510104', roles: ['center_staff'], scopes: { center_staff: '5101' } })
-}
 

@@ -6,7 +6,7 @@ import Consultation from '#modules/experts/models/consultation'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import FollowupCall from '#modules/experts/models/followup_call'
 import { assertRedirect, createUser, fieldErrors, submitForm } from '#tests/helpers'
-import { centreStaff, closedCase } from '#tests/fixtures/experts/followups'
+import { makeCase, staffOf } from '#tests/fixtures/experts/consultations'
 
 async function reporterIn(county = '510104') {
   return createUser({ county, roles: ['info_officer'], name: '李信息员' })
@@ -17,11 +17,11 @@ test.group('Follow-ups / queue', (group) => {
   group.each.teardown(() => clock.reset())
 
   test('centre staff see the closed cases of their county by deadline, phones masked, overdue marked', async ({ client, assert }) => {
-    const staff = await centreStaff()
+    const staff = await staffOf()
     const reporter = await reporterIn()
-    const later = await closedCase(reporter, { closedAt: new Date(clock.now().getTime() - 1 * DAY) })
-    const sooner = await closedCase(reporter, { closedAt: new Date(clock.now().getTime() - 3 * DAY) })
-    const other = await closedCase(await reporterIn('510105'))
+    const later = await makeCase({ reporter, state: 'closed', closedAt: new Date(clock.now().getTime() - 1 * DAY) })
+    const sooner = await makeCase({ reporter, state: 'closed', closedAt: new Date(clock.now().getTime() - 3 * DAY) })
+    const other = await makeCase({ reporter: await reporterIn('510105'), state: 'closed' })
 
     const response = await client.get('/admin/experts/followups').loginAs(staff)
     response.assertStatus(200)
@@ -41,9 +41,9 @@ test.group('Follow-ups / queue', (group) => {
   })
 
   test('htmx gets the list alone; pages hold 20 cases', async ({ client, assert }) => {
-    const staff = await centreStaff()
+    const staff = await staffOf()
     const reporter = await reporterIn()
-    for (let i = 0; i < 21; i++) await closedCase(reporter)
+    for (let i = 0; i < 21; i++) await makeCase({ reporter, state: 'closed' })
     const fragment = await client.get('/admin/experts/followups').header('HX-Request', 'true').loginAs(staff)
     fragment.assertStatus(200)
     assert.notInclude(fragment.text(), '<html')
@@ -55,8 +55,8 @@ test.group('Follow-ups / queue', (group) => {
 
   test('a city admin sees every county of the city; farmers and experts get 403', async ({ client, assert }) => {
     const admin = await createUser({ county: '510104', roles: ['center_admin'], scopes: { center_admin: '5101' } })
-    const inside = await closedCase(await reporterIn('510105'))
-    const outside = await closedCase(await reporterIn('511623'))
+    const inside = await makeCase({ reporter: await reporterIn('510105'), state: 'closed' })
+    const outside = await makeCase({ reporter: await reporterIn('511623'), state: 'closed' })
     const response = await client.get('/admin/experts/followups').loginAs(admin)
     assert.include(response.text(), `followup-${inside.id}"`)
     assert.notInclude(response.text(), `followup-${outside.id}"`)
@@ -74,9 +74,9 @@ test.group('Follow-ups / reveal the number', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('the case page masks both numbers; "显示号码" reveals one and audits who, which case, when', async ({ client, assert }) => {
-    const staff = await centreStaff()
+    const staff = await staffOf()
     const reporter = await reporterIn()
-    const consultation = await closedCase(reporter, { farmer: { name: '王大爷', phone: '13900000001' } })
+    const consultation = await makeCase({ reporter, state: 'closed', farmer: { name: '王大爷', phone: '13900000001' } })
 
     const page = await client.get(`/admin/experts/followups/${consultation.id}`).loginAs(staff)
     page.assertStatus(200)
@@ -116,7 +116,7 @@ test.group('Follow-ups / reveal the number', (group) => {
 
   test('a role that may not reveal gets 403, staff of another county 404; nothing revealed, nothing audited', async ({ client, assert }) => {
     const reporter = await reporterIn()
-    const consultation = await closedCase(reporter)
+    const consultation = await makeCase({ reporter, state: 'closed' })
     const expert = await createUser({ roles: ['expert'] })
     const platformAdmin = await createUser({ roles: ['platform_admin'], scopes: { platform_admin: '51' } })
     for (const user of [expert, platformAdmin, reporter]) {
@@ -124,7 +124,7 @@ test.group('Follow-ups / reveal the number', (group) => {
       response.assertStatus(403)
       assert.notInclude(response.text(), reporter.phone)
     }
-    const neighbour = await centreStaff('510105')
+    const neighbour = await staffOf('510105')
     const hidden = await submitForm(client, `/admin/experts/followups/${consultation.id}/reveal`, { owner: 'reporter' }, neighbour)
     hidden.assertStatus(404)
     assert.notInclude(hidden.text(), reporter.phone)
@@ -133,8 +133,8 @@ test.group('Follow-ups / reveal the number', (group) => {
   })
 
   test('a case without a farmer has no farmer number to reveal', async ({ client, assert }) => {
-    const staff = await centreStaff()
-    const consultation = await closedCase(await reporterIn())
+    const staff = await staffOf()
+    const consultation = await makeCase({ reporter: await reporterIn(), state: 'closed' })
     const response = await submitForm(client, `/admin/experts/followups/${consultation.id}/reveal`, { owner: 'farmer' }, staff)
     response.assertStatus(404)
     assert.lengthOf(await AuditEntry.query().where('action', 'experts.phone_reveal'), 0)
@@ -146,8 +146,8 @@ test.group('Follow-ups / recording the call', (group) => {
   group.each.teardown(() => clock.reset())
 
   test('reached and valid: the case becomes followed_up with the ruling, and leaves the queue (no-JS)', async ({ client, assert }) => {
-    const staff = await centreStaff()
-    const consultation = await closedCase(await reporterIn())
+    const staff = await staffOf()
+    const consultation = await makeCase({ reporter: await reporterIn(), state: 'closed' })
     const response = await submitForm(
       client,
       `/admin/experts/followups/${consultation.id}/calls`,
@@ -173,8 +173,8 @@ test.group('Follow-ups / recording the call', (group) => {
   })
 
   test('unreached: stored, the case stays in the queue with its deadline and overdue status, and can be retried (htmx)', async ({ client, assert }) => {
-    const staff = await centreStaff()
-    const consultation = await closedCase(await reporterIn(), { closedAt: new Date(clock.now().getTime() - 6 * DAY) })
+    const staff = await staffOf()
+    const consultation = await makeCase({ reporter: await reporterIn(), state: 'closed', closedAt: new Date(clock.now().getTime() - 6 * DAY) })
     const dueAt = consultation.followupDueAt!.toMillis()
 
     const first = await client
@@ -211,15 +211,15 @@ test.group('Follow-ups / recording the call', (group) => {
   })
 
   test('unreached without JavaScript returns to the case page', async ({ client }) => {
-    const staff = await centreStaff()
-    const consultation = await closedCase(await reporterIn())
+    const staff = await staffOf()
+    const consultation = await makeCase({ reporter: await reporterIn(), state: 'closed' })
     const response = await submitForm(client, `/admin/experts/followups/${consultation.id}/calls`, { reached: 'no' }, staff)
     assertRedirect(response, `/admin/experts/followups/${consultation.id}`)
   })
 
   test('bad input: a reached call needs validity and category, notes ≤ 500; nothing stored', async ({ client, assert }) => {
-    const staff = await centreStaff()
-    const consultation = await closedCase(await reporterIn())
+    const staff = await staffOf()
+    const consultation = await makeCase({ reporter: await reporterIn(), state: 'closed' })
     const url = `/admin/experts/followups/${consultation.id}/calls`
     const missing = await submitForm(client, url, { reached: 'yes' }, staff)
     assert.include(fieldErrors(missing, 'service_valid'), '请选择服务是否有效')
@@ -238,10 +238,10 @@ test.group('Follow-ups / recording the call', (group) => {
   })
 
   test('staff of another county cannot record a call (404), a farmer gets 403', async ({ client, assert }) => {
-    const consultation = await closedCase(await reporterIn())
+    const consultation = await makeCase({ reporter: await reporterIn(), state: 'closed' })
     const url = `/admin/experts/followups/${consultation.id}/calls`
     const form = { reached: 'yes', service_valid: 'valid', category: 'other' }
-    ;(await submitForm(client, url, form, await centreStaff('510105'))).assertStatus(404)
+    ;(await submitForm(client, url, form, await staffOf('510105'))).assertStatus(404)
     ;(await submitForm(client, url, form, await createUser())).assertStatus(403)
     assert.lengthOf(await FollowupCall.query().where('consultation_id', consultation.id), 0)
   })

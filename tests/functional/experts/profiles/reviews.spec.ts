@@ -5,9 +5,9 @@ import RoleGrant from '#core/accounts/models/role_grant'
 import Notification from '#core/notifications/notification'
 import { assertRedirect, createUser, fieldErrors, submitForm } from '#tests/helpers'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
+import { staffOf } from '#tests/fixtures/experts/consultations'
 import type Expert from '#modules/experts/models/expert'
 
-const staffOf = (scope: string) => createUser({ county: '510104', roles: ['center_staff'], scopes: { center_staff: scope }, name: '审核员' })
 const indexed = (expert: Expert) => db.from('text_documents').where({ source_type: 'expert', source_id: String(expert.id) }).first()
 const expertRoles = (userId: number) => RoleGrant.query().where({ userId, role: 'expert' })
 

@@ -10,13 +10,14 @@ import Consultation from '#modules/experts/models/consultation'
 import ConsultationMessage from '#modules/experts/models/consultation_message'
 import Expert from '#modules/experts/models/expert'
 import { runTriage } from '#modules/experts/triage/jobs'
-import { attachPhoto, createCase, eventsOf } from '#tests/fixtures/experts/triage'
+import { attachPhoto, eventsOf } from '#tests/fixtures/experts/triage'
 import { makeExpert, type ExpertOptions } from '#tests/fixtures/experts/profiles'
+import { makeCase } from '#tests/fixtures/experts/consultations'
 
 /** A case with a photo, assigned by triage to a (new) expert; `link` is the path the SMS carries. */
 async function assignedCase(options: { expert?: ExpertOptions; text?: string } = {}) {
   const { expert } = await makeExpert(options.expert)
-  const consultation = await createCase({ text: options.text })
+  const consultation = await makeCase({ state: 'awaiting_triage', text: options.text })
   const reporter = await consultation.related('reporter').query().firstOrFail()
   const photo = await attachPhoto(consultation, reporter)
   await runTriage({ consultationId: consultation.id })
@@ -278,7 +279,7 @@ test.group('我的案件', (group) => {
   test('an expert sees only their own cases; another expert’s case is not found', async ({ client, assert }) => {
     const mine = await assignedCase({ text: '我的案件：茶树叶片发黄脱落，茶园里很多，请问是什么原因？' })
     const { expert: other } = await makeExpert()
-    const theirs = await createCase({ text: '别人的案件：柑橘叶片卷曲，有蚜虫，怎么办比较好？' })
+    const theirs = await makeCase({ state: 'awaiting_triage', text: '别人的案件：柑橘叶片卷曲，有蚜虫，怎么办比较好？' })
     await Consultation.query().where('id', theirs.id).update({ state: 'assigned', expert_id: other.id })
 
     const page = await client.get('/expert/cases').loginAs(mine.expert.user)

@@ -9,7 +9,7 @@ import { refreshCaseFacts } from '#modules/experts/statistics/refresh'
 import { warmDefaultSnapshots } from '#modules/experts/statistics/snapshots'
 import { recordFollowupCall } from '#modules/experts/followups/followup_calls'
 import { createUser } from '#tests/helpers'
-import { caseWith } from '#tests/fixtures/experts/statistics'
+import { makeCase } from '#tests/fixtures/experts/consultations'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
 
 const ZONE = 'Asia/Shanghai'
@@ -32,14 +32,14 @@ async function fixture() {
   const { expert: x } = await makeExpert({ county: '510104', name: '张专家' })
   const { expert: y } = await makeExpert({ county: '510104', name: '赵专家' })
   const cases = {
-    a: await caseWith(officer, submitted, { expert: x, assignAfter: 30, respondAfter: 60, closeAfter: 1, rating: 5, followAfter: 2, valid: true }),
-    b: await caseWith(officer, submitted, { expert: x, assignAfter: 90, respondAfter: 240, closeAfter: 1, rating: 3, followAfter: 8, valid: false }),
-    c: await caseWith(officer, submitted, { expert: x, assignAfter: 60, respondAfter: 180, closeAfter: 1, autoClosed: true }),
-    d: await caseWith(officer, submitted, { stop: 'resolved' }),
-    e: await caseWith(farmer, submitted, { stop: 'awaiting_triage' }),
-    f: await caseWith(farmer, submitted, { expert: y, assignAfter: 20, missedBy: [y] }),
-    neighbour: await caseWith(await createUser({ county: '510105' }), submitted, { county: '510105', expert: x, assignAfter: 10, respondAfter: 10 }),
-    old: await caseWith(officer, submitted.minus({ days: 40 }), { expert: x, assignAfter: 10 }),
+    a: await makeCase({ reporter: officer, submittedAt: submitted, state: 'followed_up', expert: x, assignAfter: 30, respondAfter: 60, closeAfter: 1, rating: 5, followAfter: 2, valid: true }),
+    b: await makeCase({ reporter: officer, submittedAt: submitted, state: 'followed_up', expert: x, assignAfter: 90, respondAfter: 240, closeAfter: 1, rating: 3, followAfter: 8, valid: false }),
+    c: await makeCase({ reporter: officer, submittedAt: submitted, state: 'closed', expert: x, assignAfter: 60, respondAfter: 180, closeAfter: 1, autoClosed: true }),
+    d: await makeCase({ reporter: officer, submittedAt: submitted, state: 'resolved_by_similar' }),
+    e: await makeCase({ reporter: farmer, submittedAt: submitted, state: 'awaiting_triage' }),
+    f: await makeCase({ reporter: farmer, submittedAt: submitted, state: 'assigned', expert: y, assignAfter: 20, missedBy: [y] }),
+    neighbour: await makeCase({ reporter: await createUser({ county: '510105' }), submittedAt: submitted, state: 'answering', county: '510105', expert: x, assignAfter: 10, respondAfter: 10 }),
+    old: await makeCase({ reporter: officer, submittedAt: submitted.minus({ days: 40 }), state: 'assigned', expert: x, assignAfter: 10 }),
   }
   await refreshCaseFacts()
   return { submitted, officer, x, y, cases }
@@ -103,7 +103,7 @@ test.group('Statistics / figures from a fixture of known timings', (group) => {
   test('a pending deadline is not counted until it passes', async ({ assert }) => {
     const now = DateTime.fromJSDate(clock.now())
     const officer = await createUser({ county: '510104', roles: ['info_officer'] })
-    await caseWith(officer, now.minus({ minutes: 30 }), { stop: 'awaiting_triage' })
+    await makeCase({ reporter: officer, submittedAt: now.minus({ minutes: 30 }), state: 'awaiting_triage' })
     await refreshCaseFacts()
     const window = { from: now.minus({ days: 1 }).toJSDate(), to: now.plus({ days: 1 }).toJSDate() }
     const early = await computeStatistics(RegionScope.fromPrefix('510104'), window, clock.now())
@@ -183,7 +183,7 @@ test.group('Statistics / page', (group) => {
     const { submitted } = await fixture()
     const staff = await createUser({ county: '510104', roles: ['center_staff'], scopes: { center_staff: '510104' } })
     assert.match((await client.get('/admin/experts/statistics').loginAs(staff)).text(), /id="stat-cases">6</)
-    await caseWith(await createUser({ county: '510104' }), submitted, { stop: 'resolved' })
+    await makeCase({ reporter: await createUser({ county: '510104' }), submittedAt: submitted, state: 'resolved_by_similar' })
     await refreshCaseFacts()
     assert.match((await client.get('/admin/experts/statistics').loginAs(staff)).text(), /id="stat-cases">6</, 'the snapshot is still fresh')
     clock.travel(11 * 60_000)

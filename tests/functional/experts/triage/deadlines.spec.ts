@@ -12,8 +12,9 @@ import { ASSIGNMENT_SMS_JOB, TRIAGE_JOB } from '#modules/experts/triage/assign_e
 import { sweepDeadlines } from '#modules/experts/triage/sweep_deadlines'
 import { verifyCaseLink } from '#modules/experts/shared/case_links'
 import { runTriage, sendAssignmentSms, type AssignmentSmsPayload } from '#modules/experts/triage/jobs'
-import { createCase, eventsOf, queuedJobs, runQueued } from '#tests/fixtures/experts/triage'
+import { eventsOf, queuedJobs, runQueued } from '#tests/fixtures/experts/triage'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
+import { makeCase } from '#tests/fixtures/experts/consultations'
 
 /** Everything the sweep could change, to compare two runs. */
 async function snapshot() {
@@ -36,7 +37,7 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
   test('entering triage queues the job in the same transaction; no expert in the county → the city expert', async ({ assert }) => {
     const { expert: neighbour } = await makeExpert({ level: 'county', county: '510105', industries: ['fruit'] })
     const { expert: city } = await makeExpert({ level: 'city', county: '510105', industries: ['fruit'] })
-    const consultation = await createCase({ state: 'submitted', industry: 'fruit', county: '510104' })
+    const consultation = await makeCase({ state: 'submitted', industry: 'fruit', county: '510104' })
 
     // A rolled-back transaction leaves no job behind.
     await db
@@ -63,7 +64,7 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
 
   test('the SMS log holds a signed link to the case for its expert, sent once per assignment', async ({ assert }) => {
     const { expert } = await makeExpert()
-    const consultation = await createCase()
+    const consultation = await makeCase({ state: 'awaiting_triage' })
     await runTriage({ consultationId: consultation.id })
     assert.equal(await runQueued(ASSIGNMENT_SMS_JOB), 1)
     const [job] = await queuedJobs<AssignmentSmsPayload>(ASSIGNMENT_SMS_JOB)
@@ -87,7 +88,7 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
   test('no response in 3 hours: the miss and the reassignment are both recorded, the load moves', async ({ assert }) => {
     const { expert: first } = await makeExpert({ name: '甲专家' })
     const { expert: second } = await makeExpert({ name: '乙专家', openCases: 1 })
-    const consultation = await createCase()
+    const consultation = await makeCase({ state: 'awaiting_triage' })
     await runTriage({ consultationId: consultation.id })
     await consultation.refresh()
     assert.equal(consultation.expertId, first.id)
@@ -125,7 +126,7 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
   test('an accepted case is not taken away at the deadline', async ({ assert }) => {
     await makeExpert()
     await makeExpert()
-    const consultation = await createCase()
+    const consultation = await makeCase({ state: 'awaiting_triage' })
     await runTriage({ consultationId: consultation.id })
     await consultation.refresh()
     consultation.firstResponseAt = consultation.assignedAt
@@ -140,7 +141,7 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
   test('unassigned at the triage deadline: escalated one level, the centre told, a new deadline, assignment retried', async ({ assert }) => {
     const staff = await createUser({ roles: ['center_staff'], scopes: { center_staff: '510104' } })
     const { expert: full } = await makeExpert({ maxOpenCases: 1, openCases: 1 })
-    const consultation = await createCase()
+    const consultation = await makeCase({ state: 'awaiting_triage' })
     await runTriage({ consultationId: consultation.id })
     await consultation.refresh()
     assert.equal(consultation.triageLevel, 'center')
@@ -165,7 +166,7 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
   })
 
   test('nobody at the next level either: the level is kept and the next escalation is an hour away', async ({ assert }) => {
-    const consultation = await createCase()
+    const consultation = await makeCase({ state: 'awaiting_triage' })
     clock.travel(HOUR + MINUTE)
     assert.equal((await sweepDeadlines()).escalated, 1)
     await consultation.refresh()
@@ -182,10 +183,10 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
   test('a sweep run twice changes nothing the second time', async ({ assert }) => {
     await makeExpert()
     await makeExpert({ level: 'city', county: '510105' })
-    const idle = await createCase({ state: 'submitted' })
-    const held = await createCase({ state: 'submitted', moderation: 'held' })
-    const waiting = await createCase()
-    const assigned = await createCase()
+    const idle = await makeCase({ state: 'submitted' })
+    const held = await makeCase({ state: 'submitted', held: true })
+    const waiting = await makeCase({ state: 'awaiting_triage' })
+    const assigned = await makeCase({ state: 'awaiting_triage' })
     await runTriage({ consultationId: assigned.id })
 
     clock.travel(3 * HOUR + MINUTE)
@@ -207,7 +208,7 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
   test('a crash between submit and triage loses nothing: the sweep finds the case and keeps its deadline', async ({ assert }) => {
     const { expert } = await makeExpert()
     // Submitted, then the process died: no triage job exists.
-    const consultation = await createCase({ state: 'submitted' })
+    const consultation = await makeCase({ state: 'submitted' })
     const deadline = consultation.triageDueAt!.toMillis()
     assert.lengthOf(await queuedJobs(TRIAGE_JOB), 0)
 

@@ -8,8 +8,8 @@ import { enterTriage } from '#modules/experts/triage/enter_triage'
 import { ASSIGNMENT_SMS_JOB, TRIAGE_JOB } from '#modules/experts/triage/assign_expert'
 import { verifyCaseLink } from '#modules/experts/shared/case_links'
 import { waitFor } from '#tests/functional/core/jobs_fixtures'
-import { createCase } from '#tests/fixtures/experts/triage'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
+import { makeCase } from '#tests/fixtures/experts/consultations'
 
 /*
  * The acceptance line "killing the app between submit and triage loses nothing",
@@ -22,6 +22,9 @@ const created = { consultations: [] as number[], users: [] as number[], phones: 
 async function removeCommitted() {
   await db.from('experts_consultations').whereIn('id', created.consultations).delete()
   await db.from('notifications').whereIn('user_id', created.users).delete()
+  // A verified expert is in 找专家's index (makeExpert indexes it, as verification does).
+  const profiles = db.from('experts_profiles').whereIn('user_id', created.users).select(db.raw('id::text'))
+  await db.from('text_documents').where('source_type', 'expert').whereIn('source_id', profiles).delete()
   await db.from('experts_profiles').whereIn('user_id', created.users).delete()
   await db.from('users').whereIn('id', created.users).delete()
   await db.from('sms_messages').whereIn('phone', created.phones).delete()
@@ -42,7 +45,7 @@ test.group('Triage / through the worker', (group) => {
 
   test('a case that entered triage while no worker ran is triaged when one starts, its deadline kept, its expert texted', async ({ assert }) => {
     const { expert } = await makeExpert()
-    const consultation = await createCase({ state: 'submitted' })
+    const consultation = await makeCase({ state: 'submitted' })
     created.users.push(expert.userId, consultation.reporterId)
     created.consultations.push(consultation.id)
     created.phones.push(expert.user.phone)

@@ -8,7 +8,7 @@ import { durationInWords, statusInWords } from '#modules/experts/consultations/c
 import { messageAllowed } from '#modules/experts/conversation/post_message'
 import { submitConsultation } from '#modules/experts/consultations/submit_consultation'
 import type { ConsultationState } from '#modules/experts/shared/consultation_states'
-import { farmer, listWord, newKey, RICE_BLAST, submittedCase, writeMessage, advance } from '#tests/fixtures/experts/consultations'
+import { farmer, listWord, newKey, RICE_BLAST, makeCase, writeMessage, advance } from '#tests/fixtures/experts/consultations'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
 
 const zh = () => i18nManager.locale('zh-CN')
@@ -70,9 +70,9 @@ test.group('Reporting / who may write when', (group) => {
 
   test('the reporter may reply in "assigned" once the expert asked a published question', async ({ assert }) => {
     const reporter = await farmer()
-    const consultation = await submittedCase(reporter)
+    const consultation = await makeCase({ reporter })
     const { user, expert } = await makeExpert({ county: '510129' })
-    const assigned = await advance(consultation, 'assigned', expert)
+    const assigned = await advance(consultation, 'assigned', { expert })
     assert.isFalse(await messageAllowed(assigned, 'reporter', 'message'))
     await writeMessage(assigned, { authorId: user.id, authorRole: 'expert', kind: 'question', body: '发病几天了？' })
     assert.isTrue(await messageAllowed(assigned, 'reporter', 'message'))

@@ -12,10 +12,11 @@ import {
   nextLevel,
 } from '#modules/experts/triage/assign_expert'
 import { runTriage } from '#modules/experts/triage/jobs'
-import { createCase, eventsOf, queuedJobs } from '#tests/fixtures/experts/triage'
+import { eventsOf, queuedJobs } from '#tests/fixtures/experts/triage'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
+import { makeCase } from '#tests/fixtures/experts/consultations'
 
-const pick = (consultation: Awaited<ReturnType<typeof createCase>>, excluded: number[] = []) =>
+const pick = (consultation: Awaited<ReturnType<typeof makeCase>>, excluded: number[] = []) =>
   findCandidate(db.connection(), consultation, { excluded })
 
 test.group('Triage / candidate selection', (group) => {
@@ -26,7 +27,7 @@ test.group('Triage / candidate selection', (group) => {
     const { expert: province } = await makeExpert({ level: 'province', county: '511623' })
     const { expert: city } = await makeExpert({ level: 'city', county: '510105' })
     const { expert: county } = await makeExpert({ level: 'county', county: '510104', openCases: 3 })
-    const consultation = await createCase({ county: '510104' })
+    const consultation = await makeCase({ state: 'awaiting_triage', county: '510104' })
 
     let chosen = await pick(consultation)
     assert.equal(chosen!.expert.id, county.id, 'a loaded county expert beats idle city and province experts')
@@ -46,7 +47,7 @@ test.group('Triage / candidate selection', (group) => {
   test('the city ring holds any expert located in the city; another city’s experts are not in it', async ({ assert }) => {
     const { expert: otherCity } = await makeExpert({ level: 'city', county: '511623' })
     const { expert: neighbourCounty } = await makeExpert({ level: 'county', county: '510129' })
-    const consultation = await createCase({ county: '510104' })
+    const consultation = await makeCase({ state: 'awaiting_triage', county: '510104' })
 
     const chosen = await pick(consultation)
     assert.equal(chosen!.expert.id, neighbourCounty.id)
@@ -59,7 +60,7 @@ test.group('Triage / candidate selection', (group) => {
     await makeExpert({ awayUntil: day.toISODate() })
     await makeExpert({ awayUntil: day.plus({ days: 5 }).toISODate() })
     await makeExpert({ onDuty: false })
-    const consultation = await createCase()
+    const consultation = await makeCase({ state: 'awaiting_triage' })
     assert.isNull(await pick(consultation))
 
     const { expert: back } = await makeExpert({ awayUntil: day.minus({ days: 1 }).toISODate(), openCases: 5 })
@@ -70,7 +71,7 @@ test.group('Triage / candidate selection', (group) => {
     await makeExpert({ maxOpenCases: 2, openCases: 2 })
     await makeExpert({ status: 'pending' })
     await makeExpert({ industries: ['pig', 'tea'] })
-    const consultation = await createCase()
+    const consultation = await makeCase({ state: 'awaiting_triage' })
     assert.isNull(await pick(consultation))
 
     const { expert: multi } = await makeExpert({ industries: ['tea', 'grain_oil'], maxOpenCases: 3, openCases: 2 })
@@ -84,7 +85,7 @@ test.group('Triage / candidate selection', (group) => {
     const { expert: idle } = await makeExpert({ openCases: 1, lastAssignedAt: now.minus({ days: 2 }) })
     const { expert: never } = await makeExpert({ openCases: 1, lastAssignedAt: null })
     const { expert: neverToo } = await makeExpert({ openCases: 1, lastAssignedAt: null })
-    const consultation = await createCase()
+    const consultation = await makeCase({ state: 'awaiting_triage' })
 
     const order: number[] = []
     for (let i = 0; i < 5; i++) order.push((await pick(consultation, order))!.expert.id)
@@ -94,7 +95,7 @@ test.group('Triage / candidate selection', (group) => {
   test('the expert the reporter addressed comes first when available, whatever the ring or load', async ({ assert }) => {
     await makeExpert({ openCases: 0 })
     const { expert: addressed } = await makeExpert({ level: 'province', county: '511623', industries: ['tea'], openCases: 7 })
-    const consultation = await createCase({ addressedExpertId: addressed.id })
+    const consultation = await makeCase({ state: 'awaiting_triage', addressedExpertId: addressed.id })
     const chosen = await pick(consultation)
     assert.equal(chosen!.expert.id, addressed.id)
     assert.equal(chosen!.stage, 'addressed')
@@ -117,7 +118,7 @@ test.group('Triage / automatic assignment', (group) => {
 
   test('assigns in one transaction: state, deadline, load, idle time, the reason, a notification and the SMS job', async ({ assert }) => {
     const { expert } = await makeExpert({ openCases: 3 })
-    const consultation = await createCase()
+    const consultation = await makeCase({ state: 'awaiting_triage' })
     const outcome = await runTriage({ consultationId: consultation.id })
     assert.equal(outcome?.assigned?.id, expert.id)
 
@@ -146,7 +147,7 @@ test.group('Triage / automatic assignment', (group) => {
     await makeExpert({ awayUntil: todayIso() })
     await makeExpert({ maxOpenCases: 1, openCases: 1 })
     const { expert: city } = await makeExpert({ level: 'city', county: '510105' })
-    const consultation = await createCase()
+    const consultation = await makeCase({ state: 'awaiting_triage' })
     await runTriage({ consultationId: consultation.id })
 
     const [event] = (await eventsOf(consultation)).filter((row) => row.kind === 'assigned')
@@ -161,7 +162,7 @@ test.group('Triage / automatic assignment', (group) => {
 
   test('running the job twice assigns once', async ({ assert }) => {
     const { expert } = await makeExpert()
-    const consultation = await createCase()
+    const consultation = await makeCase({ state: 'awaiting_triage' })
     await runTriage({ consultationId: consultation.id })
     assert.isNull(await runTriage({ consultationId: consultation.id }))
     await expert.refresh()
@@ -175,7 +176,7 @@ test.group('Triage / automatic assignment', (group) => {
     const cityAdmin = await createUser({ roles: ['center_admin'], scopes: { center_admin: '5101' } })
     const otherCounty = await createUser({ roles: ['center_staff'], scopes: { center_staff: '510105' } })
     await makeExpert({ industries: ['pig'] })
-    const consultation = await createCase()
+    const consultation = await makeCase({ state: 'awaiting_triage' })
     const before = consultation.triageDueAt!.toMillis()
 
     const outcome = await runTriage({ consultationId: consultation.id })
@@ -197,8 +198,8 @@ test.group('Triage / automatic assignment', (group) => {
   test('two cases for one place: the second goes to the next expert, nobody is over their maximum', async ({ assert }) => {
     const { expert: first } = await makeExpert({ maxOpenCases: 1 })
     const { expert: second } = await makeExpert({ maxOpenCases: 1, lastAssignedAt: DateTime.now() })
-    const a = await createCase()
-    const b = await createCase()
+    const a = await makeCase({ state: 'awaiting_triage' })
+    const b = await makeCase({ state: 'awaiting_triage' })
     await Promise.all([runTriage({ consultationId: a.id }), runTriage({ consultationId: b.id })])
     await a.refresh()
     await b.refresh()
