@@ -4,7 +4,7 @@ import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Consultation from '#modules/experts/models/consultation'
 import { signCaseLink } from '#modules/experts/shared/case_links'
-import { answeredCase } from '#tests/fixtures/experts/visits'
+import { caseWithParties } from '#tests/fixtures/experts/visits'
 import { newPhone, PHONE_VIEWPORT } from '#tests/browser/phone'
 
 /*
@@ -17,7 +17,7 @@ test.group('Closing / on a phone', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('a reporter closes and rates from the case page', async ({ visit, browserContext, assert }) => {
-    const { consultation, reporter } = await answeredCase()
+    const { consultation, reporter } = await caseWithParties()
     await browserContext.loginAs(reporter)
     const page = await visit(`/consultations/${consultation.id}`)
     await page.evaluate(() => ((globalThis as any).samePage = true))
@@ -49,7 +49,7 @@ test.group('Closing / on a phone', (group) => {
   })
 
   test('the farmer closes and rates from the SMS link with JavaScript off', async ({ browser, assert, cleanup }) => {
-    const { consultation } = await answeredCase({ farmerPhone: '13600000009' })
+    const { consultation } = await caseWithParties('answering', { farmerPhone: '13600000009' })
     const context = await newPhone(browser, { cleanup }, { javaScript: false })
     const link = `/f/${consultation.id}/${signCaseLink(Number(consultation.id), 'farmer', 0)}`
     const page = await context.newPage()

@@ -12,7 +12,7 @@ import { FOLLOWUP_WINDOW_MS } from '#modules/experts/shared/consultation_states'
 import { AUTO_CLOSE, AUTO_CLOSED_SMS, sweepSilentConsultations } from '#modules/experts/closing/jobs'
 import { scheduleDefinitions } from '#core/jobs/registry'
 import { assertRedirect, createUser, fieldErrors, submitForm } from '#tests/helpers'
-import { answeredCase, dispatchedVisit, eventsOf } from '#tests/fixtures/experts/visits'
+import { caseWithParties, eventsOf } from '#tests/fixtures/experts/visits'
 
 const farmerLink = (consultationId: number) => `/f/${consultationId}/${signCaseLink(Number(consultationId), 'farmer', 0)}`
 
@@ -33,7 +33,7 @@ test.group('Closing / close and rate', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('the reporter closes with a rating from the page (no-JS): closed, follow-up due in 7 days, the expert one case lighter, the index rated', async ({ client, assert }) => {
-    const { consultation, reporter, expert, expertUser } = await answeredCase()
+    const { consultation, reporter, expert, expertUser } = await caseWithParties()
     assert.equal(await openCases(expert), 1)
     const page = await client.get(`/consultations/${consultation.id}/close`).loginAs(reporter)
     page.assertStatus(200)
@@ -63,7 +63,7 @@ test.group('Closing / close and rate', (group) => {
   })
 
   test('the reporter\'s case page and the farmer\'s link page carry the close form; both post back to themselves', async ({ client, assert }) => {
-    const { consultation, reporter } = await answeredCase({ farmerPhone: '13600000005' })
+    const { consultation, reporter } = await caseWithParties('answering', { farmerPhone: '13600000005' })
     const casePage = await client.get(`/consultations/${consultation.id}`).loginAs(reporter)
     casePage.assertStatus(200)
     casePage.assertTextIncludes(`action="/consultations/${consultation.id}/close"`)
@@ -80,7 +80,7 @@ test.group('Closing / close and rate', (group) => {
   })
 
   test('htmx: the close form answers with its closed state in place', async ({ client, assert }) => {
-    const { consultation, reporter } = await answeredCase()
+    const { consultation, reporter } = await caseWithParties()
     const fragment = await client.get(`/consultations/${consultation.id}/close`).header('HX-Request', 'true').loginAs(reporter)
     assert.notInclude(fragment.text(), '<html')
     assert.include(fragment.text(), `id="close-form-${consultation.id}"`)
@@ -101,7 +101,7 @@ test.group('Closing / close and rate', (group) => {
   })
 
   test('a case the expert visited closes the same way', async ({ client, assert }) => {
-    const { consultation, visit, expertUser, reporter } = await dispatchedVisit()
+    const { consultation, visit, expertUser, reporter } = await caseWithParties('visit_dispatched')
     await submitForm(client, `/consultations/${consultation.id}/visits/${visit.id}/outcome`, { outcome: '已现场指导', travel_cost: '20' }, expertUser)
     assert.equal((await fresh(consultation)).state, 'visited')
     assertRedirect(await submitForm(client, `/consultations/${consultation.id}/close`, { rating: '3' }, reporter), `/consultations/${consultation.id}/close`)
@@ -109,7 +109,7 @@ test.group('Closing / close and rate', (group) => {
   })
 
   test('the farmer closes and rates through the SMS link, without an account', async ({ client, assert }) => {
-    const { consultation } = await answeredCase({ farmerPhone: '13600000001' })
+    const { consultation } = await caseWithParties('answering', { farmerPhone: '13600000001' })
     const link = farmerLink(consultation.id)
     const page = await client.get(`${link}/close`)
     page.assertStatus(200)
@@ -132,7 +132,7 @@ test.group('Closing / permissions', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('only the reporter or the farmer link closes: others get 404 and nothing changes', async ({ client, assert }) => {
-    const { consultation, expertUser, expert } = await answeredCase({ farmerPhone: '13600000002' })
+    const { consultation, expertUser, expert } = await caseWithParties('answering', { farmerPhone: '13600000002' })
     const stranger = await createUser()
     const staff = await createUser({ roles: ['center_staff'], scopes: { center_staff: '510104' } })
     for (const user of [stranger, expertUser, staff]) {
@@ -141,7 +141,7 @@ test.group('Closing / permissions', (group) => {
     }
     const expertToken = signCaseLink(Number(consultation.id), 'expert', Number(expert.id))
     ;(await submitForm(client, `/f/${consultation.id}/${expertToken}/close`, { rating: '1' })).assertStatus(404)
-    const { consultation: other } = await answeredCase()
+    const { consultation: other } = await caseWithParties()
     ;(await submitForm(client, `${farmerLink(other.id).replace(`/f/${other.id}/`, `/f/${consultation.id}/`)}/close`, { rating: '1' })).assertStatus(404)
     assertRedirect(await client.get(`/consultations/${consultation.id}/close`).redirects(0), '/login')
     const unchanged = await fresh(consultation)
@@ -150,7 +150,7 @@ test.group('Closing / permissions', (group) => {
   })
 
   test('a case not yet answered, or already closed, cannot be closed', async ({ client, assert }) => {
-    const { consultation, reporter } = await answeredCase()
+    const { consultation, reporter } = await caseWithParties()
     await Consultation.query().where('id', consultation.id).update({ state: 'assigned' })
     const early = await submitForm(client, `/consultations/${consultation.id}/close`, { rating: '5' }, reporter)
     assert.include(fieldErrors(early, 'form'), '这个需求当前不能结案（专家解答后才能结案，已结案的不能重复结案）')
@@ -179,7 +179,7 @@ test.group('Closing / bad input', (group) => {
   ]
   for (const [label, form, field, message] of cases) {
     test(`closing with ${label}: Chinese message, nothing stored`, async ({ client, assert }) => {
-      const { consultation, reporter, expert } = await answeredCase()
+      const { consultation, reporter, expert } = await caseWithParties()
       const response = await submitForm(client, `/consultations/${consultation.id}/close`, form, reporter)
       response.assertStatus(302)
       assert.include(fieldErrors(response, field), message)
@@ -192,7 +192,7 @@ test.group('Closing / bad input', (group) => {
   }
 
   test('htmx: a bad rating comes back as a 422 into the form\'s error box', async ({ client, assert }) => {
-    const { consultation } = await answeredCase({ farmerPhone: '13600000003' })
+    const { consultation } = await caseWithParties('answering', { farmerPhone: '13600000003' })
     const response = await client.post(`${farmerLink(consultation.id)}/close`).header('HX-Request', 'true').withCsrfToken().form({ rating: '6' })
     response.assertStatus(422)
     response.assertHeader('hx-retarget', `#close-errors-${consultation.id}`)
@@ -210,8 +210,8 @@ test.group('Closing / automatic after 7 days of silence', (group) => {
   })
 
   test('a case answered and silent for 7 days closes itself, unrated; the farmer is texted; a second run changes nothing', async ({ assert }) => {
-    const { consultation, expert, reporter } = await answeredCase({ farmerPhone: '13600000004' })
-    const { consultation: ownCase, reporter: ownReporter } = await answeredCase()
+    const { consultation, expert, reporter } = await caseWithParties('answering', { farmerPhone: '13600000004' })
+    const { consultation: ownCase, reporter: ownReporter } = await caseWithParties()
 
     clock.travel(7 * DAY - MINUTE)
     assert.equal(await sweepSilentConsultations(), 0, 'not a minute early')
@@ -248,8 +248,8 @@ test.group('Closing / automatic after 7 days of silence', (group) => {
   })
 
   test('a message, a visit step or a later answer keeps a case open', async ({ client, assert }) => {
-    const { consultation: talked } = await answeredCase()
-    const { consultation: visited, visit, expertUser } = await dispatchedVisit()
+    const { consultation: talked } = await caseWithParties()
+    const { consultation: visited, visit, expertUser } = await caseWithParties('visit_dispatched')
     clock.travel(5 * DAY)
     await Consultation.query().where('id', talked.id).update({ last_message_at: clock.now() })
     await submitForm(client, `/consultations/${visited.id}/visits/${visit.id}/outcome`, { outcome: '已现场指导', travel_cost: '15' }, expertUser)
@@ -267,8 +267,8 @@ test.group('Closing / automatic after 7 days of silence', (group) => {
   })
 
   test('cases in other states are never auto-closed', async ({ assert }) => {
-    const { consultation: dispatched } = await dispatchedVisit()
-    const { consultation: assigned } = await answeredCase()
+    const { consultation: dispatched } = await caseWithParties('visit_dispatched')
+    const { consultation: assigned } = await caseWithParties()
     await Consultation.query().where('id', assigned.id).update({ state: 'assigned' })
     clock.travel(30 * DAY)
     assert.equal(await sweepSilentConsultations(), 0)

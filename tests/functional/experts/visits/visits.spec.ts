@@ -10,14 +10,12 @@ import { signCaseLink } from '#modules/experts/shared/case_links'
 import { smallPhoto } from '#tests/fixtures/media/generate'
 import { assertRedirect, createUser, fieldErrors, submitForm } from '#tests/helpers'
 import {
-  answeredCase,
-  createStaff,
+  caseWithParties,
   dayFromToday,
-  dispatchedVisit,
   eventsOf,
-  requestedVisit,
 } from '#tests/fixtures/experts/visits'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
+import { staffOf } from '#tests/fixtures/experts/consultations'
 
 /** Lucid hands bigint ids over as strings; the link signs numbers. */
 const expertLink = (consultationId: number, expertId: number) =>
@@ -54,7 +52,7 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('the reporter asks for a visit from an answered case (no-JS post); the expert and the county centre are told', async ({ client, assert }) => {
-    const { consultation, reporter, expertUser, staff } = await answeredCase()
+    const { consultation, reporter, expertUser, staff } = await caseWithParties()
     const back = `/consultations/${consultation.id}`
     const response = await submitForm(client, `/consultations/${consultation.id}/visits`, { reason: '照片看不清，需要专家到田里看根部', back }, reporter)
     assertRedirect(response, back)
@@ -72,7 +70,7 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
   })
 
   test('the visit page and its htmx fragment show the panel and the request form', async ({ client, assert }) => {
-    const { consultation, reporter } = await answeredCase()
+    const { consultation, reporter } = await caseWithParties()
     const page = await client.get(`/consultations/${consultation.id}/visits`).loginAs(reporter)
     page.assertStatus(200)
     page.assertTextIncludes('<html')
@@ -87,7 +85,7 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
   })
 
   test('the expert\'s SMS link page and 我的案件 carry the visit panel with the request form', async ({ client }) => {
-    const { consultation, expert, expertUser } = await answeredCase()
+    const { consultation, expert, expertUser } = await caseWithParties()
     const link = expertLink(consultation.id, expert.id)
     const linkPage = await client.get(link)
     linkPage.assertStatus(200)
@@ -99,7 +97,7 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
   })
 
   test('htmx: a request swaps the panel in place with its status', async ({ client, assert }) => {
-    const { consultation, reporter } = await answeredCase()
+    const { consultation, reporter } = await caseWithParties()
     const response = await htmx(client, `/consultations/${consultation.id}/visits`, { reason: '需要现场查看土壤' }, reporter)
     response.assertStatus(200)
     assert.notInclude(response.text(), '<html')
@@ -110,7 +108,7 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
   })
 
   test('the assigned expert asks for a visit from the SMS link page, without an account', async ({ client, assert }) => {
-    const { consultation, expert, expertUser } = await answeredCase()
+    const { consultation, expert, expertUser } = await caseWithParties()
     const link = expertLink(consultation.id, expert.id)
     const page = await client.get(`${link}/visits`)
     page.assertStatus(200)
@@ -126,7 +124,7 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
   })
 
   test('county staff dispatch from their list: the expert is texted a signed link that opens the visit', async ({ client, assert }) => {
-    const { consultation, visit, staff, expert, expertUser, reporter } = await requestedVisit()
+    const { consultation, visit, staff, expert, expertUser, reporter } = await caseWithParties('visit_requested')
     ;(await client.get('/').loginAs(staff)).assertTextIncludes('href="/admin/visits"')
     const list = await client.get('/admin/visits').loginAs(staff)
     list.assertStatus(200)
@@ -161,7 +159,7 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
   })
 
   test('htmx: dispatch answers with the visit fragment', async ({ client, assert }) => {
-    const { visit, staff, expert } = await requestedVisit()
+    const { visit, staff, expert } = await caseWithParties('visit_requested')
     const response = await htmx(client, `/admin/visits/${visit.id}/dispatch`, { expert_id: String(expert.id), scheduled_on: dayFromToday(0), place: '红砂村 3 组' }, staff)
     response.assertStatus(200)
     assert.notInclude(response.text(), '<html')
@@ -171,7 +169,7 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
   })
 
   test('the expert records the outcome with a photo; the cost is kept in fen; the reporter sees the photo', async ({ client, assert }) => {
-    const { consultation, visit, expertUser, reporter, staff } = await dispatchedVisit()
+    const { consultation, visit, expertUser, reporter, staff } = await caseWithParties('visit_dispatched')
     const response = await postOutcome(
       client,
       `/consultations/${consultation.id}/visits/${visit.id}/outcome`,
@@ -201,7 +199,7 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
   })
 
   test('the expert records the outcome from the SMS link (htmx), without an account', async ({ client, assert }) => {
-    const { consultation, visit, expert } = await dispatchedVisit()
+    const { consultation, visit, expert } = await caseWithParties('visit_dispatched')
     const link = expertLink(consultation.id, expert.id)
     const response = await postOutcome(client, `${link}/visits/${visit.id}/outcome`, { outcome: '现场查看后指导用药', travel_cost: '0' }, { htmx: true })
     response.assertStatus(200)
@@ -213,7 +211,7 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
   })
 
   test('the centre confirms the travel cost once', async ({ client, assert }) => {
-    const { consultation, visit, expertUser, staff } = await dispatchedVisit()
+    const { consultation, visit, expertUser, staff } = await caseWithParties('visit_dispatched')
     await submitForm(client, `/consultations/${consultation.id}/visits/${visit.id}/outcome`, { outcome: '已现场指导', travel_cost: '120' }, expertUser)
     const page = await client.get(`/admin/visits/${visit.id}`).loginAs(staff)
     page.assertTextIncludes('专家填报的交通费为 120.00 元')
@@ -232,7 +230,7 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
   })
 
   test('reschedule with a reason: the new day and place, the reason in the history, the expert texted', async ({ client, assert }) => {
-    const { consultation, visit, staff, expertUser } = await dispatchedVisit()
+    const { consultation, visit, staff, expertUser } = await caseWithParties('visit_dispatched')
     const day = dayFromToday(5)
     const response = await submitForm(client, `/admin/visits/${visit.id}/reschedule`, { scheduled_on: day, place: '红砂村村委会', reason: '下雨，田里进不去' }, staff)
     assertRedirect(response, `/admin/visits/${visit.id}`)
@@ -248,7 +246,7 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
   })
 
   test('cancel with a reason after a confirmation page: the case goes back to answering', async ({ client, assert }) => {
-    const { consultation, visit, staff, reporter, expertUser } = await dispatchedVisit()
+    const { consultation, visit, staff, reporter, expertUser } = await caseWithParties('visit_dispatched')
     const confirm = await client.get(`/admin/visits/${visit.id}/cancel`).loginAs(staff)
     confirm.assertStatus(200)
     confirm.assertTextIncludes('确认取消')
@@ -270,12 +268,12 @@ test.group('Visits / request, dispatch, outcome, cost', (group) => {
   })
 
   test('the list is paginated, filtered by status, with an empty state', async ({ client, assert }) => {
-    const staff = await createStaff('510104')
+    const staff = await staffOf('510104')
     const empty = await client.get('/admin/visits').loginAs(staff)
     empty.assertStatus(200)
     empty.assertTextIncludes('没有这个状态的上门服务申请')
 
-    const { visit } = await requestedVisit()
+    const { visit } = await caseWithParties('visit_requested')
     const rows = Array.from({ length: 21 }, (_, i) => ({
       consultation_id: visit.consultationId,
       county_code: '510104',
@@ -300,8 +298,8 @@ test.group('Visits / permissions', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('staff of 510104 get 404 for a 510105 visit and do not see it listed; city staff of 5101 dispatch it', async ({ client, assert }) => {
-    const { visit, expert } = await requestedVisit({ county: '510105' })
-    const county = await createStaff('510104')
+    const { visit, expert } = await caseWithParties('visit_requested', { county: '510105' })
+    const county = await staffOf('510104')
     ;(await client.get(`/admin/visits/${visit.id}`).loginAs(county)).assertStatus(404)
     const refused = await submitForm(client, `/admin/visits/${visit.id}/dispatch`, { expert_id: String(expert.id), scheduled_on: dayFromToday(1), place: '某村' }, county)
     refused.assertStatus(404)
@@ -311,7 +309,7 @@ test.group('Visits / permissions', (group) => {
     await visit.refresh()
     assert.equal(visit.status, 'requested')
 
-    const city = await createStaff('5101')
+    const city = await staffOf('5101')
     assert.include((await client.get('/admin/visits').loginAs(city)).text(), `/admin/visits/${visit.id}"`)
     const allowed = await submitForm(client, `/admin/visits/${visit.id}/dispatch`, { expert_id: String(expert.id), scheduled_on: dayFromToday(1), place: '某村' }, city)
     assertRedirect(allowed, `/admin/visits/${visit.id}`)
@@ -323,7 +321,7 @@ test.group('Visits / permissions', (group) => {
   })
 
   test('someone with no part in the case gets 404 and stores nothing; signed out goes to login', async ({ client, assert }) => {
-    const { consultation } = await answeredCase()
+    const { consultation } = await caseWithParties()
     const stranger = await createUser({ roles: ['info_officer'] })
     ;(await client.get(`/consultations/${consultation.id}/visits`).loginAs(stranger)).assertStatus(404)
     ;(await submitForm(client, `/consultations/${consultation.id}/visits`, { reason: '想看看' }, stranger)).assertStatus(404)
@@ -335,7 +333,7 @@ test.group('Visits / permissions', (group) => {
   })
 
   test('only the expert sent records an outcome: the reporter and another expert get 404', async ({ client, assert }) => {
-    const { consultation, visit, reporter } = await dispatchedVisit()
+    const { consultation, visit, reporter } = await caseWithParties('visit_dispatched')
     const { user: otherExpert, expert: other } = await makeExpert({ name: '李专家' })
     const form = { outcome: '伪造的结果', travel_cost: '10' }
     ;(await submitForm(client, `/consultations/${consultation.id}/visits/${visit.id}/outcome`, form, reporter)).assertStatus(404)
@@ -347,8 +345,8 @@ test.group('Visits / permissions', (group) => {
   })
 
   test('a tampered, foreign or farmer link is refused', async ({ client, assert }) => {
-    const { consultation, expert } = await answeredCase()
-    const { consultation: other } = await answeredCase()
+    const { consultation, expert } = await caseWithParties()
+    const { consultation: other } = await caseWithParties()
     const good = signCaseLink(Number(consultation.id), 'expert', Number(expert.id))
     const tampered = good.slice(0, -1) + (good.endsWith('A') ? 'B' : 'A')
     ;(await client.get(`/l/${consultation.id}/${tampered}/visits`)).assertStatus(404)
@@ -359,7 +357,7 @@ test.group('Visits / permissions', (group) => {
   })
 
   test('a dispatched expert who is not the assignee opens the visit from the link', async ({ client, assert }) => {
-    const { visit, staff, consultation } = await requestedVisit()
+    const { visit, staff, consultation } = await caseWithParties('visit_requested')
     const { expert: neighbour } = await makeExpert({ name: '邻县专家' })
     await submitForm(client, `/admin/visits/${visit.id}/dispatch`, { expert_id: String(neighbour.id), scheduled_on: dayFromToday(1), place: '某村' }, staff)
     const page = await client.get(`${expertLink(consultation.id, neighbour.id)}/visits`)
@@ -373,7 +371,7 @@ test.group('Visits / bad input', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('a request without a reason: Chinese message, nothing stored', async ({ client, assert }) => {
-    const { consultation, reporter } = await answeredCase()
+    const { consultation, reporter } = await caseWithParties()
     const response = await submitForm(client, `/consultations/${consultation.id}/visits`, { reason: '' }, reporter)
     response.assertStatus(302)
     assert.include(fieldErrors(response, 'reason'), '请填写原因')
@@ -387,7 +385,7 @@ test.group('Visits / bad input', (group) => {
   })
 
   test('a request on a case that is not being answered is refused', async ({ client, assert }) => {
-    const { consultation, reporter } = await requestedVisit()
+    const { consultation, reporter } = await caseWithParties('visit_requested')
     const response = await submitForm(client, `/consultations/${consultation.id}/visits`, { reason: '再申请一次' }, reporter)
     assert.include(fieldErrors(response, 'form'), '只有专家解答中的需求才能申请上门服务')
     assert.equal(await count('experts_visits'), 1)
@@ -402,7 +400,7 @@ test.group('Visits / bad input', (group) => {
   ]
   for (const [label, form, field, message] of dispatchCases) {
     test(`dispatch with ${label}: Chinese message, nothing stored, no SMS`, async ({ client, assert }) => {
-      const { visit, staff, expert, consultation } = await requestedVisit()
+      const { visit, staff, expert, consultation } = await caseWithParties('visit_requested')
       const response = await submitForm(client, `/admin/visits/${visit.id}/dispatch`, form(expert.id), staff)
       response.assertStatus(302)
       assert.include(fieldErrors(response, field), message)
@@ -415,7 +413,7 @@ test.group('Visits / bad input', (group) => {
   }
 
   test('dispatch of an expert outside the list (another city, or unverified) is refused', async ({ client, assert }) => {
-    const { visit, staff } = await requestedVisit()
+    const { visit, staff } = await caseWithParties('visit_requested')
     const { expert: far } = await makeExpert({ name: '广安专家', county: '511623' })
     const response = await submitForm(client, `/admin/visits/${visit.id}/dispatch`, { expert_id: String(far.id), scheduled_on: dayFromToday(1), place: '红砂村' }, staff)
     assert.include(fieldErrors(response, 'expert_id'), '请从列表中选择一位已认证的专家')
@@ -428,7 +426,7 @@ test.group('Visits / bad input', (group) => {
 
   for (const cost of ['-1', '12元a', '', '1.234', '１２']) {
     test(`an outcome with the travel cost "${cost}": Chinese message, nothing stored`, async ({ client, assert }) => {
-      const { consultation, visit, expertUser } = await dispatchedVisit()
+      const { consultation, visit, expertUser } = await caseWithParties('visit_dispatched')
       const response = await postOutcome(
         client,
         `/consultations/${consultation.id}/visits/${visit.id}/outcome`,
@@ -448,7 +446,7 @@ test.group('Visits / bad input', (group) => {
   }
 
   test('an outcome with a file that is not a photo: message on the field, nothing stored', async ({ client, assert }) => {
-    const { consultation, visit, expertUser } = await dispatchedVisit()
+    const { consultation, visit, expertUser } = await caseWithParties('visit_dispatched')
     const response = await postOutcome(
       client,
       `/consultations/${consultation.id}/visits/${visit.id}/outcome`,
@@ -462,7 +460,7 @@ test.group('Visits / bad input', (group) => {
   })
 
   test('an outcome with 10 photos: Chinese message, nothing stored', async ({ client, assert }) => {
-    const { consultation, visit, expertUser } = await dispatchedVisit()
+    const { consultation, visit, expertUser } = await caseWithParties('visit_dispatched')
     const photo = { bytes: await smallPhoto(), filename: 'field.jpg' }
     const response = await postOutcome(
       client,
@@ -476,7 +474,7 @@ test.group('Visits / bad input', (group) => {
   })
 
   test('reschedule and cancel without a reason: Chinese message, nothing changed', async ({ client, assert }) => {
-    const { consultation, visit, staff } = await dispatchedVisit()
+    const { consultation, visit, staff } = await caseWithParties('visit_dispatched')
     const reschedule = await submitForm(client, `/admin/visits/${visit.id}/reschedule`, { scheduled_on: dayFromToday(3), place: '村委会', reason: '' }, staff)
     assert.include(fieldErrors(reschedule, 'reason'), '请填写原因')
     const cancel = await submitForm(client, `/admin/visits/${visit.id}/cancel`, { reason: '' }, staff)
@@ -488,7 +486,7 @@ test.group('Visits / bad input', (group) => {
   })
 
   test('reschedule to a past date is refused', async ({ client, assert }) => {
-    const { visit, staff } = await dispatchedVisit()
+    const { visit, staff } = await caseWithParties('visit_dispatched')
     const before = visit.scheduledOn!.toISODate()
     const response = await submitForm(client, `/admin/visits/${visit.id}/reschedule`, { scheduled_on: dayFromToday(-3), place: '村委会', reason: '改期' }, staff)
     assert.include(fieldErrors(response, 'scheduled_on'), '上门日期不能早于今天')
