@@ -7,6 +7,7 @@ import { formDone, guardForm, validateForm } from '#core/http/forms'
 import { RuleError } from '#core/http/rule_error'
 import { mayClose, notFound, participantFor } from '#modules/experts/visits/participants'
 import { visitPaths, type VisitViewerMode } from '#modules/experts/visits/paths'
+import { closeFormData } from '#modules/experts/visits/visit_views'
 
 /**
  * "结案评价": the reporter, signed in, or the farmer an 信息员 reported for, from the
@@ -15,23 +16,27 @@ import { visitPaths, type VisitViewerMode } from '#modules/experts/visits/paths'
 export default class ClosingController {
   async show(ctx: HttpContext) {
     const { consultation, mode, token } = await caseOf(ctx)
-    const data = { consultation, viewer: mode, token, linkPage: mode === 'farmer_link' }
+    const form = await closeFormData(consultation, mode, { user: ctx.auth.user, token })
+    const data = { consultation, viewer: mode, token, linkPage: mode === 'farmer_link', form }
     return renderPageOrFragment(ctx, 'experts/closing/pages/close', 'experts/closing/partials/close_form', data)
   }
 
   async store(ctx: HttpContext) {
     const { consultation, participant, mode, token } = await caseOf(ctx)
-    const form = { errorsTarget: `#close-errors-${consultation.id}`, messages: 'experts.visits.validator' }
-    const { rating, comment, back } = await validateForm(ctx, closeConsultationValidator, form)
-    await guardForm(ctx, form, async () => {
+    const options = { errorsTarget: `#close-errors-${consultation.id}`, messages: 'experts.visits.validator' }
+    const { rating, comment, back } = await validateForm(ctx, closeConsultationValidator, options)
+    await guardForm(ctx, options, async () => {
       if (!mayClose(participant, consultation)) throw new RuleError(NOT_CLOSABLE)
       await closeConsultation(consultation.id, { id: participant.userId, role: participant.role as 'reporter' | 'farmer' }, { rating, comment })
     })
     return formDone(ctx, {
       message: ctx.i18n.t('experts.visits.close.done'),
       redirectTo: back ?? visitPaths.close(consultation, mode, token),
-      fragment: async (status) =>
-        ctx.view.render('experts/closing/partials/close_form', { consultation: await Consultation.findOrFail(consultation.id), viewer: mode, token, back, status }),
+      fragment: async (status) => {
+        const fresh = await Consultation.findOrFail(consultation.id)
+        const form = await closeFormData(fresh, mode, { user: ctx.auth.user, token })
+        return ctx.view.render('experts/closing/partials/close_form', { consultation: fresh, viewer: mode, token, back, status, form })
+      },
     })
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { closeFormData, visitPanelData } from '#modules/experts/visits/visit_views'
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import type User from '#core/accounts/models/user'
@@ -139,8 +140,11 @@ export default class ConsultationsController {
     const consultation = await Consultation.findOrFail(params.id)
     const viewer = await authorizeViewer(auth.getUserOrFail(), consultation)
     const data = await casePageData(consultation, viewer, i18n, sessionMediaUrl)
+    const user = auth.user
     return view.render('experts/consultations/pages/show', {
       ...data,
+      visitPanel: await visitPanelData(consultation, viewer.side === 'expert' ? 'expert' : 'reporter', { user }),
+      closeForm: await closeFormData(consultation, 'reporter', { user }),
       messagesUrl: `/consultations/${consultation.id}/messages`,
       // The page a successful submit lands on: the browser's draft of the form is done with.
       clearDraft: `consultation:${auth.user!.id}`,

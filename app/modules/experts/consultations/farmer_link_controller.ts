@@ -7,6 +7,7 @@ import { casePageData } from '#modules/experts/consultations/case_page'
 import { type MediaUrl } from '#modules/experts/conversation/conversation_view'
 import { sendCaseMedia } from '#modules/experts/shared/link_media'
 import { postFromPage, renderConversation } from '#modules/experts/conversation/messages_controller'
+import { closeFormData, visitPanelData } from '#modules/experts/visits/visit_views'
 
 /**
  * The farmer an 信息员 reported for follows the case from the SMS link /f/:id/:token:
@@ -19,7 +20,14 @@ export default class FarmerLinkController {
     if (!link) return
     const data = await casePageData(link.consultation, FARMER_LINK_VIEWER, ctx.i18n, link.mediaUrl)
     ctx.response.header('Cache-Control', 'no-store')
-    return ctx.view.render('experts/consultations/pages/farmer', { ...data, base: link.base, messagesUrl: `${link.base}/messages` })
+    const token = ctx.params.token
+    return ctx.view.render('experts/consultations/pages/farmer', {
+      ...data,
+      base: link.base,
+      messagesUrl: `${link.base}/messages`,
+      visitPanel: await visitPanelData(link.consultation, 'farmer_link', { token }),
+      closeForm: await closeFormData(link.consultation, 'farmer_link', { token }),
+    })
   }
 
   async messages(ctx: HttpContext) {

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { visitPanelData } from '#modules/experts/visits/visit_views'
 import type { VineValidator } from '@vinejs/vine'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { fieldError } from '#core/http/field_error'
@@ -157,7 +158,10 @@ export default abstract class TriageExpertCaseController {
   async #render(ctx: HttpContext, target: ExpertCase, page: string | null, status?: { ok: boolean; text: string }) {
     const view = await expertCaseView(target.consultation, target.expert, target.actionBase, target.mediaBase)
     ctx.response.header('Vary', 'HX-Request')
-    return ctx.view.render(page ?? 'experts/responses/partials/expert_case', { ...view, status })
+    if (!page) return ctx.view.render('experts/responses/partials/expert_case', { ...view, status })
+    const token = ctx.params.token ?? null
+    const visitPanel = await visitPanelData(target.consultation, token ? 'expert_link' : 'expert', { user: ctx.auth.user, token })
+    return ctx.view.render(page, { ...view, status, visitPanel })
   }
 
   async #storePhotos(

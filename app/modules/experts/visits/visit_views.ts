@@ -35,12 +35,11 @@ async function photosOf(visitIds: number[]): Promise<Record<string, string[]>> {
 }
 
 /**
- * Everything the visit panel shows to one viewer. The panel is included by other areas'
- * case pages (reporter page, SMS link pages, 我的案件) with one line and the case they
- * already hold; it loads its own rows here, so those pages' controllers need not know
- * that visits exist.
+ * Everything the visit panel shows to one viewer. Each case page's controller (reporter
+ * page, SMS link pages, 我的案件) passes it as the panel's `panel` prop: templates
+ * receive data, they never query.
  */
-async function loadVisitPanel(
+export async function visitPanelData(
   consultation: Consultation,
   mode: VisitViewerMode,
   viewer: { user?: User | null; token?: string | null } = {}
@@ -64,8 +63,8 @@ async function loadVisitPanel(
   }
 }
 
-/** The close form's view of the case for one viewer. */
-async function loadCloseForm(
+/** The close form's view of the case for one viewer (its `form` prop). */
+export async function closeFormData(
   consultation: Consultation,
   mode: VisitViewerMode,
   viewer: { user?: User | null; token?: string | null } = {}
@@ -107,6 +106,4 @@ allowSubjectViewers(VISIT_MEDIA_SUBJECT, async (user, visitId) => {
   return !!consultation && !!(await signedInParticipant(user, consultation))
 })
 
-edge.global('expertsVisitPanel', loadVisitPanel)
-edge.global('expertsCloseForm', loadCloseForm)
 edge.global('expertsYuan', fenToYuan)

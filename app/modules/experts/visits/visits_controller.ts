@@ -9,6 +9,7 @@ import { RuleError } from '#core/http/rule_error'
 import { mayRecordOutcome, mayRequestVisit, notFound, participantFor } from '#modules/experts/visits/participants'
 import { visitPaths, type VisitViewerMode } from '#modules/experts/visits/paths'
 import { wasChosen } from '#core/media/media_service'
+import { visitPanelData } from '#modules/experts/visits/visit_views'
 
 /**
  * On-site visits as the reporter and the case's experts see them: signed in under
@@ -18,7 +19,8 @@ import { wasChosen } from '#core/media/media_service'
 export default class VisitsController {
   async show(ctx: HttpContext) {
     const { consultation, participant, mode, token } = await caseOf(ctx)
-    const data = { consultation, participant, viewer: mode, token, linkPage: mode === 'expert_link' }
+    const panel = await visitPanelData(consultation, mode, { user: ctx.auth.user, token })
+    const data = { consultation, participant, viewer: mode, token, linkPage: mode === 'expert_link', panel }
     return renderPageOrFragment(ctx, 'experts/visits/pages/visits', 'experts/visits/partials/visit_panel', data)
   }
 
@@ -67,7 +69,10 @@ function done(ctx: HttpContext, consultation: Consultation, mode: VisitViewerMod
   return formDone(ctx, {
     message: ctx.i18n.t(message),
     redirectTo: back ?? visitPaths.visits(consultation, mode, token),
-    fragment: async (status) =>
-      ctx.view.render('experts/visits/partials/visit_panel', { consultation: await Consultation.findOrFail(consultation.id), viewer: mode, token, back, status }),
+    fragment: async (status) => {
+      const fresh = await Consultation.findOrFail(consultation.id)
+      const panel = await visitPanelData(fresh, mode, { user: ctx.auth.user, token })
+      return ctx.view.render('experts/visits/partials/visit_panel', { consultation: fresh, viewer: mode, token, back, status, panel })
+    },
   })
 }
