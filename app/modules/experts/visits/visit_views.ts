@@ -1,4 +1,3 @@
-import edge from 'edge.js'
 import db from '@adonisjs/lucid/services/db'
 import User from '#core/accounts/models/user'
 import regionDirectory from '#core/regions/region_directory'
@@ -7,7 +6,6 @@ import Consultation from '#modules/experts/models/consultation'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import Visit from '#modules/experts/models/visit'
 import { dispatchCandidates, VISIT_MEDIA_SUBJECT } from '#modules/experts/visits/visit_actions'
-import { fenToYuan } from '#core/money'
 import {
   mayClose,
   mayRecordOutcome,
@@ -106,4 +104,3 @@ allowSubjectViewers(VISIT_MEDIA_SUBJECT, async (user, visitId) => {
   return !!consultation && !!(await signedInParticipant(user, consultation))
 })
 
-edge.global('expertsYuan', fenToYuan)
