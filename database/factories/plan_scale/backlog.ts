@@ -406,6 +406,7 @@ export interface LiveContext<E extends LiveExpert> {
   reporter: { id: number; role: string }
   rings: TriageRings<E>
   random: Random
+  until: number
   /** Writes one event and moves row.state to `to` (the generator's event()). */
   event: (time: number, kind: string, to: string, actor: number | null, role: string | null, expert?: E | null, reason?: string | null) => boolean
   /** Centre staff told about the county's cases (notifyCentre, centreStaffIds: the county centre, else the city's). */
@@ -506,8 +507,22 @@ export function walkLive<E extends LiveExpert>(row: Record<string, any>, script:
     else notice(expert().userId, at, `experts.consultation.${kind}`, title, shown, `/consultations/${id}`)
   }
 
+  const escalate = (at: number) => {
+    // nextLevel: county → city → province → the centre, which stays the centre; with nobody
+    // at this level either, the case climbs again in TRIAGE_WINDOW_MS.
+    const level = row.triageLevel === 'county' ? 'city' : row.triageLevel === 'city' ? 'province' : 'center'
+    const reason = t('experts.triage.reasons.escalated', { level: t(`experts.triage.escalation_levels.${level}`) })
+    event(at, 'triage_escalated', 'awaiting_triage', null, null, null, reason)
+    Object.assign(row, { triageLevel: level, triageDue: at + TRIAGE_WINDOW_MS })
+    tellCentre(at, t('experts.triage.notify.escalated_title'))
+    const still = level === 'center' ? 'no_candidate_still' : 'no_candidate_at_level'
+    event(at, 'no_candidate', 'awaiting_triage', null, null, null, t(`experts.triage.reasons.${still}`))
+  }
+
   for (const step of script.steps) {
     const at = step.at
+    // Nobody could be found where the script wanted an expert (a small generated set): the case waits for the centre.
+    if (!row.expert && !['enter', 'assign', 'no_candidate', 'escalate'].includes(step.step)) break
     switch (step.step) {
       case 'enter':
         if (step.bySweep) event(at, 'entered_triage', 'awaiting_triage', null, null, null, t('experts.triage.reasons.idle_submitted'))
@@ -546,17 +561,9 @@ export function walkLive<E extends LiveExpert>(row: Record<string, any>, script:
       case 'no_candidate':
         toCentre(at, null)
         break
-      case 'escalate': {
-        // nextLevel('center') is the centre again; with nobody at this level either, the case climbs again in an hour.
-        const level = row.triageLevel === 'county' ? 'city' : row.triageLevel === 'city' ? 'province' : 'center'
-        const reason = t('experts.triage.reasons.escalated', { level: t(`experts.triage.escalation_levels.${level}`) })
-        event(at, 'triage_escalated', 'awaiting_triage', null, null, null, reason)
-        Object.assign(row, { triageLevel: level, triageDue: at + TRIAGE_WINDOW_MS })
-        tellCentre(at, t('experts.triage.notify.escalated_title'))
-        const still = level === 'center' ? 'no_candidate_still' : 'no_candidate_at_level'
-        event(at, 'no_candidate', 'awaiting_triage', null, null, null, t(`experts.triage.reasons.${still}`))
+      case 'escalate':
+        escalate(at)
         break
-      }
       case 'accept':
         event(at, 'accepted', 'assigned', expert().userId, 'expert', expert())
         actions.push({ userId: expert().userId, at })
@@ -628,6 +635,10 @@ export function walkLive<E extends LiveExpert>(row: Record<string, any>, script:
         break
       }
     }
+  }
+  // Waiting for the centre: the sweep has escalated it every TRIAGE_WINDOW_MS up to the stall.
+  if (row.state === 'awaiting_triage' && row.triageLevel === 'center') {
+    while (row.triageDue <= context.until - WORKER_STALL_MS) escalate(row.triageDue)
   }
   // A notice is read when its recipient next acts on the case; the others are still unread.
   for (const item of notices) {

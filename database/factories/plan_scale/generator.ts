@@ -175,13 +175,18 @@ export class PlanScaleGenerator {
 
   async run(): Promise<Timing[]> {
     const admin = await this.#connect()
+    let indexesBack = false
     try {
       await this.#phase('prepare', () => this.#prepare(admin))
       await this.#phase('users and roles', () => this.#people())
       this.#placeExperts()
       await this.#phase('consultations, events, answers, index documents', () => this.#consultations())
       await this.#phase('expert profiles and their directory entries', () => this.#expertProfiles())
-      await this.#phase('indexes', () => this.#rebuildIndexes())
+      await this.#phase('indexes', async () => {
+        const rebuilt = await this.#rebuildIndexes()
+        indexesBack = true
+        return rebuilt
+      })
       await this.#phase('sequences, vacuum and analyze', () => this.#finish(admin))
       // The experts module's statistics read facts its job derives from cases and events.
       await this.#phase('statistics facts and snapshots (experts module)', async () => {
@@ -189,6 +194,16 @@ export class PlanScaleGenerator {
         await warmDefaultSnapshots()
         return changed
       })
+    } catch (error) {
+      // The indexes were dropped for the load: a failed run must not leave the next one
+      // (which rebuilds only the indexes it finds) a database without them.
+      if (this.#indexes.length && !indexesBack) {
+        this.#options.log('✘ the load failed: putting the dropped indexes back')
+        // First the loaders' connections go: an open COPY holds the lock CREATE INDEX waits for.
+        await Promise.all(this.#clients.splice(1).map((client) => client.end().catch(() => {})))
+        await this.#rebuildIndexes({ ifMissing: true }).catch((rebuild) => this.#options.log(`  could not: ${(rebuild as Error).message}`))
+      }
+      throw error
     } finally {
       await Promise.all(this.#clients.map((client) => client.end().catch(() => {})))
     }
@@ -541,6 +556,7 @@ export class PlanScaleGenerator {
           reporter: { id: reporter.id, role: reporterRole },
           rings: this.#rings,
           random,
+          until,
           event,
           centre: () => this.#staff.get(county.code) ?? this.#staff.get(county.city) ?? this.#staff.get('51')!,
           staffOf,
@@ -852,7 +868,7 @@ export class PlanScaleGenerator {
   }
 
   /** Secondary indexes, two builds at a time (one per core), largest tables first. */
-  async #rebuildIndexes(): Promise<number> {
+  async #rebuildIndexes(options: { ifMissing?: boolean } = {}): Promise<number> {
     const sizes = new Map<string, number>()
     const admin = this.#clients[0]
     for (const table of GENERATED_TABLES) {
@@ -866,7 +882,7 @@ export class PlanScaleGenerator {
         await client.query(`SET maintenance_work_mem = '1GB'; SET max_parallel_maintenance_workers = 0`)
         for (let index = queue.shift(); index; index = queue.shift()) {
           const started = performance.now()
-          await client.query(index.definition)
+          await client.query(options.ifMissing ? index.definition.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS ') : index.definition)
           this.#options.log(`  ${index.name}: ${((performance.now() - started) / 1000).toFixed(1)} s`)
         }
       })
