@@ -183,6 +183,22 @@ async function findBusiest(role: Role, level: 'county' | 'city' | 'province', st
   return { id: Number(row.id), phone: row.phone, countyCode: row.county_code, scope: row.scope, expertId: row.expert_id ? Number(row.expert_id) : null }
 }
 
+// What the live pages are measured against (the plan-scale backlog, database/factories/plan_scale/backlog.ts).
+{
+  const { OPEN_FOR_EXPERT } = await import('../app/modules/experts/shared/consultation_states.js')
+  const live = ['submitted', 'awaiting_triage', ...OPEN_FOR_EXPERT]
+  const { rows } = await db.rawQuery(
+    `SELECT state, count(*)::int AS n, count(*) FILTER (WHERE CASE WHEN state = 'awaiting_triage' THEN triage_due_at
+       WHEN state = 'assigned' AND first_response_at IS NULL THEN response_due_at END < ?)::int AS overdue
+     FROM experts_consultations WHERE state = ANY(?::text[]) GROUP BY state`,
+    [clock.now(), live]
+  )
+  const byState = new Map(rows.map((row: any) => [row.state, row]))
+  console.log(
+    `open cases: ${live.map((state) => `${state} ${byState.get(state)?.n ?? 0}${byState.get(state)?.overdue ? ` (${byState.get(state).overdue} overdue)` : ''}`).join(', ')}`
+  )
+}
+
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
 const only = flags.only?.split(',').map((name) => name.trim())
 const selected = pages.filter((page) => !only || only.includes(page.name))
