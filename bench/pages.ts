@@ -193,10 +193,12 @@ async function findBusiest(role: Role, level: 'county' | 'city' | 'province', st
      FROM experts_consultations WHERE state = ANY(?::text[]) GROUP BY state`,
     [clock.now(), live]
   )
-  const byState = new Map(rows.map((row: any) => [row.state, row]))
-  console.log(
-    `open cases: ${live.map((state) => `${state} ${byState.get(state)?.n ?? 0}${byState.get(state)?.overdue ? ` (${byState.get(state).overdue} overdue)` : ''}`).join(', ')}`
-  )
+  const byState = new Map<string, { n: number; overdue: number }>(rows.map((row: any) => [row.state, row]))
+  const figure = (state: string) => {
+    const { n, overdue } = byState.get(state) ?? { n: 0, overdue: 0 }
+    return `${state} ${n}${overdue ? ` (${overdue} overdue)` : ''}`
+  }
+  console.log(`open cases: ${live.map(figure).join(', ')}`)
 }
 
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
