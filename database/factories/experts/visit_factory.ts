@@ -8,7 +8,7 @@ import Expert from '#modules/experts/models/expert'
 import Visit, { type VisitStatus } from '#modules/experts/models/visit'
 import { lockConsultation, recordTransition } from '#modules/experts/shared/transition'
 import { dispatchCandidates } from '#modules/experts/visits/visit_actions'
-import { sameId } from '#modules/experts/visits/participants'
+import { sameId } from '#modules/experts/shared/consultation_access'
 import { UserFactory, withRole } from '#database/factories/core/user_factory'
 import { ConsultationFactory } from '#database/factories/experts/consultation_factory'
 

@@ -5,7 +5,8 @@ import { closeConsultation, NOT_CLOSABLE } from '#modules/experts/closing/close_
 import { closeConsultationValidator } from '#modules/experts/visits/validators'
 import { formDone, guardForm, validateForm } from '#core/http/forms'
 import { RuleError } from '#core/http/rule_error'
-import { mayClose, notFound, participantFor } from '#modules/experts/visits/participants'
+import { mayClose } from '#modules/experts/visits/participants'
+import { notFound, participantFor } from '#modules/experts/shared/consultation_access'
 import { visitPaths, type VisitViewerMode } from '#modules/experts/visits/paths'
 import { closeFormData } from '#modules/experts/visits/visit_views'
 

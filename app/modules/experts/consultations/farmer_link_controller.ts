@@ -1,8 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { wantsFragment } from '#core/http/render'
-import Consultation from '#modules/experts/models/consultation'
-import { verifyCaseLink } from '#modules/experts/shared/case_links'
-import { FARMER_LINK_VIEWER } from '#modules/experts/shared/consultation_access'
+import { caseLinkHolder, FARMER_LINK_VIEWER } from '#modules/experts/shared/consultation_access'
 import { casePageData } from '#modules/experts/consultations/case_page'
 import { type MediaUrl } from '#modules/experts/conversation/conversation_view'
 import { sendCaseMedia } from '#modules/experts/shared/link_media'
@@ -52,17 +50,17 @@ export default class FarmerLinkController {
 
   async #verified(ctx: HttpContext) {
     const id = Number(ctx.params.id)
-    const check = verifyCaseLink(id, ctx.params.token)
-    if (!check.ok || check.link.audience !== 'farmer') {
-      const reason = check.ok ? 'invalid' : check.reason
-      ctx.response.status(reason === 'expired' ? 410 : 403).send(await ctx.view.render('experts/consultations/pages/link_refused', { reason }))
-      return null
-    }
-    const consultation = await Consultation.find(id)
-    if (!consultation) {
+    const holder = await caseLinkHolder(id, ctx.params.token)
+    if (!holder.ok && holder.reason === 'missing') {
       ctx.response.notFound(await ctx.view.render('errors/not_found'))
       return null
     }
+    if (!holder.ok || holder.audience !== 'farmer') {
+      const reason = holder.ok ? 'invalid' : holder.reason
+      ctx.response.status(reason === 'expired' ? 410 : 403).send(await ctx.view.render('experts/consultations/pages/link_refused', { reason }))
+      return null
+    }
+    const consultation = holder.consultation
     const base = `/f/${id}/${ctx.params.token}`
     const mediaUrl: MediaUrl = (media, variant) => `${base}/media/${media.publicId}/${variant}`
     return { consultation, base, mediaUrl }

@@ -1,8 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { wantsFragment } from '#core/http/render'
-import Consultation from '#modules/experts/models/consultation'
-import Expert from '#modules/experts/models/expert'
-import { verifyCaseLink } from '#modules/experts/shared/case_links'
+import { caseLinkHolder } from '#modules/experts/shared/consultation_access'
 import { sendCaseMedia } from '#modules/experts/shared/link_media'
 import TriageExpertCaseController, { type ExpertCase } from '#modules/experts/responses/expert_case_controller'
 
@@ -46,13 +44,12 @@ export default class TriageLinkController extends TriageExpertCaseController {
 
   async #find({ params }: HttpContext): Promise<ExpertCase | { refusal: Refusal }> {
     const id = Number(params.id)
-    const check = verifyCaseLink(id, params.token)
-    if (!check.ok) return { refusal: check.reason }
-    if (check.link.audience !== 'expert') return { refusal: 'invalid' }
-    const consultation = await Consultation.find(id)
-    if (!consultation) return { refusal: 'invalid' }
-    if (Number(consultation.expertId) !== check.link.subjectId) return { refusal: 'reassigned' }
-    const expert = await Expert.findOrFail(check.link.subjectId)
+    const holder = await caseLinkHolder(id, params.token)
+    if (!holder.ok) return { refusal: holder.reason === 'expired' ? 'expired' : 'invalid' }
+    if (holder.audience !== 'expert') return { refusal: 'invalid' }
+    const { consultation, expert } = holder
+    // The link opens the case only while its expert still holds it.
+    if (Number(consultation.expertId) !== Number(expert.id)) return { refusal: 'reassigned' }
     const base = `/l/${id}/${params.token}`
     return { consultation, expert, actionBase: base, mediaBase: base }
   }

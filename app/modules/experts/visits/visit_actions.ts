@@ -17,7 +17,7 @@ import Visit from '#modules/experts/models/visit'
 import { lockConsultation, recordEvent, recordTransition, type EventInput } from '#modules/experts/shared/transition'
 import { signCaseLink } from '#modules/experts/shared/case_links'
 import { visitPaths } from '#modules/experts/visits/paths'
-import { sameId } from '#modules/experts/visits/participants'
+import { sameId } from '#modules/experts/shared/consultation_access'
 import { RuleError } from '#core/http/rule_error'
 import { narrowestStaffOf } from '#core/accounts/role_grants'
 

@@ -6,13 +6,8 @@ import Consultation from '#modules/experts/models/consultation'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import Visit from '#modules/experts/models/visit'
 import { dispatchCandidates, VISIT_MEDIA_SUBJECT } from '#modules/experts/visits/visit_actions'
-import {
-  mayClose,
-  mayRecordOutcome,
-  mayRequestVisit,
-  participantFor,
-  signedInParticipant,
-} from '#modules/experts/visits/participants'
+import { mayClose, mayRecordOutcome, mayRequestVisit } from '#modules/experts/visits/participants'
+import { participantFor, signedInParticipant } from '#modules/experts/shared/consultation_access'
 import { visitPaths, type VisitViewerMode } from '#modules/experts/visits/paths'
 
 /** The kinds of event a visit writes into its case's history. */

@@ -5,7 +5,8 @@ import type Consultation from '#modules/experts/models/consultation'
 import type Visit from '#modules/experts/models/visit'
 import { fenToYuan, yuanToFen } from '#core/money'
 import { closeConsultationValidator, dispatchVisitValidator, visitOutcomeValidator } from '#modules/experts/visits/validators'
-import { mayClose, mayRecordOutcome, mayRequestVisit, sameId, type Participant } from '#modules/experts/visits/participants'
+import { mayClose, mayRecordOutcome, mayRequestVisit } from '#modules/experts/visits/participants'
+import { sameId, type Participant } from '#modules/experts/shared/consultation_access'
 import { visitPaths } from '#modules/experts/visits/paths'
 
 /** The rule names a validation failure reports per field. */
