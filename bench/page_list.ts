@@ -1,10 +1,7 @@
-import { OPEN_FOR_EXPERT, type ConsultationState } from '../app/modules/experts/shared/consultation_states.js'
+import { BOARD_STATES, MY_CASES_STATES, OPEN_FOR_EXPERT } from '../app/modules/experts/public.js'
+import type { ConsultationState } from '../app/modules/experts/public.js'
 import type { BenchPage } from './pages.js'
 
-/** What 分诊台 lists (boardCases in experts/responses/expert_cases.ts). */
-const BOARD_STATES: readonly ConsultationState[] = ['awaiting_triage', 'assigned']
-/** What 我的案件 lists (myCases, same file). */
-const MY_CASES_STATES: readonly ConsultationState[] = ['assigned', 'answering']
 /** A case still under way: before triage, in it, or in an expert's hands. */
 const LIVE_STATES: readonly ConsultationState[] = ['submitted', 'awaiting_triage', ...OPEN_FOR_EXPERT]
 

@@ -1,7 +1,7 @@
 import i18nManager from '@adonisjs/i18n/services/main'
 import { DAY, HOUR, MINUTE, beijingTime } from '#core/clock'
 import type { IndustryCode } from '#core/text/lexicon'
-import { RESPONSE_WINDOW_MS, TRIAGE_WINDOW_MS } from '#modules/experts/public'
+import { RESPONSE_WINDOW_MS, SUBMITTED_IDLE_MS, TRIAGE_WINDOW_MS } from '#modules/experts/public'
 import type { Random } from '#database/factories/plan_scale/random'
 
 /**
@@ -22,8 +22,6 @@ import type { Random } from '#database/factories/plan_scale/random'
 
 /** The jobs worker ran nothing in the last 20 minutes before `until`: the sweep and the triage job wait. */
 export const WORKER_STALL_MS = 20 * MINUTE
-/** A submitted case untouched this long goes to triage (SUBMITTED_IDLE_MS of sweep_deadlines.ts, not exported). */
-const SUBMITTED_IDLE_MS = 10 * MINUTE
 /** experts_profiles.max_open_cases as the generator writes it (the column's default). */
 export const MAX_OPEN_CASES = 10
 /** The backlog is this many times the arrivals of the season's busiest ordinary day (a day after spring rain). */

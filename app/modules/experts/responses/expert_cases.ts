@@ -92,7 +92,8 @@ export function expertOf(userId: number) {
   return Expert.query().where('user_id', userId).first()
 }
 
-const MY_CASES_STATES = ['assigned', 'answering'] as const
+/** What 我的案件 lists. */
+export const MY_CASES_STATES = ['assigned', 'answering'] as const
 export const PER_PAGE = 20
 
 /** "我的案件": the expert's open cases, the one closest to its deadline first. */
@@ -106,7 +107,8 @@ export function myCases(expert: Expert, page: number) {
     .paginate(page, PER_PAGE)
 }
 
-const BOARD_STATES = ['awaiting_triage', 'assigned'] as const
+/** What 分诊台 lists. */
+export const BOARD_STATES = ['awaiting_triage', 'assigned'] as const
 
 /**
  * The triage board: cases of the scopes waiting for an expert or for the assigned

@@ -11,7 +11,7 @@ import { enterTriage } from '#modules/experts/triage/enter_triage'
 import { nextLevel, notifyCentre, reassign, triage } from '#modules/experts/triage/assign_expert'
 
 /** A submitted case nobody touched for this long goes to triage by itself. */
-const SUBMITTED_IDLE_MS = 10 * MINUTE
+export const SUBMITTED_IDLE_MS = 10 * MINUTE
 /** Cases handled per kind and batch; the rest wait for the next batch (or the next run). */
 const BATCH = 100
 const MAX_BATCHES = 10
