@@ -1,7 +1,7 @@
 /*
  * `npm run bench` (after `npm run bench:setup`): starts the application's HTTP server
  * in this process against the plan-scale database, signs in as generated users of
- * the right role, requests each page of bench/page_list.ts N times one after the
+ * the right role, requests each page of bench/page_list.ts (core) and bench/modules/*.ts N times one after the
  * other and prints p50/p95/p99 per page. Exits non-zero, naming the pages, when a
  * page answered anything but 2xx, failed, or missed its p95 budget. Flags: --n 50
  * (requests per page), --only "<name>,<name>", --development (run the app in

@@ -5,7 +5,7 @@
  * p50/p95/p99 of reading those views, of computing the statistics live for the
  * busiest county, city and the province over 30 days, a year and 10 years, and the
  * export speed (rows/s, peak RSS growth) of a year of the busiest city, CSV and XLSX.
- * The pages themselves (HTTP, templates) are in bench/page_list.ts.
+ * The pages themselves (HTTP, templates) are in bench/modules/experts.ts.
  */
 import { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
