@@ -38,6 +38,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   async report(error: unknown, ctx: HttpContext) {
+    // A refused step is the user's business, like a failed validation: nothing to log.
+    if (error instanceof RuleError) return
     return super.report(error, ctx)
   }
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { RuleError } from '#core/http/rule_error'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { audit } from '#core/audit/audit'
@@ -8,8 +9,6 @@ import { filterFor, normalizeWord, verdictOf } from '#core/moderation/word_filte
 import type { Acting } from '#core/moderation/acting'
 import type { WordAction, WordCategory } from '#core/moderation/vocabulary'
 
-export class EmptyWordError extends Error {}
-export class DuplicateWordError extends Error {}
 
 function wordAudit(trx: TransactionClientContract, acting: Acting, action: string, word: ModerationWord, added: boolean) {
   const value = (field: 'word' | 'category' | 'action') =>
@@ -27,7 +26,7 @@ function wordAudit(trx: TransactionClientContract, acting: Acting, action: strin
 
 export function addWord(acting: Acting, entry: { word: string; category: WordCategory; action: WordAction }) {
   const normalized = normalizeWord(entry.word)
-  if (!normalized) throw new EmptyWordError()
+  if (!normalized) throw new RuleError('moderation.words.not_screenable', 'word')
   // The unique index decides duplicates, so two admins adding one word at once cannot both win.
   const added = db.transaction(async (trx) => {
     const word = await ModerationWord.create(
@@ -38,7 +37,7 @@ export function addWord(acting: Acting, entry: { word: string; category: WordCat
     return word
   })
   return added.catch((error) => {
-    throw error?.code === '23505' ? new DuplicateWordError() : error
+    throw error?.code === '23505' ? new RuleError('moderation.words.duplicate', 'word') : error
   })
 }
 

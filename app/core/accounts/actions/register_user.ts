@@ -1,9 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
+import { RuleError } from '#core/http/rule_error'
 import User from '#core/accounts/models/user'
 import RoleGrant from '#core/accounts/models/role_grant'
 import { consumeSmsCode, SmsCodeRejected } from '#core/accounts/sms_codes'
 
-export class PhoneTakenError extends Error {}
 
 interface Registration {
   phone: string
@@ -27,7 +27,7 @@ export async function registerUser(input: Registration): Promise<User> {
     await RoleGrant.create({ userId: user.id, role: 'farmer', scope: null }, { client: trx })
     return user
   })
-  if (result === 'taken') throw new PhoneTakenError()
+  if (result === 'taken') throw new RuleError('accounts.phone_taken', 'phone')
   if (typeof result === 'string') throw new SmsCodeRejected(result)
   return result
 }

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { registerUser, PhoneTakenError } from '#core/accounts/actions/register_user'
+import { registerUser } from '#core/accounts/actions/register_user'
 import { SmsCodeRejected } from '#core/accounts/sms_codes'
 import { signupValidator } from '#core/accounts/validators'
 import { fieldError } from '#core/http/field_error'
@@ -16,7 +16,6 @@ export default class SignupController {
       await auth.use('web').login(user)
     } catch (error) {
       if (error instanceof SmsCodeRejected) throw fieldError('code', i18n.t(`accounts.code_${error.verdict}`))
-      if (error instanceof PhoneTakenError) throw fieldError('phone', i18n.t('accounts.phone_taken'))
       throw error
     }
     session.flash('success', i18n.t('accounts.welcome'))

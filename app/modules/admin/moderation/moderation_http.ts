@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { RuleError } from '#core/http/rule_error'
 import { errors } from '@vinejs/vine'
 import { wantsFragment } from '#core/http/render'
 
@@ -31,7 +32,8 @@ export async function answerChange(
   let status: Status
   try {
     status = await options.change()
-  } catch (error) {
+  } catch (thrown) {
+    const error = thrown instanceof RuleError ? thrown.toValidationError(ctx.i18n) : thrown
     if (!(error instanceof errors.E_VALIDATION_ERROR)) throw error
     const text = (error.messages as { message: string }[]).map((message) => message.message).join(' ')
     if (wantsFragment(ctx)) {

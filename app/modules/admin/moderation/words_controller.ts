@@ -1,11 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import router from '@adonisjs/core/services/router'
-import { fieldError } from '#core/http/field_error'
 import { renderPageOrFragment, wantsFragment } from '#core/http/render'
 import { ModerationWord } from '#core/moderation/models'
 import { actingAs } from '#core/moderation/acting'
 import { WORD_ACTIONS, WORD_CATEGORIES, type WordCategory } from '#core/moderation/vocabulary'
-import { addWord, checkText, DuplicateWordError, EmptyWordError, removeWord } from '#core/moderation/word_list'
+import { addWord, checkText, removeWord } from '#core/moderation/word_list'
 import ModerationPolicy from '#modules/admin/moderation/policy'
 import { answerChange, validate, type Status } from '#modules/admin/moderation/moderation_http'
 import { addWordValidator, checkTextValidator, wordFilterValidator } from '#modules/admin/moderation/validators'
@@ -29,14 +28,8 @@ export default class ModerationWordsController {
       fragment: async (status) => ctx.view.render(LIST, { ...(await this.#listData(undefined, 1)), status }),
       change: async () => {
         const input = await validate(ctx, addWordValidator)
-        try {
-          const word = await addWord(await actingAs(ctx.auth.getUserOrFail(), ctx.request.ip()), input)
-          return { ok: true, text: i18n.t('moderation.words.added', { word: word.word }) }
-        } catch (error) {
-          if (error instanceof EmptyWordError) throw fieldError('word', i18n.t('moderation.words.not_screenable'))
-          if (error instanceof DuplicateWordError) throw fieldError('word', i18n.t('moderation.words.duplicate'))
-          throw error
-        }
+        const word = await addWord(await actingAs(ctx.auth.getUserOrFail(), ctx.request.ip()), input)
+        return { ok: true, text: i18n.t('moderation.words.added', { word: word.word }) }
       },
     })
   }

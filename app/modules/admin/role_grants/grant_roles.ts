@@ -1,12 +1,11 @@
 import db from '@adonisjs/lucid/services/db'
+import { RuleError } from '#core/http/rule_error'
 import type User from '#core/accounts/models/user'
 import type RoleGrant from '#core/accounts/models/role_grant'
 import { isScopedRole, type Role } from '#core/accounts/roles'
 import { RegionScope } from '#core/regions/region_scope'
 import { audit } from '#core/audit/audit'
 import { addRoleGrant } from '#core/accounts/role_grants'
-
-export class AlreadyGrantedError extends Error {}
 
 /** Who changes a grant, and from where: every grant and revoke is audited. */
 export interface Acting {
@@ -29,7 +28,7 @@ export async function grantRole({ actor, ip }: Acting, holder: User, role: Role,
   const actorRole = await actingRole(actor)
   return db.transaction(async (trx) => {
     const grant = await addRoleGrant(trx, { userId: holder.id, role, scope, grantedById: actor.id })
-    if (!grant) throw new AlreadyGrantedError()
+    if (!grant) throw new RuleError('admin.role_grants.already_granted', 'role')
     await audit(trx, {
       actor,
       actorRole,

@@ -8,7 +8,7 @@ import { fieldError } from '#core/http/field_error'
 import { renderPageOrFragment } from '#core/http/render'
 import RoleGrantPolicy from '#modules/admin/role_grants/policy'
 import { grantRoleValidator, userSearchValidator } from '#modules/admin/role_grants/validators'
-import { AlreadyGrantedError, grantArea, grantRole, revokeRole } from '#modules/admin/role_grants/grant_roles'
+import { grantArea, grantRole, revokeRole } from '#modules/admin/role_grants/grant_roles'
 import { regionOptions } from '#core/regions/region_options'
 
 export default class RoleGrantsController {
@@ -53,12 +53,7 @@ export default class RoleGrantsController {
 
     const area = grantArea(role, scopeCode ? RegionScope.fromRegionCode(scopeCode).prefix : null, holder)
     await bouncer.with(RoleGrantPolicy).authorize('change', role, area)
-    try {
-      await grantRole({ actor: auth.getUserOrFail(), ip: request.ip() }, holder, role, area)
-    } catch (error) {
-      if (error instanceof AlreadyGrantedError) throw fieldError('role', i18n.t('admin.role_grants.already_granted'))
-      throw error
-    }
+    await grantRole({ actor: auth.getUserOrFail(), ip: request.ip() }, holder, role, area)
     session.flash('success', i18n.t('admin.role_grants.granted'))
     return response.redirect().toRoute('admin.role_grants.show', { id: holder.id })
   }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { RuleError } from '#core/http/rule_error'
 import db from '@adonisjs/lucid/services/db'
 import type User from '#core/accounts/models/user'
 import type { Role } from '#core/accounts/roles'
@@ -68,9 +69,6 @@ export interface CallInput {
   notes?: string | null
 }
 
-/** The case left the queue between loading the page and posting the call. */
-export class NotAwaitingFollowupError extends Error {}
-
 /**
  * Stores one call. Reached: the ruling is stored with it and the case becomes
  * 'followed_up'. Not reached: the attempt is stored, the case stays in the queue
@@ -79,7 +77,7 @@ export class NotAwaitingFollowupError extends Error {}
 export async function recordFollowupCall(actor: User, actorRole: Role, consultationId: number, input: CallInput) {
   return db.transaction(async (trx) => {
     const consultation = await lockConsultation(trx, consultationId)
-    if (!consultation || consultation.state !== 'closed') throw new NotAwaitingFollowupError()
+    if (!consultation || consultation.state !== 'closed') throw new RuleError('experts.followups.not_awaiting', 'reached')
     const now = DateTime.fromJSDate(clock.now())
     const call = await FollowupCall.create(
       {

@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { clock } from '#core/clock'
 import { maskPhone } from '#core/accounts/mask'
-import { fieldError } from '#core/http/field_error'
 import { renderPageOrFragment, wantsFragment } from '#core/http/render'
 import Consultation from '#modules/experts/models/consultation'
 import { SERVICE_CATEGORIES } from '#modules/experts/models/followup_call'
@@ -10,7 +9,6 @@ import { industryNames, regionNames } from '#modules/experts/profiles/profile_qu
 import { FOLLOWUP_ROLES, actingRole } from '#modules/experts/shared/staff'
 import { callValidator, queueValidator, revealValidator } from '#modules/experts/followups/validators'
 import {
-  NotAwaitingFollowupError,
   callsOf,
   followupQueue,
   isOverdue,
@@ -68,17 +66,12 @@ export default class FollowupsController {
     const user = auth.getUserOrFail()
     const role = (await actingRole(user, consultation.countyCode, FOLLOWUP_ROLES))!
     const reached = input.reached === 'yes'
-    try {
-      await recordFollowupCall(user, role, consultation.id, {
-        reached,
-        serviceValid: input.service_valid === 'valid',
-        category: input.category,
-        notes: input.notes,
-      })
-    } catch (error) {
-      if (error instanceof NotAwaitingFollowupError) throw fieldError('reached', i18n.t('experts.followups.not_awaiting'))
-      throw error
-    }
+    await recordFollowupCall(user, role, consultation.id, {
+      reached,
+      serviceValid: input.service_valid === 'valid',
+      category: input.category,
+      notes: input.notes,
+    })
     const message = i18n.t(reached ? 'experts.followups.recorded_reached' : 'experts.followups.recorded_unreached')
     if (wantsFragment(ctx)) {
       // The form's own errors box is the default target; on success the whole case panel is replaced.

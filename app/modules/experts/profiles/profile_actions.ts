@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { RuleError } from '#core/http/rule_error'
 import { BEIJING, today, todayIso } from '#core/clock'
 import db from '@adonisjs/lucid/services/db'
 import i18nManager from '@adonisjs/i18n/services/main'
@@ -38,12 +39,6 @@ export interface Acting {
 
 export class AlreadyAppliedError extends Error {}
 export class NotPendingError extends Error {}
-/** A rule on the away date; `messageKey` names the Chinese message. */
-export class AwayDateError extends Error {
-  constructor(readonly messageKey: 'away_in_past' | 'away_too_far') {
-    super(messageKey)
-  }
-}
 
 /**
  * Changing what triage matches on — level, county, industries — sends a verified
@@ -127,8 +122,8 @@ export async function setAvailability(expert: Expert, input: AvailabilityInput) 
     // VineJS parsed the calendar date at local midnight; read it back as that date in Beijing.
     awayUntil = DateTime.fromJSDate(input.awayUntil).setZone(BEIJING, { keepLocalTime: true }).startOf('day')
     const day = awayUntil.toISODate()!
-    if (day < todayIso()) throw new AwayDateError('away_in_past')
-    if (day > today().plus({ days: MAX_AWAY_DAYS }).toISODate()!) throw new AwayDateError('away_too_far')
+    if (day < todayIso()) throw new RuleError('experts.profiles.errors.away_in_past', 'away_until')
+    if (day > today().plus({ days: MAX_AWAY_DAYS }).toISODate()!) throw new RuleError('experts.profiles.errors.away_too_far', 'away_until')
   }
   // Away is on duty with an end date (triage skips it through that day and no longer after).
   expert.merge({ onDuty: true, awayUntil, maxOpenCases: input.maxOpenCases })

@@ -9,7 +9,6 @@ import regionDirectory from '#core/regions/region_directory'
 import Expert from '#modules/experts/models/expert'
 import {
   AlreadyAppliedError,
-  AwayDateError,
   applyAsExpert,
   industriesOf,
   setAvailability,
@@ -83,16 +82,11 @@ export default class ProfilesController {
     const expert = await ownProfile(auth.getUserOrFail())
     if (!expert) return response.redirect().toRoute('experts.profiles.apply')
     const input = await request.validateUsing(availabilityValidator, { messagesProvider: profileMessages(i18n) })
-    try {
-      await setAvailability(expert, {
-        availability: input.availability,
-        awayUntil: input.away_until ?? null,
-        maxOpenCases: input.max_open_cases,
-      })
-    } catch (error) {
-      if (error instanceof AwayDateError) throw fieldError('away_until', i18n.t(`experts.profiles.errors.${error.messageKey}`))
-      throw error
-    }
+    await setAvailability(expert, {
+      availability: input.availability,
+      awayUntil: input.away_until ?? null,
+      maxOpenCases: input.max_open_cases,
+    })
     if (wantsFragment(ctx)) {
       return view.render('experts/profiles/partials/availability_status', { expert, availability: availabilityOf(expert), saved: true })
     }

@@ -8,7 +8,8 @@ import Expert from '#modules/experts/models/expert'
 import { clock, DAY } from '#core/clock'
 import Consultation from '#modules/experts/models/consultation'
 import { availabilityOf, durationParts, expertFigures } from '#modules/experts/profiles/profile_queries'
-import { AwayDateError, industriesOf, setAvailability } from '#modules/experts/profiles/profile_actions'
+import { industriesOf, setAvailability } from '#modules/experts/profiles/profile_actions'
+import { RuleError } from '#core/http/rule_error'
 import { createUser } from '#tests/helpers'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
 
@@ -118,12 +119,12 @@ test.group('Expert availability', (group) => {
     await setAvailability(profile, { availability: 'away', awayUntil: asDate(today), maxOpenCases: 3 })
     assert.equal(profile.awayUntil!.toISODate(), today.toISODate())
 
-    await assert.rejects(() => setAvailability(profile, { availability: 'away', awayUntil: asDate(today.minus({ days: 1 })), maxOpenCases: 3 }), AwayDateError)
-    await assert.rejects(() => setAvailability(profile, { availability: 'away', awayUntil: asDate(today.plus({ days: 367 })), maxOpenCases: 3 }), AwayDateError)
+    await assert.rejects(() => setAvailability(profile, { availability: 'away', awayUntil: asDate(today.minus({ days: 1 })), maxOpenCases: 3 }), RuleError, 'experts.profiles.errors.away_in_past')
+    await assert.rejects(() => setAvailability(profile, { availability: 'away', awayUntil: asDate(today.plus({ days: 367 })), maxOpenCases: 3 }), RuleError, 'experts.profiles.errors.away_too_far')
 
     // Two days on, the same date has become the past.
     clock.travel(2 * DAY)
-    await assert.rejects(() => setAvailability(profile, { availability: 'away', awayUntil: asDate(today), maxOpenCases: 3 }), AwayDateError)
+    await assert.rejects(() => setAvailability(profile, { availability: 'away', awayUntil: asDate(today), maxOpenCases: 3 }), RuleError, 'experts.profiles.errors.away_in_past')
   })
 
   test('the main industry comes first and is not repeated among the others', ({ assert }) => {
