@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { RuleError } from '#core/http/rule_error'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
@@ -340,14 +341,6 @@ export async function reassign(
   return triage(trx, consultation, { kind: 'reassigned', ...event })
 }
 
-/** Why the centre's choice was not carried out; the text is the i18n key. */
-export class AssignmentRefusedError extends Error {
-  constructor(readonly messageKey: string) {
-    super(messageKey)
-  }
-}
-
-
 /**
  * The centre assigns (or reassigns) a case by hand, with a reason that goes into its
  * history. Only an expert the picker offers (reachableExperts) can be chosen.
@@ -362,11 +355,11 @@ export async function assignByCentre(
 ) {
   const consultation = await lockConsultation(trx, consultationId)
   if (!consultation || (consultation.state !== 'awaiting_triage' && consultation.state !== 'assigned')) {
-    throw new AssignmentRefusedError('experts.triage.errors.not_assignable')
+    throw new RuleError('experts.triage.errors.not_assignable', 'expert_id')
   }
-  if (Number(consultation.expertId) === expertId) throw new AssignmentRefusedError('experts.triage.errors.same_expert')
+  if (Number(consultation.expertId) === expertId) throw new RuleError('experts.triage.errors.same_expert', 'expert_id')
   const chosen = await reachableExperts(trx, consultation).where('id', expertId).first()
-  if (!chosen) throw new AssignmentRefusedError('experts.triage.errors.expert_unreachable')
+  if (!chosen) throw new RuleError('experts.triage.errors.expert_unreachable', 'expert_id')
   const kind = consultation.state === 'assigned' ? 'reassigned' : 'assigned'
   if (kind === 'reassigned') await releasePlace(trx, consultation.expertId)
   const expert = await assignTo(
@@ -376,6 +369,6 @@ export async function assignByCentre(
     { kind, actor, actorRole, reason: zh().t('experts.triage.reasons.manual', { reason }) },
     stageOf(chosen, consultation)
   )
-  if (!expert) throw new AssignmentRefusedError('experts.triage.errors.expert_unavailable')
+  if (!expert) throw new RuleError('experts.triage.errors.expert_unavailable', 'expert_id')
   return { consultation, expert: chosen }
 }

@@ -1,13 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { SCOPED_ROLES } from '#core/accounts/roles'
-import { fieldError } from '#core/http/field_error'
 import { renderPageOrFragment, wantsFragment } from '#core/http/render'
 import regionDirectory from '#core/regions/region_directory'
 import Consultation from '#modules/experts/models/consultation'
 import { EXPERT_LEVELS } from '#modules/experts/shared/consultation_states'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
-import { AssignmentRefusedError, assignByCentre, reachableExperts } from '#modules/experts/triage/assign_expert'
+import { assignByCentre, reachableExperts } from '#modules/experts/triage/assign_expert'
 import TriagePolicy from '#modules/experts/triage/policy'
 import { actingRole } from '#modules/experts/shared/staff'
 import { boardCases, currentDeadline, industryName } from '#modules/experts/responses/expert_cases'
@@ -52,15 +51,7 @@ export default class TriageBoardController {
     const user = auth.getUserOrFail()
     // The policy let them in, so one of their centre roles holds the county.
     const role = (await actingRole(user, consultation.countyCode, SCOPED_ROLES))!
-    let assigned
-    try {
-      assigned = await db.transaction((trx) =>
-        assignByCentre(trx, consultation.id, expertId, user, role, reason)
-      )
-    } catch (error) {
-      if (!(error instanceof AssignmentRefusedError)) throw error
-      throw fieldError('expert_id', i18n.t(error.messageKey))
-    }
+    const assigned = await db.transaction((trx) => assignByCentre(trx, consultation.id, expertId, user, role, reason))
     const text = i18n.t('experts.triage.assign.assigned', { name: assigned.expert.$extras.name ?? '' })
     if (wantsFragment(ctx)) {
       response.removeHeader('HX-Retarget').removeHeader('HX-Reswap')
