@@ -6,7 +6,7 @@ import { clock, MINUTE } from '#core/clock'
 import { RegionScope } from '#core/regions/region_scope'
 import { CircuitBreaker } from '#core/moderation/models'
 import type { ModeratedModule } from '#core/moderation/vocabulary'
-import type { Acting } from '#core/moderation/acting'
+import type { Acting } from '#core/accounts/acting'
 
 /**
  * A county's breaker trips by itself when this many of its module's items were held

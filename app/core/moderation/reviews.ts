@@ -6,7 +6,7 @@ import { audit } from '#core/audit/audit'
 import { clock } from '#core/clock'
 import { ReviewItem } from '#core/moderation/models'
 import { tripOnSpike } from '#core/moderation/breakers'
-import type { Acting } from '#core/moderation/acting'
+import type { Acting } from '#core/accounts/acting'
 import type { ModeratedModule, ReviewDecision } from '#core/moderation/vocabulary'
 
 export interface HeldContent {

@@ -6,7 +6,7 @@ import { audit } from '#core/audit/audit'
 import { clock } from '#core/clock'
 import { ModerationWord } from '#core/moderation/models'
 import { filterFor, normalizeWord, verdictOf } from '#core/moderation/word_filter'
-import type { Acting } from '#core/moderation/acting'
+import type { Acting } from '#core/accounts/acting'
 import type { WordAction, WordCategory } from '#core/moderation/vocabulary'
 
 

@@ -33,6 +33,12 @@ class RegionDirectory {
   }
 
   /** "成都市 锦江区" for a county, "成都市" for a city, "四川省" for the province. */
+  /** "成都市 大邑县" for each code, for lists (each code once). */
+  async fullNames(codes: (string | null | undefined)[]): Promise<Record<string, string>> {
+    const unique = [...new Set(codes.filter((code): code is string => !!code))]
+    return Object.fromEntries(await Promise.all(unique.map(async (code) => [code, await this.fullName(code)])))
+  }
+
   async fullName(code: string | null | undefined): Promise<string> {
     const region = await this.find(code)
     if (!region) return ''

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { Acting } from '#core/accounts/acting'
 import { RuleError } from '#core/http/rule_error'
 import type User from '#core/accounts/models/user'
 import type RoleGrant from '#core/accounts/models/role_grant'
@@ -7,25 +8,14 @@ import { RegionScope } from '#core/regions/region_scope'
 import { audit } from '#core/audit/audit'
 import { addRoleGrant } from '#core/accounts/role_grants'
 
-/** Who changes a grant, and from where: every grant and revoke is audited. */
-export interface Acting {
-  actor: User
-  ip: string
-}
-
 /** Where a grant applies: its own scope for staff roles, the holder's county for the rest. */
 export function grantArea(role: Role, scope: string | null, holder: User): RegionScope | null {
   if (isScopedRole(role)) return scope ? RegionScope.fromPrefix(scope) : null
   return holder.countyCode ? RegionScope.fromRegionCode(holder.countyCode) : null
 }
 
-async function actingRole(actor: User) {
-  return (await actor.hasRole('platform_admin')) ? 'platform_admin' : 'center_admin'
-}
-
-export async function grantRole({ actor, ip }: Acting, holder: User, role: Role, area: RegionScope | null) {
+export async function grantRole({ actor, actorRole, ip }: Acting, holder: User, role: Role, area: RegionScope | null) {
   const scope = isScopedRole(role) ? area!.prefix : null
-  const actorRole = await actingRole(actor)
   return db.transaction(async (trx) => {
     const grant = await addRoleGrant(trx, { userId: holder.id, role, scope, grantedById: actor.id })
     if (!grant) throw new RuleError('admin.role_grants.already_granted', 'role')
@@ -43,8 +33,7 @@ export async function grantRole({ actor, ip }: Acting, holder: User, role: Role,
   })
 }
 
-export async function revokeRole({ actor, ip }: Acting, grant: RoleGrant, holder: User) {
-  const actorRole = await actingRole(actor)
+export async function revokeRole({ actor, actorRole, ip }: Acting, grant: RoleGrant, holder: User) {
   await db.transaction(async (trx) => {
     grant.useTransaction(trx)
     await grant.delete()

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { actingAs } from '#core/accounts/acting'
 import User from '#core/accounts/models/user'
 import RoleGrant from '#core/accounts/models/role_grant'
 import { ADMIN_ROLES, ROLES, isScopedRole } from '#core/accounts/roles'
@@ -53,7 +54,7 @@ export default class RoleGrantsController {
 
     const area = grantArea(role, scopeCode ? RegionScope.fromRegionCode(scopeCode).prefix : null, holder)
     await bouncer.with(RoleGrantPolicy).authorize('change', role, area)
-    await grantRole({ actor: auth.getUserOrFail(), ip: request.ip() }, holder, role, area)
+    await grantRole(await actingAs(auth.getUserOrFail(), request.ip()), holder, role, area)
     session.flash('success', i18n.t('admin.role_grants.granted'))
     return response.redirect().toRoute('admin.role_grants.show', { id: holder.id })
   }
@@ -66,7 +67,7 @@ export default class RoleGrantsController {
 
   async destroy({ params, bouncer, request, auth, response, session, i18n }: HttpContext) {
     const { grant, holder } = await this.#authorizedGrant(params.id, bouncer)
-    await revokeRole({ actor: auth.getUserOrFail(), ip: request.ip() }, grant, holder)
+    await revokeRole(await actingAs(auth.getUserOrFail(), request.ip()), grant, holder)
     session.flash('success', i18n.t('admin.role_grants.revoked'))
     return response.redirect().toRoute('admin.role_grants.show', { id: holder.id })
   }

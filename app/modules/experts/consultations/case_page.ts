@@ -9,7 +9,7 @@ import type Consultation from '#modules/experts/models/consultation'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import Expert from '#modules/experts/models/expert'
 import type { CaseViewer } from '#modules/experts/shared/consultation_access'
-import { industryNames } from '#modules/experts/profiles/profile_queries'
+import { industryNames } from '#core/industries/industry_directory'
 import { canPostMessage, caseMedia, loadConversation, type MediaUrl, type MessageView } from '#modules/experts/conversation/conversation_view'
 
 export const SIMILAR_SHOWN = 5

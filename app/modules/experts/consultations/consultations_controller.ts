@@ -16,7 +16,7 @@ import Expert from '#modules/experts/models/expert'
 import ConsultationPolicy, { authorizeViewer } from '#modules/experts/consultations/policy'
 import { REPORTER_ROLES } from '#modules/experts/shared/consultation_access'
 import { casePageData } from '#modules/experts/consultations/case_page'
-import { industryList, industryNames } from '#modules/experts/profiles/profile_queries'
+import { industryList, industryNames } from '#core/industries/industry_directory'
 import { sessionMediaUrl } from '#modules/experts/conversation/conversation_view'
 import { findByIdempotencyKey, submitConsultation } from '#modules/experts/consultations/submit_consultation'
 import {

@@ -4,17 +4,8 @@ import Media from '#core/media/media'
 import { renderPageOrFragment, wantsFragment } from '#core/http/render'
 import Expert from '#modules/experts/models/expert'
 import { REVIEW_ROLES } from '#modules/experts/profiles/policy'
-import {
-  availabilityOf,
-  directoryFilters,
-  durationParts,
-  expertFigures,
-  findVerifiedExpert,
-  industryList,
-  industryNames,
-  listDirectory,
-  regionNames,
-} from '#modules/experts/profiles/profile_queries'
+import { availabilityOf, directoryFilters, durationParts, expertFigures, findVerifiedExpert, listDirectory } from '#modules/experts/profiles/profile_queries'
+import { industryList, industryNames } from '#core/industries/industry_directory'
 
 export default class ProfilesDirectoryController {
   /** 找专家: the filter form and the list; htmx gets the list alone. */
@@ -30,7 +21,7 @@ export default class ProfilesDirectoryController {
       filters,
       result,
       pageQuery,
-      regionNames: await regionNames(result.entries.map((entry) => entry.countyCode)),
+      regionNames: await regionDirectory.fullNames(result.entries.map((entry) => entry.countyCode)),
       industryNames: Object.fromEntries(await industryNames()),
       industries: await industryList(),
       regionTree: await regionDirectory.tree(),

@@ -11,7 +11,7 @@ import regionDirectory from '#core/regions/region_directory'
 import type { ConsultationState } from '#modules/experts/shared/consultation_states'
 import { csvBytes } from '#core/spreadsheets/csv_writer'
 import { xlsxBytes } from '#core/spreadsheets/xlsx_writer'
-import { industryNames } from '#modules/experts/profiles/profile_queries'
+import { industryNames } from '#core/industries/industry_directory'
 
 export interface ExportFilters {
   region: RegionScope

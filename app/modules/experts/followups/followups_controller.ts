@@ -5,8 +5,10 @@ import { renderPageOrFragment, wantsFragment } from '#core/http/render'
 import Consultation from '#modules/experts/models/consultation'
 import { SERVICE_CATEGORIES } from '#modules/experts/models/followup_call'
 import FollowupPolicy from '#modules/experts/followups/policy'
-import { industryNames, regionNames } from '#modules/experts/profiles/profile_queries'
-import { FOLLOWUP_ROLES, actingRole } from '#modules/experts/shared/staff'
+import { industryNames } from '#core/industries/industry_directory'
+import regionDirectory from '#core/regions/region_directory'
+import { FOLLOWUP_ROLES } from '#modules/experts/shared/staff'
+import { actingRole } from '#core/accounts/acting'
 import { callValidator, queueValidator, revealValidator } from '#modules/experts/followups/validators'
 import {
   callsOf,
@@ -118,7 +120,7 @@ export default class FollowupsController {
   /** Region and industry names of the listed cases (in-memory directory, per-process industry list). */
   async #names(consultations: Consultation[]) {
     return {
-      counties: await regionNames(consultations.map((consultation) => consultation.countyCode)),
+      counties: await regionDirectory.fullNames(consultations.map((consultation) => consultation.countyCode)),
       industries: Object.fromEntries(await industryNames()),
     }
   }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import type { Actor } from '#core/accounts/acting'
 import { RuleError } from '#core/http/rule_error'
 import { BEIJING, today, todayIso } from '#core/clock'
 import db from '@adonisjs/lucid/services/db'
@@ -13,7 +14,8 @@ import regionDirectory from '#core/regions/region_directory'
 import { removeDocument, upsertDocument } from '#core/text/documents'
 import Expert from '#modules/experts/models/expert'
 import type { ExpertLevel } from '#modules/experts/shared/consultation_states'
-import { EXPERT_SOURCE, industryNames } from '#modules/experts/profiles/profile_queries'
+import { EXPERT_SOURCE } from '#modules/experts/profiles/profile_queries'
+import { industryNames } from '#core/industries/industry_directory'
 import { addRoleGrant } from '#core/accounts/role_grants'
 import { setMediaVisibility } from '#core/media/media_service'
 
@@ -29,12 +31,6 @@ export interface ProfileInput {
   industries: string[]
   specialties: string
   bio: string
-}
-
-/** Who acts, and from where: reviews and changes are audited. */
-export interface Acting {
-  actor: User
-  ip: string
 }
 
 export class AlreadyAppliedError extends Error {}
@@ -55,7 +51,7 @@ export function industriesOf(main: string, others: string[] = []): string[] {
 }
 
 /** A user applies once; the profile waits for the centre of its county. */
-export async function applyAsExpert({ actor, ip }: Acting, input: ProfileInput, photo: UploadedFile | null) {
+export async function applyAsExpert({ actor, ip }: Actor, input: ProfileInput, photo: UploadedFile | null) {
   return db.transaction(async (trx) => {
     const existing = await Expert.query({ client: trx }).where('user_id', actor.id).forUpdate().first()
     if (existing) throw new AlreadyAppliedError()
@@ -81,7 +77,7 @@ export async function applyAsExpert({ actor, ip }: Acting, input: ProfileInput, 
  * rejected profile always does (editing it is resubmitting), a verified one when a
  * REVERIFY_FIELDS value changed.
  */
-export async function updateExpertProfile({ actor, ip }: Acting, expert: Expert, input: ProfileInput, photo: UploadedFile | null) {
+export async function updateExpertProfile({ actor, ip }: Actor, expert: Expert, input: ProfileInput, photo: UploadedFile | null) {
   let replacedPhotoId: number | null = null
   const backToReview = await db.transaction(async (trx) => {
     expert.useTransaction(trx)
@@ -131,7 +127,7 @@ export async function setAvailability(expert: Expert, input: AvailabilityInput) 
 }
 
 /** Centre staff verify a pending profile: the person becomes an expert, is told so and can be found. */
-export async function verifyExpert({ actor, ip }: Acting, actorRole: string, expertId: number) {
+export async function verifyExpert({ actor, ip }: Actor, actorRole: string, expertId: number) {
   return db.transaction(async (trx) => {
     const expert = await lockPending(trx, expertId)
     expert.merge({ status: 'verified', rejectionReason: null, reviewedById: actor.id, reviewedAt: DateTime.now() })
@@ -150,7 +146,7 @@ export async function verifyExpert({ actor, ip }: Acting, actorRole: string, exp
 }
 
 /** Centre staff reject a pending profile with a reason the applicant reads. */
-export async function rejectExpert({ actor, ip }: Acting, actorRole: string, expertId: number, reason: string) {
+export async function rejectExpert({ actor, ip }: Actor, actorRole: string, expertId: number, reason: string) {
   return db.transaction(async (trx) => {
     const expert = await lockPending(trx, expertId)
     expert.merge({ status: 'rejected', rejectionReason: reason, reviewedById: actor.id, reviewedAt: DateTime.now() })
@@ -230,7 +226,7 @@ async function storeProfilePhoto(trx: TransactionClientContract, expert: Expert,
 }
 
 /** The 'expert' role (it carries no scope), unless the person holds it already. */
-async function grantExpertRole(trx: TransactionClientContract, { actor, ip }: Acting, actorRole: string, expert: Expert) {
+async function grantExpertRole(trx: TransactionClientContract, { actor, ip }: Actor, actorRole: string, expert: Expert) {
   if (!(await addRoleGrant(trx, { userId: expert.userId, role: 'expert', scope: null, grantedById: actor.id }))) return
   await audit(trx, {
     actor,

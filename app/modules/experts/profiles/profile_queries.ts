@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { BEIJING, todayIso } from '#core/clock'
-import Industry from '#core/industries/industry'
 import { RegionScope } from '#core/regions/region_scope'
 import { search } from '#core/text/documents'
 import regionDirectory from '#core/regions/region_directory'
+import { industryNames } from '#core/industries/industry_directory'
 import Expert from '#modules/experts/models/expert'
 import { EXPERT_LEVELS, type ExpertLevel } from '#modules/experts/shared/consultation_states'
 
@@ -28,26 +28,6 @@ export function availabilityOf(expert: Pick<Expert, 'onDuty' | 'awayUntil' | 'op
 export function findVerifiedExpert(id: number | string) {
   if (!/^\d{1,18}$/.test(String(id))) return Promise.resolve(null)
   return Expert.query().where('id', id).where('status', 'verified').preload('user').first()
-}
-
-/** The 13 industries in their official order, read once per process. */
-let industries: Promise<Industry[]> | undefined
-export function industryList(): Promise<Industry[]> {
-  industries ??= Industry.query().orderBy('position').then((rows) => rows)
-  return industries
-}
-
-/** Code → name of the industries, built once per process like the list. */
-let names: Promise<ReadonlyMap<string, string>> | undefined
-export function industryNames(): Promise<ReadonlyMap<string, string>> {
-  names ??= industryList().then((rows) => new Map(rows.map((industry) => [industry.code, industry.name])))
-  return names
-}
-
-/** "成都市 大邑县" for each county code, for lists. */
-export async function regionNames(codes: string[]): Promise<Record<string, string>> {
-  const unique = [...new Set(codes)]
-  return Object.fromEntries(await Promise.all(unique.map(async (code) => [code, await regionDirectory.fullName(code)])))
 }
 
 // ---- 找专家 ---------------------------------------------------------------------------

@@ -6,9 +6,9 @@ import regionDirectory from '#core/regions/region_directory'
 import { renderPageOrFragment } from '#core/http/render'
 import Expert from '#modules/experts/models/expert'
 import ProfilePolicy, { REVIEW_ROLES } from '#modules/experts/profiles/policy'
-import { actingRole } from '#modules/experts/shared/staff'
-import { NotPendingError, rejectExpert, verifyExpert, type Acting } from '#modules/experts/profiles/profile_actions'
-import { industryNames, regionNames } from '#modules/experts/profiles/profile_queries'
+import { actingRole, type Actor } from '#core/accounts/acting'
+import { NotPendingError, rejectExpert, verifyExpert } from '#modules/experts/profiles/profile_actions'
+import { industryNames } from '#core/industries/industry_directory'
 import { profileMessages, rejectionValidator, reviewListValidator } from '#modules/experts/profiles/validators'
 
 /** Centre staff review expert applications inside their region scope. */
@@ -27,7 +27,7 @@ export default class ProfileReviewsController {
     return renderPageOrFragment(ctx, 'experts/profiles/pages/reviews', 'experts/profiles/partials/review_list', {
       experts,
       status,
-      regionNames: await regionNames(experts.map((expert) => expert.countyCode)),
+      regionNames: await regionDirectory.fullNames(experts.map((expert) => expert.countyCode)),
       scopeNames: await Promise.all(scopes.map((scope) => regionDirectory.fullName(scope.regionCode))),
     })
   }
@@ -58,7 +58,7 @@ export default class ProfileReviewsController {
   async #decide(
     { params, bouncer, auth, request, response, session, i18n }: HttpContext,
     outcome: 'verified' | 'rejected',
-    decide: (acting: Acting, role: string, expert: Expert) => Promise<unknown>
+    decide: (acting: Actor, role: string, expert: Expert) => Promise<unknown>
   ) {
     const expert = await this.#authorized(params.id, bouncer)
     const actor = auth.getUserOrFail()

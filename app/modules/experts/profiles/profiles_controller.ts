@@ -15,7 +15,8 @@ import {
   updateExpertProfile,
   type ProfileInput,
 } from '#modules/experts/profiles/profile_actions'
-import { availabilityOf, industryList } from '#modules/experts/profiles/profile_queries'
+import { availabilityOf } from '#modules/experts/profiles/profile_queries'
+import { industryList } from '#core/industries/industry_directory'
 import { MAX_OTHER_INDUSTRIES, availabilityValidator, expertProfileValidator, profileMessages } from '#modules/experts/profiles/validators'
 
 /** Applying to be an expert, and the expert's own profile and availability ("我的专家资料"). */

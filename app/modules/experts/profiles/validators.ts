@@ -3,7 +3,7 @@ import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
 import type { I18n } from '@adonisjs/i18n'
 import { countyRule } from '#core/regions/region_rules'
 import { EXPERT_LEVELS } from '#modules/experts/shared/consultation_states'
-import { industryNames } from '#modules/experts/profiles/profile_queries'
+import { industryNames } from '#core/industries/industry_directory'
 
 /** Plain text shown to others: no markup characters. */
 const plainText = (max: number) =>

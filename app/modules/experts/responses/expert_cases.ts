@@ -5,7 +5,7 @@ import regionDirectory from '#core/regions/region_directory'
 import { RegionScope } from '#core/regions/region_scope'
 import Consultation from '#modules/experts/models/consultation'
 import Expert from '#modules/experts/models/expert'
-import { industryNames } from '#modules/experts/profiles/profile_queries'
+import { industryNames } from '#core/industries/industry_directory'
 import type { CaseViewer } from '#modules/experts/shared/consultation_access'
 import { canPostMessage, caseMedia, loadConversation, type MediaUrl, type MessageView } from '#modules/experts/conversation/conversation_view'
 

@@ -7,7 +7,7 @@ import Consultation from '#modules/experts/models/consultation'
 import ConsultationPolicy from '#modules/experts/consultations/policy'
 import { SIMILAR_SHOWN } from '#modules/experts/consultations/case_page'
 import { TEXT_MAX } from '#modules/experts/consultations/validators'
-import { industryNames } from '#modules/experts/profiles/profile_queries'
+import { industryNames } from '#core/industries/industry_directory'
 import { askExpert, resolveBySimilar } from '#modules/experts/similar/similar_decision'
 import { resolveValidator, similarQueryValidator } from '#modules/experts/similar/validators'
 

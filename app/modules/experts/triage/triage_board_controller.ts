@@ -8,7 +8,7 @@ import { EXPERT_LEVELS } from '#modules/experts/shared/consultation_states'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import { assignByCentre, reachableExperts } from '#modules/experts/triage/assign_expert'
 import TriagePolicy from '#modules/experts/triage/policy'
-import { actingRole } from '#modules/experts/shared/staff'
+import { actingRole } from '#core/accounts/acting'
 import { boardCases, currentDeadline, industryName } from '#modules/experts/responses/expert_cases'
 import { assignValidator, triagePageValidator } from '#modules/experts/triage/validators'
 

@@ -8,7 +8,7 @@ import Visit from '#modules/experts/models/visit'
 import VisitPolicy from '#modules/experts/visits/policy'
 import { cancelVisit, confirmVisitCost, dispatchVisit, rescheduleVisit, type VisitActor } from '#modules/experts/visits/visit_actions'
 import { loadStaffVisit } from '#modules/experts/visits/visit_views'
-import { regionNames } from '#modules/experts/profiles/profile_queries'
+import regionDirectory from '#core/regions/region_directory'
 import {
   cancelVisitValidator,
   dispatchVisitValidator,
@@ -33,7 +33,7 @@ export default class VisitStaffController {
     const query = RegionScope.constrain(Visit.query(), scopes).preload('expert', (expert) => expert.preload('user')).orderBy('id', 'desc')
     if (status !== 'all') query.where('status', status)
     const visits = await query.paginate(page, PER_PAGE)
-    const counties = await regionNames(visits.all().map((visit) => visit.countyCode))
+    const counties = await regionDirectory.fullNames(visits.all().map((visit) => visit.countyCode))
     return renderPageOrFragment(ctx, 'experts/visits/pages/staff_index', 'experts/visits/partials/staff_list', {
       visits,
       status,

@@ -5,7 +5,7 @@ import AuditEntry from '#core/audit/audit_entry'
 import { RegionScope } from '#core/regions/region_scope'
 import { CircuitBreaker } from '#core/moderation/models'
 import { breakerStatus, screen } from '#core/moderation/moderation'
-import { actingAs } from '#core/moderation/acting'
+import { actingAs } from '#core/accounts/acting'
 import { tripBreaker } from '#core/moderation/breakers'
 import { assertRedirect, createUser, submitForm, submitHtmxForm } from '#tests/helpers'
 
