@@ -6,7 +6,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type User from '#core/accounts/models/user'
 import type { Role } from '#core/accounts/roles'
 import { clock } from '#core/clock'
-import { holdForReview, screen } from '#core/moderation/moderation'
+import { screen } from '#core/moderation/moderation'
 import { RegionScope } from '#core/regions/region_scope'
 import Consultation from '#modules/experts/models/consultation'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
@@ -20,7 +20,7 @@ import {
   type TriageLevel,
 } from '#modules/experts/shared/consultation_states'
 import { lockConsultation, recordEvent, recordTransition } from '#modules/experts/shared/transition'
-import { CONSULTATION_SUBJECT } from '#modules/experts/consultations/consultation_moderation'
+import { holdConsultation } from '#modules/experts/consultations/consultation_moderation'
 import { postMessage } from '#modules/experts/conversation/post_message'
 import { availabilityOf } from '#modules/experts/profiles/profile_queries'
 import { releasePlace } from '#modules/experts/triage/assign_expert'
@@ -168,14 +168,7 @@ export const ConsultationFactory = factory
       { client: trx }
     )
     if (consultation.moderation === 'held') {
-      await holdForReview(trx, {
-        module: 'experts',
-        subjectType: CONSULTATION_SUBJECT,
-        subjectId: Number(consultation.id),
-        countyCode: consultation.countyCode,
-        text: consultation.text,
-        categories: told.heldFor ?? [],
-      })
+      await holdConsultation(trx, consultation, told.heldFor ?? [])
     }
     await walk(trx, consultation, told.state ?? 'submitted', told)
   })

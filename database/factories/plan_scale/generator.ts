@@ -14,7 +14,7 @@ import {
 import { lexicon, type IndustryCode } from '#core/text/lexicon'
 import { segmenter } from '#core/text/segmenter'
 import { CopyWriter, at } from '#database/factories/plan_scale/copy'
-import { BUSY_DAY_SURGE, LivePlanner, MAX_OPEN_CASES, TriageRings, walkLive, type LiveScript } from '#database/factories/plan_scale/backlog'
+import { BUSY_DAY_SURGE, LivePlanner, MAX_OPEN_CASES, TriageRings, walkLive, type LiveScript, type LiveVisit } from '#database/factories/plan_scale/backlog'
 import { Random, Weighted } from '#database/factories/plan_scale/random'
 import {
   CITY_PROFILES,
@@ -118,19 +118,8 @@ interface Expert {
   onDuty: boolean
 }
 
-interface Visit {
-  requested: number
-  byExpert: boolean
-  expert: Expert
-  dispatched: number | null
-  dispatcher: number | null
-  scheduledOn: number | null
-  place: string | null
-  visited: number | null
-  cost: number | null
-  confirmed: number | null
-  confirmer: number | null
-}
+/** A visit of a generated case (the backlog's shape, before it has an id). */
+type Visit = Omit<LiveVisit<Expert>, 'id'>
 
 interface FollowupCall {
   at: number

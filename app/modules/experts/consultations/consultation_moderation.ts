@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import i18nManager from '@adonisjs/i18n/services/main'
 import { clock } from '#core/clock'
-import { onReviewDecision } from '#core/moderation/moderation'
+import { holdForReview, onReviewDecision } from '#core/moderation/moderation'
 import { notify } from '#core/notifications/notification_service'
 import ConsultationMessage from '#modules/experts/models/consultation_message'
 import { TRIAGE_WINDOW_MS } from '#modules/experts/shared/consultation_states'
@@ -11,6 +11,22 @@ import { indexConsultation } from '#modules/experts/shared/index_consultation'
 import { announceMessage, MESSAGE_SUBJECT } from '#modules/experts/conversation/post_message'
 
 export const CONSULTATION_SUBJECT = 'experts.consultation'
+
+/** Puts a new case in the review queue (its words, or a tripped breaker, held it). */
+export function holdConsultation(
+  trx: TransactionClientContract,
+  consultation: { id: number | string; countyCode: string; text: string },
+  categories: string[]
+) {
+  return holdForReview(trx, {
+    module: 'experts',
+    subjectType: CONSULTATION_SUBJECT,
+    subjectId: Number(consultation.id),
+    countyCode: consultation.countyCode,
+    text: consultation.text,
+    categories,
+  })
+}
 
 type Reviewer = { id: number } | null | undefined
 

@@ -5,12 +5,12 @@ import type User from '#core/accounts/models/user'
 import type { Role } from '#core/accounts/roles'
 import { clock } from '#core/clock'
 import { queueSms } from '#core/jobs/sms_delivery'
-import { holdForReview, screen } from '#core/moderation/moderation'
+import { screen } from '#core/moderation/moderation'
 import Consultation from '#modules/experts/models/consultation'
 import Expert from '#modules/experts/models/expert'
 import { TRIAGE_WINDOW_MS } from '#modules/experts/shared/consultation_states'
 import { recordTransition } from '#modules/experts/shared/transition'
-import { CONSULTATION_SUBJECT } from '#modules/experts/consultations/consultation_moderation'
+import { holdConsultation } from '#modules/experts/consultations/consultation_moderation'
 import { siteUrl } from '#modules/experts/conversation/post_message'
 import { caseLinkPath } from '#modules/experts/shared/case_links'
 import { attachMedia } from '#core/media/media_service'
@@ -99,14 +99,7 @@ export async function submitConsultation(submission: Submission): Promise<Submit
       }
 
       if (screening.verdict === 'hold') {
-        await holdForReview(trx, {
-          module: 'experts',
-          subjectType: CONSULTATION_SUBJECT,
-          subjectId: Number(consultation.id),
-          countyCode: consultation.countyCode,
-          text: consultation.text,
-          categories: screening.categories,
-        })
+        await holdConsultation(trx, consultation, screening.categories)
       }
       return { consultation }
     })
