@@ -21,6 +21,7 @@ router.use([
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#core/middleware/initialize_bouncer_middleware'),
   () => import('#core/middleware/current_user_middleware'),
+  () => import('#core/middleware/security_headers_middleware'),
 ])
 
 export const middleware = router.named({

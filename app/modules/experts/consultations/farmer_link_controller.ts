@@ -17,7 +17,6 @@ export default class FarmerLinkController {
     const link = await this.#verified(ctx)
     if (!link) return
     const data = await casePageData(link.consultation, FARMER_LINK_VIEWER, ctx.i18n, link.mediaUrl)
-    ctx.response.header('Cache-Control', 'no-store')
     const token = ctx.params.token
     return ctx.view.render('experts/consultations/pages/farmer', {
       ...data,
