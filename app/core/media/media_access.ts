@@ -16,17 +16,20 @@ export function allowSubjectViewers(subjectType: string, check: SubjectViewerChe
 }
 
 /**
- * Public media: anyone. Private media: the uploader; staff and administrators whose
- * region scope contains the file's county; and whoever the owning module allows.
+ * Public media: anyone. Private media: the uploader; and, once attached to a record,
+ * staff and administrators whose region scope contains the record's county and whoever
+ * the owning module allows. A file not yet attached (still in 我的图片, or kept from a
+ * failed form) is its uploader's alone.
  */
 export async function canView(user: User | null | undefined, media: Media): Promise<boolean> {
   if (media.visibility === 'public') return true
   if (!user) return false
   if (isOwner(user, media)) return true
+  if (!media.subjectType || media.subjectId === null) return false
   const scopes = await user.scopesFor(...SCOPED_ROLES)
   if (scopes.some((scope) => scope.contains(media.countyCode))) return true
-  const check = media.subjectType && media.subjectId !== null ? subjectViewers.get(media.subjectType) : undefined
-  return check ? check(user, media.subjectId!) : false
+  const check = subjectViewers.get(media.subjectType)
+  return check ? check(user, media.subjectId) : false
 }
 
 export function isOwner(user: User | null | undefined, media: Media): boolean {

@@ -224,9 +224,24 @@ test.group('Media / serving files', (group) => {
     ;(await client.get(media.url('thumb')).header('if-none-match', etag!)).assertStatus(304)
   })
 
-  test('private media of 510129: owner 200, county staff 200, city admin 200; another county, a neighbour farmer and anonymous 404', async ({ client, assert }) => {
+  test('a private file not yet attached to a record is its owner\'s alone: county staff and admins get 404 (security review, finding 7)', async ({ client }) => {
     const owner = await createUser({ county: '510129' })
     const media = await privatePhoto(owner, '510129')
+    ;(await client.get(media.url('full')).loginAs(owner)).assertStatus(200)
+    for (const user of [
+      await createUser({ roles: ['center_staff'], scopes: { center_staff: '510129' } }),
+      await createUser({ roles: ['center_admin'], scopes: { center_admin: '5101' } }),
+      await createUser({ roles: ['platform_admin'], scopes: { platform_admin: '51' } }),
+    ]) {
+      ;(await client.get(media.url('full')).loginAs(user)).assertStatus(404)
+    }
+  })
+
+  test('private media attached to a record of 510129: owner, county staff, city admin 200; another county, a neighbour farmer and anonymous 404', async ({ client, assert }) => {
+    const owner = await createUser({ county: '510129' })
+    const media = await privatePhoto(owner, '510129')
+    // Attached as a module attaches it (attachMedia), to a record no module claims: only the scope rule applies.
+    await Media.query().where('id', media.id).update({ subject_type: 'tests.record', subject_id: 1 })
     const url = media.url('full')
 
     const allowed = [
