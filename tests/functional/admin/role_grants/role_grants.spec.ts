@@ -168,3 +168,40 @@ test.group('Admin / revoking', (group) => {
     assert.deepEqual(await grantsOf(person.id), ['farmer:', 'info_officer:'])
   })
 })
+
+test.group('Admin / nobody manages a level at or above their own', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a city admin gets 403 on the page of a platform admin who lives in the city (security review, finding 8)', async ({ client, assert }) => {
+    const platform = await createUser({ county: '510104', roles: ['platform_admin'], scopes: { platform_admin: '51' }, name: '平台管理员' })
+    const page = await client.get(`/admin/roles/users/${platform.id}`).loginAs(await cityAdmin())
+    page.assertStatus(403)
+    assert.notInclude(page.text(), '平台管理员')
+  })
+
+  test("a city admin can neither revoke their own grant nor a peer's; a platform admin can", async ({ client, assert }) => {
+    const admin = await cityAdmin()
+    const own = await RoleGrant.query().where({ userId: admin.id, role: 'center_admin' }).firstOrFail()
+    ;(await client.get(`/admin/roles/grants/${own.id}/revoke`).loginAs(admin)).assertStatus(403)
+    ;(await submitForm(client, `/admin/roles/grants/${own.id}/revoke`, {}, admin)).assertStatus(403)
+
+    const peer = await cityAdmin()
+    const peerGrant = await RoleGrant.query().where({ userId: peer.id, role: 'center_admin' }).firstOrFail()
+    ;(await submitForm(client, `/admin/roles/grants/${peerGrant.id}/revoke`, {}, admin)).assertStatus(403)
+    assert.deepEqual(await grantsOf(peer.id), ['center_admin:5101'])
+
+    const platform = await createUser({ roles: ['platform_admin'], scopes: { platform_admin: '51' } })
+    assertRedirect(await submitForm(client, `/admin/roles/grants/${peerGrant.id}/revoke`, {}, platform), `/admin/roles/users/${peer.id}`)
+    assert.deepEqual(await grantsOf(peer.id), [])
+  })
+
+  test('a city admin still appoints city centre staff and revokes county admins of the city', async ({ client, assert }) => {
+    const admin = await cityAdmin()
+    const person = await createUser({ county: '510105' })
+    assertRedirect(await submitForm(client, `/admin/roles/users/${person.id}/grants`, { role: 'center_staff', scope: '510100' }, admin), `/admin/roles/users/${person.id}`)
+    const county = await countyAdmin()
+    const grant = await RoleGrant.query().where({ userId: county.id, role: 'center_admin' }).firstOrFail()
+    assertRedirect(await submitForm(client, `/admin/roles/grants/${grant.id}/revoke`, {}, admin), `/admin/roles/users/${county.id}`)
+    assert.deepEqual(await grantsOf(person.id), ['farmer:', 'center_staff:5101'])
+  })
+})
