@@ -10,7 +10,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   APP_URL: Env.schema.string({ format: 'url', tld: false }),
   HOST: Env.schema.string({ format: 'host' }),
   LOG_LEVEL: Env.schema.string(),
-  SESSION_DRIVER: Env.schema.enum(['cookie', 'memory'] as const),
+  // Sessions (config/session.ts): `database` (Postgres, table sessions); `memory` for tests only.
+  SESSION_DRIVER: Env.schema.enum(['database', 'memory'] as const),
   DATABASE_URL: Env.schema.string(),
   SMS_DRIVER: Env.schema.enum(['log', 'tencent'] as const),
 

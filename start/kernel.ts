@@ -21,6 +21,7 @@ router.use([
   () => import('#core/middleware/detect_user_locale_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#core/middleware/initialize_bouncer_middleware'),
+  () => import('#core/middleware/session_lifetime_middleware'),
   () => import('#core/middleware/current_user_middleware'),
   () => import('#core/middleware/security_headers_middleware'),
 ])

@@ -3,6 +3,7 @@ import { attemptLogin, BadCredentialsError } from '#core/accounts/actions/attemp
 import { ThrottledError } from '#core/accounts/sms_codes'
 import { loginValidator } from '#core/accounts/validators'
 import { fieldError } from '#core/http/field_error'
+import { endSession } from '#core/accounts/sessions'
 
 export default class SessionController {
   async create({ view }: HttpContext) {
@@ -24,8 +25,10 @@ export default class SessionController {
     return response.redirect().toPath('/')
   }
 
-  async destroy({ response, auth, session, i18n }: HttpContext) {
-    await auth.use('web').logout()
+  async destroy(ctx: HttpContext) {
+    const { response, session, i18n } = ctx
+    // The session's row goes, not only the user in it: a copied cookie opens nothing afterwards.
+    await endSession(ctx)
     session.flash('success', i18n.t('accounts.logged_out'))
     return response.redirect().toRoute('session.create')
   }

@@ -33,6 +33,10 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column()
   declare village: string | null
 
+  /** Bumped to end every session of the person at once (#core/accounts/sessions, signOutEverywhere). */
+  @column({ serializeAs: null })
+  declare sessionGeneration: number
+
   @column.dateTime()
   declare lastLoginAt: DateTime | null
 

@@ -1,0 +1,239 @@
+import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { configProvider } from '@adonisjs/core'
+import { defineConfig } from '@adonisjs/session'
+import SessionMiddleware from '@adonisjs/session/session_middleware'
+import type User from '#core/accounts/models/user'
+import { sessionOptions } from '#config/session'
+import { clock, DAY, HOUR, MINUTE } from '#core/clock'
+import { boundFlashedInput, FLASHED_FIELD_LIMIT } from '#core/middleware/session_lifetime_middleware'
+import { createUser, latestSmsCode, PASSWORD } from '#tests/helpers'
+
+/*
+ * Sessions as a browser lives them, over real HTTP against the database store (the other
+ * specs run on the memory store the test client writes loginAs sessions into). A Browser
+ * keeps its cookies like a phone does; copying them is what someone with the phone does.
+ */
+
+const base = () => `http://${process.env.HOST}:${process.env.PORT}`
+
+interface Page {
+  status: number
+  location: string | null
+  text: string
+  setCookieBytes: number
+}
+
+class Browser {
+  cookies = new Map<string, string>()
+
+  /** Another phone holding a copy of this one's cookies. */
+  copy(): Browser {
+    const other = new Browser()
+    other.cookies = new Map(this.cookies)
+    return other
+  }
+
+  cookieHeader() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+  }
+
+  async request(method: 'GET' | 'POST', path: string, form?: Record<string, string>): Promise<Page> {
+    const headers: Record<string, string> = { accept: 'text/html', cookie: this.cookieHeader() }
+    if (form) headers['content-type'] = 'application/x-www-form-urlencoded'
+    const response = await fetch(base() + path, {
+      method,
+      headers,
+      body: form ? new URLSearchParams(form).toString() : undefined,
+      redirect: 'manual',
+    })
+    const setCookies = response.headers.getSetCookie()
+    for (const cookie of setCookies) {
+      const [pair, ...attributes] = cookie.split(';')
+      const name = pair.slice(0, pair.indexOf('='))
+      const value = pair.slice(pair.indexOf('=') + 1)
+      const expired = !value || attributes.some((attribute) => /^\s*max-age=0\s*$/i.test(attribute))
+      if (expired) this.cookies.delete(name)
+      else this.cookies.set(name, value)
+    }
+    return {
+      status: response.status,
+      location: response.headers.get('location'),
+      text: await response.text(),
+      setCookieBytes: setCookies.join('').length,
+    }
+  }
+
+  get(path: string) {
+    return this.request('GET', path)
+  }
+
+  /** Submits the form of `page` (its CSRF field read from the page as a browser would send it). */
+  async submit(page: string, action: string, form: Record<string, string>) {
+    const html = (await this.get(page)).text
+    const csrf = /name=['"]_csrf['"] value=['"]([^'"]+)['"]/.exec(html)?.[1]
+    if (!csrf) throw new Error(`no CSRF field on ${page}`)
+    return this.request('POST', action, { ...form, _csrf: csrf })
+  }
+
+  async login(user: User, password = PASSWORD) {
+    const response = await this.submit('/login', '/login', { phone: user.phone, password })
+    if (response.status !== 302 || response.location !== '/') throw new Error(`login failed: ${response.status} ${response.location}`)
+    return this
+  }
+}
+
+async function signedIn(user: User) {
+  return new Browser().login(user)
+}
+
+function assertSignedOut(page: Page, assert: any) {
+  assert.equal(page.status, 302)
+  assert.equal(page.location, '/login')
+}
+
+/** For this file only, the app keeps sessions in Postgres, as in production. */
+function useDatabaseStore(group: any) {
+  group.setup(async () => {
+    const config = await configProvider.resolve<any>(app, defineConfig({ ...sessionOptions, store: 'database' }))
+    const emitter = await app.container.make('emitter')
+    app.container.swap(SessionMiddleware, () => new SessionMiddleware(config, emitter))
+    return () => app.container.restore(SessionMiddleware)
+  })
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.teardown(() => clock.reset())
+}
+
+test.group('Sessions / logout', (group) => {
+  useDatabaseStore(group)
+
+  test('the cookie holds only an id; copied cookies open nothing after logout', async ({ assert }) => {
+    const user = await createUser()
+    const phone = await signedIn(user)
+    const profile = await phone.get('/profile')
+    assert.equal(profile.status, 200)
+    assert.include(profile.text, user.phone)
+    assert.equal(Number((await db.from('sessions').where('user_id', String(user.id)).count('* as n').first()).n), 1)
+
+    const copied = phone.copy()
+    assert.equal((await copied.get('/profile')).status, 200, 'a copy works while the session lives')
+
+    const out = await phone.submit('/profile', '/logout', {})
+    assert.equal(out.location, '/login')
+    assertSignedOut(await copied.get('/profile'), assert)
+    assertSignedOut(await phone.get('/profile'), assert)
+    assert.equal(Number((await db.from('sessions').where('user_id', String(user.id)).count('* as n').first()).n), 0)
+  })
+})
+
+test.group('Sessions / sign out everywhere', (group) => {
+  useDatabaseStore(group)
+
+  test('a password reset signs out every other session of the person', async ({ assert }) => {
+    const user = await createUser()
+    const other = await createUser()
+    const lost = await signedIn(user)
+    const bystander = await signedIn(other)
+
+    const resetter = new Browser()
+    await resetter.submit('/password/reset', '/sms-codes', { phone: user.phone, purpose: 'reset_password' })
+    const code = await latestSmsCode(user.phone)
+    const reset = await resetter.submit('/password/reset', '/password/reset', { phone: user.phone, code, password: 'brand-new-password' })
+    assert.equal(reset.location, '/login')
+
+    assertSignedOut(await lost.get('/profile'), assert)
+    assert.equal((await bystander.get('/profile')).status, 200, "another person's session goes on")
+    const again = await new Browser().login(user, 'brand-new-password')
+    assert.equal((await again.get('/profile')).status, 200)
+  })
+
+  test('a role grant and a role revoke each sign the holder out', async ({ assert }) => {
+    const admin = await createUser({ roles: ['platform_admin'], scopes: { platform_admin: '51' } })
+    const holder = await createUser({ county: '510104' })
+    const adminPhone = await signedIn(admin)
+
+    const before = await signedIn(holder)
+    const granted = await adminPhone.submit(`/admin/roles/users/${holder.id}`, `/admin/roles/users/${holder.id}/grants`, { role: 'expert' })
+    assert.equal(granted.location, `/admin/roles/users/${holder.id}`)
+    assertSignedOut(await before.get('/profile'), assert)
+    assert.equal((await adminPhone.get('/profile')).status, 200, 'the admin stays signed in')
+
+    const afterGrant = await signedIn(holder)
+    assert.include((await afterGrant.get('/profile')).text, '专家')
+    const grant = await db.from('role_grants').where({ user_id: holder.id, role: 'expert' }).firstOrFail()
+    const revoked = await adminPhone.submit(`/admin/roles/grants/${grant.id}/revoke`, `/admin/roles/grants/${grant.id}/revoke`, {})
+    assert.equal(revoked.status, 302)
+    assertSignedOut(await afterGrant.get('/profile'), assert)
+  })
+})
+
+test.group('Sessions / idle timeout and lifetime', (group) => {
+  useDatabaseStore(group)
+
+  test('a farmer stays signed in for a week unused, not longer', async ({ assert }) => {
+    const phone = await signedIn(await createUser())
+    clock.travel(6 * DAY)
+    assert.equal((await phone.get('/profile')).status, 200)
+    clock.travel(6 * DAY)
+    assert.equal((await phone.get('/profile')).status, 200, 'each use starts the week again')
+    clock.travel(7 * DAY + MINUTE)
+    assertSignedOut(await phone.get('/profile'), assert)
+  })
+
+  test('centre staff and admins are signed out after 12 hours unused', async ({ assert }) => {
+    for (const role of ['center_staff', 'center_admin', 'platform_admin'] as const) {
+      clock.reset()
+      const phone = await signedIn(await createUser({ roles: [role], scopes: { [role]: role === 'platform_admin' ? '51' : '510104' } }))
+      clock.travel(11 * HOUR)
+      assert.equal((await phone.get('/profile')).status, 200, role)
+      clock.travel(12 * HOUR + MINUTE)
+      assertSignedOut(await phone.get('/profile'), assert)
+    }
+  })
+
+  test('however busy, a session ends 30 days after its login', async ({ assert }) => {
+    const phone = await signedIn(await createUser())
+    for (let day = 5; day < 30; day += 5) {
+      clock.travel(5 * DAY)
+      assert.equal((await phone.get('/profile')).status, 200, `day ${day}`)
+    }
+    clock.travel(5 * DAY + MINUTE)
+    assertSignedOut(await phone.get('/profile'), assert)
+  })
+})
+
+test.group('Sessions / flashed old input', (group) => {
+  useDatabaseStore(group)
+
+  test('a 10,000-character name is refused with its message and the next request is fine', async ({ assert }) => {
+    const phone = await signedIn(await createUser())
+    const refused = await phone.submit('/profile', '/profile', { name: '李'.repeat(10_000), county_code: '510104' })
+    assert.equal(refused.status, 302)
+    assert.isBelow(refused.setCookieBytes, 1_000, 'the cookies carry an id, not the input')
+    assert.isBelow(phone.cookieHeader().length, 1_000)
+
+    const next = await phone.get('/profile')
+    assert.equal(next.status, 200)
+    assert.include(next.text, '姓名不能超过 30 个字')
+    const shownBack = /李+/.exec(next.text)?.[0] ?? ''
+    assert.isAtMost(shownBack.length, FLASHED_FIELD_LIMIT, 'the old input shown back is bounded')
+  })
+
+  test('old input keeps texts to 2,000 characters and never keeps passwords, codes or files', ({ assert }) => {
+    const bounded = boundFlashedInput({
+      name: 'x'.repeat(5_000),
+      phone: '13812345678',
+      password: 'secret-password',
+      password_confirmation: 'secret-password',
+      code: '123456',
+      _csrf: 'token',
+      tags: ['a', 'b'.repeat(3_000)],
+      photo: { tmpPath: '/tmp/upload', size: 10 },
+    })
+    assert.deepEqual(Object.keys(bounded), ['name', 'phone', 'tags'])
+    assert.lengthOf(bounded.name as string, FLASHED_FIELD_LIMIT)
+    assert.lengthOf((bounded.tags as string[])[1], FLASHED_FIELD_LIMIT)
+  })
+})
