@@ -161,7 +161,7 @@ test.group('Sessions / sign out everywhere', (group) => {
     assert.equal((await adminPhone.get('/profile')).status, 200, 'the admin stays signed in')
 
     const afterGrant = await signedIn(holder)
-    assert.include((await afterGrant.get('/profile')).text, '专家')
+    assert.include((await afterGrant.get('/profile')).text, '<span class="tag">专家</span>', 'signed in again, under the new role')
     const grant = await db.from('role_grants').where({ user_id: holder.id, role: 'expert' }).firstOrFail()
     const revoked = await adminPhone.submit(`/admin/roles/grants/${grant.id}/revoke`, `/admin/roles/grants/${grant.id}/revoke`, {})
     assert.equal(revoked.status, 302)

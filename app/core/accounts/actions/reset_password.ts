@@ -2,8 +2,9 @@ import db from '@adonisjs/lucid/services/db'
 import User from '#core/accounts/models/user'
 import { consumeSmsCode, SmsCodeRejected } from '#core/accounts/sms_codes'
 import { audit } from '#core/audit/audit'
+import { signOutEverywhere } from '#core/accounts/sessions'
 
-/** Sets a new password for the phone's account once its SMS code checks out. */
+/** Sets a new password for the phone's account once its SMS code checks out, and ends all its sessions. */
 export async function resetPassword(input: { phone: string; code: string; password: string; ip: string }): Promise<User> {
   const result = await db.transaction(async (trx) => {
     const verdict = await consumeSmsCode(trx, input.phone, 'reset_password', input.code)
@@ -13,6 +14,8 @@ export async function resetPassword(input: { phone: string; code: string; passwo
     if (!user) return 'missing' as const
     user.password = input.password
     await user.save()
+    // Whoever had the old password (a lost or shared phone) is signed out with it.
+    await signOutEverywhere(trx, user.id)
     await audit(trx, { actor: user, action: 'account.password_reset', subjectType: 'user', subjectId: user.id, countyCode: user.countyCode, ip: input.ip })
     return user
   })

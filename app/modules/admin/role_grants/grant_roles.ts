@@ -7,6 +7,7 @@ import { isScopedRole, type Role } from '#core/accounts/roles'
 import { RegionScope } from '#core/regions/region_scope'
 import { audit } from '#core/audit/audit'
 import { addRoleGrant } from '#core/accounts/role_grants'
+import { signOutEverywhere } from '#core/accounts/sessions'
 
 /** Where a grant applies: its own scope for staff roles, the holder's county for the rest. */
 export function grantArea(role: Role, scope: string | null, holder: User): RegionScope | null {
@@ -19,6 +20,8 @@ export async function grantRole({ actor, actorRole, ip }: Acting, holder: User, 
   return db.transaction(async (trx) => {
     const grant = await addRoleGrant(trx, { userId: holder.id, role, scope, grantedById: actor.id })
     if (!grant) throw new RuleError('admin.role_grants.already_granted', 'role')
+    // The holder signs in again under the new roles (pages and menus were decided by the old ones).
+    await signOutEverywhere(trx, holder.id)
     await audit(trx, {
       actor,
       actorRole,
@@ -37,6 +40,7 @@ export async function revokeRole({ actor, actorRole, ip }: Acting, grant: RoleGr
   await db.transaction(async (trx) => {
     grant.useTransaction(trx)
     await grant.delete()
+    await signOutEverywhere(trx, holder.id)
     await audit(trx, {
       actor,
       actorRole,
