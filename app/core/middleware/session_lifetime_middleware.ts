@@ -2,8 +2,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { checkSession, endSession, stampSignIn } from '#core/accounts/sessions'
 
-/** Each flashed field keeps at most this many characters (a page shows the start of what was typed). */
-export const FLASHED_FIELD_LIMIT = 2_000
+/**
+ * Each flashed field keeps at most this many characters: well above every form's own limit
+ * (2,000 for a case's text), so what someone typed too long comes back whole for them to
+ * shorten, while a megabyte posted on purpose does not land in the session.
+ */
+export const FLASHED_FIELD_LIMIT = 10_000
 /** Fields never flashed back, whatever the caller's list: secrets and one-time codes. */
 const NEVER_FLASHED = /pass(word)?|_csrf|^code$|token|secret/i
 const MAX_FIELDS = 100
