@@ -63,6 +63,7 @@ export type ScannedRoutes = {
     'experts.consultations.farmer_link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.consultations.farmer_link.messages.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.consultations.farmer_link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
+    'experts.consultations.farmer_link.end': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.similar.index': { paramsTuple?: []; params?: {} }
     'experts.similar.typing': { paramsTuple?: []; params?: {} }
     'experts.similar.resolve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -81,6 +82,7 @@ export type ScannedRoutes = {
     'experts.responses.link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.responses.link.messages.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.responses.link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
+    'experts.responses.link.end': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.responses.my_cases.index': { paramsTuple?: []; params?: {} }
     'experts.responses.my_cases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.responses.my_cases.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -255,6 +257,7 @@ export type ScannedRoutes = {
     'experts.profiles.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.consultations.store': { paramsTuple?: []; params?: {} }
     'experts.consultations.farmer_link.messages.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.consultations.farmer_link.end': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.similar.typing': { paramsTuple?: []; params?: {} }
     'experts.similar.resolve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.similar.ask_expert': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -265,6 +268,7 @@ export type ScannedRoutes = {
     'experts.responses.link.answer': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.responses.link.ask': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.responses.link.messages.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'experts.responses.link.end': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.responses.my_cases.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.responses.my_cases.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.responses.my_cases.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -7,7 +7,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { routeGroup } from '#core/http/route_group'
-import { caseRoutes, LINK_MEDIA_ACTION, LINK_THREAD_ACTIONS, type CaseAction } from '#modules/experts/shared/case_routes'
+import { caseRoutes, LINK_END_ACTION, LINK_MEDIA_ACTION, LINK_THREAD_ACTIONS, type CaseAction } from '#modules/experts/shared/case_routes'
 
 const DirectoryController = () => import('#modules/experts/directory/directory_controller')
 const ProfilesController = () => import('#modules/experts/profiles/profiles_controller')
@@ -57,7 +57,7 @@ routeGroup({ prefix: '/consultations', as: 'experts.consultations' }, () => {
 })
 caseRoutes(
   FarmerLinkController,
-  [['get', '/', 'show'], ...LINK_THREAD_ACTIONS, LINK_MEDIA_ACTION],
+  [['get', '/', 'show'], ...LINK_THREAD_ACTIONS, LINK_MEDIA_ACTION, LINK_END_ACTION],
   [{ prefix: '/f/:id/:token', as: 'experts.consultations.farmer_link' }]
 )
 
@@ -93,7 +93,7 @@ const EXPERT_ACTIONS: CaseAction[] = [
   ['post', '/ask', 'ask'],
   ...LINK_THREAD_ACTIONS,
 ]
-caseRoutes(ExpertLinkController, [...EXPERT_ACTIONS, LINK_MEDIA_ACTION], [{ prefix: '/l/:id/:token', as: 'experts.responses.link' }])
+caseRoutes(ExpertLinkController, [...EXPERT_ACTIONS, LINK_MEDIA_ACTION, LINK_END_ACTION], [{ prefix: '/l/:id/:token', as: 'experts.responses.link' }])
 caseRoutes(MyCasesController, EXPERT_ACTIONS, [{ prefix: '/expert/cases/:id', as: 'experts.responses.my_cases', signedIn: true }])
 router.get('/expert/cases', [MyCasesController, 'index']).as('experts.responses.my_cases.index').use(middleware.auth())
 

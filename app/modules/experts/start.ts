@@ -28,6 +28,7 @@ registerDirectorySource(EXPERT_SOURCE)
 registerAuditActions({
   'experts.phone_reveal': 'experts.audit.phone_reveal',
   'experts.export': 'experts.audit.export',
+  'experts.link_end': 'experts.audit.link_end',
   'expert.apply': 'experts.audit.expert_apply',
   'expert.profile_update': 'experts.audit.expert_profile_update',
   'expert.verify': 'experts.audit.expert_verify',

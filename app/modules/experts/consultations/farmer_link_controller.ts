@@ -4,6 +4,7 @@ import { caseLinkHolder, FARMER_LINK_VIEWER } from '#modules/experts/shared/cons
 import { casePageData } from '#modules/experts/consultations/case_page'
 import { type MediaUrl } from '#modules/experts/conversation/conversation_view'
 import { sendCaseMedia } from '#modules/experts/shared/link_media'
+import { endCaseLinks } from '#modules/experts/shared/end_case_links'
 import { postFromPage, renderConversation } from '#modules/experts/conversation/messages_controller'
 import { closeFormData, visitPanelData } from '#modules/experts/visits/visit_views'
 
@@ -40,6 +41,14 @@ export default class FarmerLinkController {
     return postFromPage(ctx, link.consultation, FARMER_LINK_VIEWER, { back: link.base, mediaUrl: link.mediaUrl })
   }
 
+  /** POST /f/:id/:token/end — the farmer ends the links sent so far (someone else got the SMS). */
+  async endLink(ctx: HttpContext) {
+    const link = await this.#verified(ctx)
+    if (!link) return
+    await endCaseLinks(link.consultation, 'farmer', { userId: null, role: 'farmer', ip: ctx.request.ip() })
+    return ctx.response.status(410).send(await ctx.view.render('experts/consultations/pages/link_refused', { reason: 'ended' }))
+  }
+
   /** The case's photos for a reader without an account: only files attached to this case. */
   async media(ctx: HttpContext) {
     const link = await this.#verified(ctx)
@@ -56,7 +65,7 @@ export default class FarmerLinkController {
     }
     if (!holder.ok || holder.audience !== 'farmer') {
       const reason = holder.ok ? 'invalid' : holder.reason
-      ctx.response.status(reason === 'expired' ? 410 : 403).send(await ctx.view.render('experts/consultations/pages/link_refused', { reason }))
+      ctx.response.status(reason === 'invalid' ? 403 : 410).send(await ctx.view.render('experts/consultations/pages/link_refused', { reason }))
       return null
     }
     const consultation = holder.consultation

@@ -161,7 +161,7 @@ export default abstract class TriageExpertCaseController {
     if (!page) return ctx.view.render('experts/responses/partials/expert_case', { ...view, status })
     const token = ctx.params.token ?? null
     const visitPanel = await visitPanelData(target.consultation, token ? 'expert_link' : 'expert', { user: ctx.auth.user, token })
-    return ctx.view.render(page, { ...view, status, visitPanel })
+    return ctx.view.render(page, { ...view, status, visitPanel, expert: target.expert })
   }
 
   async #storePhotos(

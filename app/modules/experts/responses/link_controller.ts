@@ -2,12 +2,13 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { wantsFragment } from '#core/http/render'
 import { caseLinkHolder } from '#modules/experts/shared/consultation_access'
 import { sendCaseMedia } from '#modules/experts/shared/link_media'
+import { endCaseLinks } from '#modules/experts/shared/end_case_links'
 import TriageExpertCaseController, { type ExpertCase } from '#modules/experts/responses/expert_case_controller'
 
-type Refusal = 'invalid' | 'expired' | 'reassigned'
+type Refusal = 'invalid' | 'expired' | 'reassigned' | 'ended'
 
 /** 403 for a link that was never ours, 410 for one that was and no longer works. */
-const REFUSAL_STATUS: Record<Refusal, number> = { invalid: 403, expired: 410, reassigned: 410 }
+const REFUSAL_STATUS: Record<Refusal, number> = { invalid: 403, expired: 410, reassigned: 410, ended: 410 }
 
 /**
  * The expert's SMS link page, GET /l/:id/:token: no login, no navigation, one case.
@@ -36,6 +37,14 @@ export default class TriageLinkController extends TriageExpertCaseController {
     return target.actionBase
   }
 
+  /** POST /l/:id/:token/end — the expert ends the links sent so far (a forwarded SMS stops working). */
+  async endLink(ctx: HttpContext) {
+    const target = await this.resolve(ctx)
+    if (!target) return
+    await endCaseLinks(target.consultation, 'expert', { userId: target.expert.userId, role: 'expert', ip: ctx.request.ip() })
+    return this.#refuse(ctx, 'ended')
+  }
+
   /** GET /l/:id/:token/media/:publicId/:variant — the case's own files, for the link's holder. */
   async media(ctx: HttpContext) {
     const found = await this.#find(ctx)
@@ -45,9 +54,10 @@ export default class TriageLinkController extends TriageExpertCaseController {
   async #find({ params }: HttpContext): Promise<ExpertCase | { refusal: Refusal }> {
     const id = Number(params.id)
     const holder = await caseLinkHolder(id, params.token)
-    if (!holder.ok) return { refusal: holder.reason === 'expired' ? 'expired' : 'invalid' }
+    if (!holder.ok) return { refusal: holder.reason === 'expired' || holder.reason === 'ended' ? holder.reason : 'invalid' }
     if (holder.audience !== 'expert') return { refusal: 'invalid' }
     const { consultation, expert } = holder
+    await expert.load('user')
     // The link opens the case only while its expert still holds it.
     if (Number(consultation.expertId) !== Number(expert.id)) return { refusal: 'reassigned' }
     const base = `/l/${id}/${params.token}`

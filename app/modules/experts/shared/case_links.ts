@@ -68,3 +68,8 @@ export function verifyCaseLink(consultationId: number, token: unknown): LinkChec
     },
   }
 }
+
+/** When a link was signed: its expiry less the lifetime every link gets (ms). */
+export function linkIssuedAt(link: CaseLink): number {
+  return link.expiresAt.getTime() - LINK_TTL_MS
+}

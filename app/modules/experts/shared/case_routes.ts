@@ -41,3 +41,5 @@ export const LINK_THREAD_ACTIONS: readonly CaseAction[] = [
   ['post', '/messages', 'storeMessage', 'messages.store'],
 ]
 export const LINK_MEDIA_ACTION: CaseAction = ['get', '/media/:publicId/:variant', 'media']
+/** The holder of an SMS link ends it (and the others sent so far). */
+export const LINK_END_ACTION: CaseAction = ['post', '/end', 'endLink', 'end']

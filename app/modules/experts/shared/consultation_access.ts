@@ -4,7 +4,7 @@ import { SCOPED_ROLES, type Role } from '#core/accounts/roles'
 import Expert from '#modules/experts/models/expert'
 import Consultation from '#modules/experts/models/consultation'
 import Visit from '#modules/experts/models/visit'
-import { verifyCaseLink } from '#modules/experts/shared/case_links'
+import { linkIssuedAt, verifyCaseLink } from '#modules/experts/shared/case_links'
 import type { VisitViewerMode } from '#modules/experts/visits/paths'
 
 /*
@@ -123,13 +123,15 @@ export function notFound() {
 export type CaseLinkHolder =
   | { ok: true; consultation: Consultation; audience: 'farmer' }
   | { ok: true; consultation: Consultation; audience: 'expert'; expert: Expert }
-  | { ok: false; reason: 'invalid' | 'expired' | 'missing' }
+  | { ok: false; reason: 'invalid' | 'expired' | 'missing' | 'ended' }
 
 export async function caseLinkHolder(consultationId: number, token: unknown): Promise<CaseLinkHolder> {
   const check = verifyCaseLink(consultationId, token)
   if (!check.ok) return check
   const consultation = await Consultation.find(consultationId)
   if (!consultation) return { ok: false, reason: 'missing' }
+  const endedAt = check.link.audience === 'farmer' ? consultation.farmerLinkEndedAt : consultation.expertLinkEndedAt
+  if (endedAt && linkIssuedAt(check.link) <= endedAt.toMillis()) return { ok: false, reason: 'ended' }
   if (check.link.audience === 'farmer') return { ok: true, consultation, audience: 'farmer' }
   const expert = await Expert.find(check.link.subjectId)
   if (!expert) return { ok: false, reason: 'invalid' }
