@@ -55,6 +55,8 @@ export default class SessionLifetimeMiddleware {
       const verdict = await checkSession(session, auth.user!)
       if (verdict !== 'ok') {
         await endSession(ctx)
+        // Said on the login page the signed-in pages now redirect to (beside auth's own "请先登录").
+        session.flash('notice', ctx.i18n.t('accounts.session_ended'))
       }
     }
     try {

@@ -180,6 +180,9 @@ test.group('Sessions / idle timeout and lifetime', (group) => {
     assert.equal((await phone.get('/profile')).status, 200, 'each use starts the week again')
     clock.travel(7 * DAY + MINUTE)
     assertSignedOut(await phone.get('/profile'), assert)
+    const login = await phone.get('/login')
+    assert.include(login.text, '登录已失效，请重新登录', 'the login page says why')
+    assert.include(login.text, '请先登录')
   })
 
   test('centre staff and admins are signed out after 12 hours unused', async ({ assert }) => {
