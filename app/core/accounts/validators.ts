@@ -15,7 +15,7 @@ const personNameRule = () =>
 
 export const smsCodeRequestValidator = vine.create({
   phone: phoneRule(),
-  purpose: vine.enum(['signup', 'reset_password'] as const),
+  purpose: vine.enum(['signup', 'reset_password', 'login'] as const),
 })
 
 export const signupValidator = vine.create({
@@ -28,6 +28,8 @@ export const signupValidator = vine.create({
 export const loginValidator = vine.create({
   phone: phoneRule(),
   password: vine.string().maxLength(64),
+  // Asked for only once the account has seen too many wrong passwords.
+  code: vine.string().trim().regex(/^\d{6}$/).optional(),
 })
 
 export const passwordResetValidator = vine.create({

@@ -32,6 +32,7 @@ export function auditActionLabels(): Record<string, string> {
 registerAuditActions({
   'account.password_reset': 'audit.actions.account_password_reset',
   'account.profile_update': 'audit.actions.account_profile_update',
+  'account.login_locked': 'audit.actions.account_login_locked',
   'job.retry': 'audit.actions.job_retry',
   'moderation.breaker_trip': 'audit.actions.moderation_breaker_trip',
   'moderation.breaker_reset': 'audit.actions.moderation_breaker_reset',

@@ -3,6 +3,9 @@ import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import User from '#core/accounts/models/user'
 import SmsMessage from '#core/sms/sms_message'
+import AuditEntry from '#core/audit/audit_entry'
+import { attemptLogin, CodeRequiredError } from '#core/accounts/actions/attempt_login'
+import { ThrottledError } from '#core/accounts/sms_codes'
 import { assertRedirect, createUser, fieldErrors, latestSmsCode, PASSWORD, submitForm } from '#tests/helpers'
 
 const PHONE = '13812345678'
@@ -164,17 +167,49 @@ test.group('Accounts / login, lockout, logout, password reset', (group) => {
     response.assertFlashMessage('phone', user.phone)
   })
 
-  test('five failures lock the account for 15 minutes, even for the right password', async ({ client, assert }) => {
+  test('five failures from one place lock that place out for 15 minutes, even for the right password', async ({ client, assert }) => {
     const user = await createUser()
     let last
     for (let i = 0; i < 5; i++) {
       last = await submitForm(client, '/login', { phone: user.phone, password: 'wrong-password' })
     }
-    const locked = '密码错误次数过多，账号已锁定，请 15 分钟后再试，或通过“找回密码”重设'
+    const locked = '这个地方的密码错误次数过多，请 15 分钟后再试，或通过“找回密码”重设'
     assert.include(fieldErrors(last!, 'phone'), locked)
     const right = await submitForm(client, '/login', { phone: user.phone, password: PASSWORD })
     assert.include(fieldErrors(right, 'phone'), locked)
     assert.isNull((await User.findOrFail(user.id)).lastLoginAt)
+    const audited = await AuditEntry.query().where({ action: 'account.login_locked', subjectId: String(user.id) })
+    assert.lengthOf(audited, 1, 'the lockout is in the audit log against the account')
+  })
+
+  test('a guesser elsewhere cannot lock the owner out (security review, finding 4): another place logs in', async ({ assert }) => {
+    const user = await createUser()
+    for (let i = 0; i < 5; i++) {
+      await assert.rejects(() => attemptLogin(user.phone, 'wrong-password', '10.0.0.1'))
+    }
+    await assert.rejects(() => attemptLogin(user.phone, PASSWORD, '10.0.0.1'), ThrottledError)
+    const signedIn = await attemptLogin(user.phone, PASSWORD, '10.0.0.2')
+    assert.equal(signedIn.id, user.id)
+  })
+
+  test('after ten failures from anywhere the right password needs an SMS code: the form asks for it, the code signs in', async ({ client, assert }) => {
+    const user = await createUser()
+    for (let place = 1; place <= 5; place++) {
+      for (let i = 0; i < 2; i++) await assert.rejects(() => attemptLogin(user.phone, 'wrong-password', `10.0.1.${place}`))
+    }
+    await assert.rejects(() => attemptLogin(user.phone, PASSWORD, '10.0.2.1'), CodeRequiredError)
+
+    const asked = await submitForm(client, '/login', { phone: user.phone, password: PASSWORD })
+    assert.include(fieldErrors(asked, 'code'), '为保护您的账号，本次登录还需要短信验证码：请点击“获取验证码”，输入发到这个手机号的验证码后再登录。')
+    const page = await client.get('/login').withSession(asked.session()).withFlashMessages(asked.flashMessages())
+    page.assertTextIncludes('name="code"')
+
+    await submitForm(client, '/sms-codes', { phone: user.phone, purpose: 'login' })
+    const wrong = await submitForm(client, '/login', { phone: user.phone, password: PASSWORD, code: '000000' })
+    assert.isNotEmpty(fieldErrors(wrong, 'code'))
+    const response = await submitForm(client, '/login', { phone: user.phone, password: PASSWORD, code: await latestSmsCode(user.phone) })
+    assertRedirect(response, '/')
+    assert.isNotNull((await User.findOrFail(user.id)).lastLoginAt)
   })
 
   test('logout ends the session', async ({ client }) => {

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { attemptLogin, BadCredentialsError } from '#core/accounts/actions/attempt_login'
-import { ThrottledError } from '#core/accounts/sms_codes'
+import { attemptLogin, BadCredentialsError, CodeRequiredError } from '#core/accounts/actions/attempt_login'
+import { SmsCodeRejected, ThrottledError } from '#core/accounts/sms_codes'
 import { loginValidator } from '#core/accounts/validators'
 import { fieldError } from '#core/http/field_error'
 import { endSession } from '#core/accounts/sessions'
@@ -11,15 +11,17 @@ export default class SessionController {
   }
 
   async store({ request, response, auth, i18n }: HttpContext) {
-    const { phone, password } = await request.validateUsing(loginValidator)
+    const { phone, password, code } = await request.validateUsing(loginValidator)
     try {
-      const user = await attemptLogin(phone, password, request.ip())
+      const user = await attemptLogin(phone, password, request.ip(), code)
       await auth.use('web').login(user)
     } catch (error) {
       if (error instanceof ThrottledError) {
         throw fieldError('phone', i18n.t('accounts.login_locked', { minutes: Math.ceil(error.retryInSeconds / 60) }))
       }
       if (error instanceof BadCredentialsError) throw fieldError('password', i18n.t('accounts.bad_credentials'))
+      if (error instanceof CodeRequiredError) throw fieldError('code', i18n.t('accounts.login_code_required'))
+      if (error instanceof SmsCodeRejected) throw fieldError('code', i18n.t(`accounts.code_${error.verdict}`))
       throw error
     }
     return response.redirect().toPath('/')

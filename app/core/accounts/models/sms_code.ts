@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-export type SmsCodePurpose = 'signup' | 'reset_password'
+export type SmsCodePurpose = 'signup' | 'reset_password' | 'login'
 
 export default class SmsCode extends BaseModel {
   static table = 'sms_codes'
