@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { SMS_CODE_PURPOSES } from '#core/accounts/models/sms_code'
 import { countyRule } from '#core/regions/region_rules'
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */
@@ -15,7 +16,7 @@ const personNameRule = () =>
 
 export const smsCodeRequestValidator = vine.create({
   phone: phoneRule(),
-  purpose: vine.enum(['signup', 'reset_password', 'login'] as const),
+  purpose: vine.enum(SMS_CODE_PURPOSES),
 })
 
 export const signupValidator = vine.create({

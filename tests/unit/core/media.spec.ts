@@ -259,9 +259,9 @@ test.group('Media / who may see a file', (group) => {
     assert.isTrue(await canView(await createUser({ county: '511623' }), media))
   })
 
-  test('private media of 510129: the owner and staff whose scope holds 510129; nobody else', async ({ assert }) => {
+  test('private media of 510129 attached to a record: the owner and staff whose scope holds 510129; nobody else', async ({ assert }) => {
     const owner = await createUser({ county: '510129' })
-    const media = await storePhoto(await uploadFrom(await smallPhoto()), await options({ owner, countyCode: '510129' }))
+    const media = await storePhoto(await uploadFrom(await smallPhoto()), await options({ owner, countyCode: '510129', subject: { type: 'test_record', id: 1 } }))
 
     assert.isTrue(await canView(owner, media))
     assert.isTrue(await canView(await createUser({ roles: ['center_staff'], scopes: { center_staff: '510129' } }), media))
@@ -272,6 +272,14 @@ test.group('Media / who may see a file', (group) => {
     assert.isFalse(await canView(await createUser({ county: '510129' }), media), 'a farmer of the same county')
     assert.isFalse(await canView(await createUser({ roles: ['center_staff'], scopes: { center_staff: '510104' } }), media))
     assert.isFalse(await canView(await createUser({ roles: ['center_admin'], scopes: { center_admin: '5116' } }), media))
+  })
+
+  test('private media attached to nothing yet: the owner alone, not even staff of its county', async ({ assert }) => {
+    const owner = await createUser({ county: '510129' })
+    const media = await storePhoto(await uploadFrom(await smallPhoto()), await options({ owner, countyCode: '510129' }))
+    assert.isTrue(await canView(owner, media))
+    assert.isFalse(await canView(await createUser({ roles: ['center_staff'], scopes: { center_staff: '510129' } }), media))
+    assert.isFalse(await canView(await createUser({ roles: ['platform_admin'], scopes: { platform_admin: '51' } }), media))
   })
 
   test('the module owning the record decides for everyone else (e.g. the assigned expert)', async ({ assert }) => {

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-export type SmsCodePurpose = 'signup' | 'reset_password' | 'login'
+/** What a code is for: signing up, resetting a password, or a login the account's attack counter asks a code for. */
+export const SMS_CODE_PURPOSES = ['signup', 'reset_password', 'login'] as const
+export type SmsCodePurpose = (typeof SMS_CODE_PURPOSES)[number]
 
 export default class SmsCode extends BaseModel {
   static table = 'sms_codes'

@@ -18,9 +18,7 @@ export default class AuditLogController {
     const { request, bouncer, auth } = ctx
     await bouncer.with(AuditPolicy).authorize('view')
     const { action, page } = await request.validateUsing(filtersValidator, { data: request.qs() })
-    const scopes = await auth.getUserOrFail().scopesFor(...ADMIN_ROLES)
-
-    const query = RegionScope.constrain(AuditEntry.query(), scopes).orderBy('id', 'desc')
+    const query = RegionScope.constrain(AuditEntry.query(), await auth.getUserOrFail().scopesFor(...ADMIN_ROLES)).orderBy('id', 'desc')
     if (action) query.where('action', action)
     const entries = await query.paginate(page ?? 1, 30)
     return renderPageOrFragment(ctx, 'admin/audit_log/pages/audit_log', 'admin/audit_log/partials/audit_entries', {

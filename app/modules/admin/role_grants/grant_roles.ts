@@ -1,4 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { AuditChanges } from '#core/audit/audit_entry'
 import type { Acting } from '#core/accounts/acting'
 import { RuleError } from '#core/http/rule_error'
 import type User from '#core/accounts/models/user'
@@ -15,41 +17,38 @@ export function grantArea(role: Role, scope: string | null, holder: User): Regio
   return holder.countyCode ? RegionScope.fromRegionCode(holder.countyCode) : null
 }
 
-export async function grantRole({ actor, actorRole, ip }: Acting, holder: User, role: Role, area: RegionScope | null) {
+export async function grantRole(acting: Acting, holder: User, role: Role, area: RegionScope | null) {
   const scope = isScopedRole(role) ? area!.prefix : null
   return db.transaction(async (trx) => {
-    const grant = await addRoleGrant(trx, { userId: holder.id, role, scope, grantedById: actor.id })
+    const grant = await addRoleGrant(trx, { userId: holder.id, role, scope, grantedById: acting.actor.id })
     if (!grant) throw new RuleError('admin.role_grants.already_granted', 'role')
-    // The holder signs in again under the new roles (pages and menus were decided by the old ones).
-    await signOutEverywhere(trx, holder.id)
-    await audit(trx, {
-      actor,
-      actorRole,
-      action: 'role.grant',
-      subjectType: 'user',
-      subjectId: holder.id,
-      countyCode: area?.regionCode ?? null,
-      ip,
-      changes: { role: { old: null, new: role }, scope: { old: null, new: scope } },
-    })
+    await roleChanged(trx, acting, holder, 'role.grant', area, { role: { old: null, new: role }, scope: { old: null, new: scope } })
     return grant
   })
 }
 
-export async function revokeRole({ actor, actorRole, ip }: Acting, grant: RoleGrant, holder: User) {
+export async function revokeRole(acting: Acting, grant: RoleGrant, holder: User) {
   await db.transaction(async (trx) => {
     grant.useTransaction(trx)
     await grant.delete()
-    await signOutEverywhere(trx, holder.id)
-    await audit(trx, {
-      actor,
-      actorRole,
-      action: 'role.revoke',
-      subjectType: 'user',
-      subjectId: holder.id,
-      countyCode: grantArea(grant.role, grant.scope, holder)?.regionCode ?? null,
-      ip,
-      changes: { role: { old: grant.role, new: null }, scope: { old: grant.scope, new: null } },
-    })
+    const area = grantArea(grant.role, grant.scope, holder)
+    await roleChanged(trx, acting, holder, 'role.revoke', area, { role: { old: grant.role, new: null }, scope: { old: grant.scope, new: null } })
   })
+}
+
+/**
+ * What follows every change of someone's roles, in its transaction: the holder signs in
+ * again under the new roles (pages and menus were decided by the old ones), and the
+ * change is audited where it applies.
+ */
+async function roleChanged(
+  trx: TransactionClientContract,
+  { actor, actorRole, ip }: Acting,
+  holder: User,
+  action: 'role.grant' | 'role.revoke',
+  area: RegionScope | null,
+  changes: AuditChanges
+) {
+  await signOutEverywhere(trx, holder.id)
+  await audit(trx, { actor, actorRole, action, subjectType: 'user', subjectId: holder.id, countyCode: area?.regionCode ?? null, ip, changes })
 }

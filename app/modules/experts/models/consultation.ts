@@ -68,6 +68,14 @@ export default class Consultation extends BaseModel {
   @column.dateTime()
   declare closedAt: DateTime | null
 
+  /** SMS links to the farmer issued until then no longer open (the holder ended them). */
+  @column.dateTime()
+  declare farmerLinkEndedAt: DateTime | null
+
+  /** The same for the expert's links. */
+  @column.dateTime()
+  declare expertLinkEndedAt: DateTime | null
+
   @column.dateTime()
   declare followupDueAt: DateTime | null
 
@@ -82,14 +90,6 @@ export default class Consultation extends BaseModel {
 
   @column()
   declare idempotencyKey: string | null
-
-  /** SMS links to the farmer issued until then no longer open (the holder ended them). */
-  @column.dateTime()
-  declare farmerLinkEndedAt: DateTime | null
-
-  /** The same for the expert's links. */
-  @column.dateTime()
-  declare expertLinkEndedAt: DateTime | null
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime

@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { VineValidator } from '@vinejs/vine'
 import { SCOPED_ROLES } from '#core/accounts/roles'
-import { todayIso } from '#core/clock'
 import { RegionScope } from '#core/regions/region_scope'
+import { todayIso } from '#core/clock'
 import { renderPageOrFragment } from '#core/http/render'
 import Visit from '#modules/experts/models/visit'
 import VisitPolicy from '#modules/experts/visits/policy'
@@ -29,8 +29,9 @@ export default class VisitStaffController {
     const { request, bouncer, auth } = ctx
     await bouncer.with(VisitPolicy).authorize('manage')
     const { status = 'requested', page = 1 } = await request.validateUsing(staffVisitListValidator, { data: request.qs() })
-    const scopes = await auth.getUserOrFail().scopesFor(...SCOPED_ROLES)
-    const query = RegionScope.constrain(Visit.query(), scopes).preload('expert', (expert) => expert.preload('user')).orderBy('id', 'desc')
+    const query = RegionScope.constrain(Visit.query(), await auth.getUserOrFail().scopesFor(...SCOPED_ROLES))
+      .preload('expert', (expert) => expert.preload('user'))
+      .orderBy('id', 'desc')
     if (status !== 'all') query.where('status', status)
     const visits = await query.paginate(page, PER_PAGE)
     const counties = await regionDirectory.fullNames(visits.all().map((visit) => visit.countyCode))
