@@ -25,6 +25,15 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (ctx.request.header('hx-request') === 'true' && error instanceof vineErrors.E_VALIDATION_ERROR) {
       return ctx.response.status(422).send(await ctx.view.render('components/form/errors_fragment', { messages: error.messages }))
     }
+    // A server error during an htmx request: a line in the page's notice area (the layout's
+    // htmx-config sends every 5xx there), never the whole error page swapped into a panel.
+    if (ctx.request.header('hx-request') === 'true' && !app.inDev && (error?.status ?? 500) >= 500) {
+      return ctx.response
+        .status(error?.status ?? 500)
+        .header('HX-Retarget', '#page-notice')
+        .header('HX-Reswap', 'innerHTML')
+        .send(await ctx.view.render('errors/server_error_fragment'))
+    }
     // Shield would redirect back with a flash; a clear page is kinder and stores nothing.
     if (error?.code === 'E_BAD_CSRF_TOKEN') {
       return ctx.response.status(419).send(await ctx.view.render('errors/page_expired'))
