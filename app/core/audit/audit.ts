@@ -34,6 +34,7 @@ registerAuditActions({
   'account.profile_update': 'audit.actions.account_profile_update',
   'account.login_locked': 'audit.actions.account_login_locked',
   'job.retry': 'audit.actions.job_retry',
+  'media.orphans_removed': 'audit.actions.media_orphans_removed',
   'moderation.breaker_trip': 'audit.actions.moderation_breaker_trip',
   'moderation.breaker_reset': 'audit.actions.moderation_breaker_reset',
   'moderation.review_approve': 'audit.actions.moderation_review_approve',

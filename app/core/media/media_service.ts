@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { unlink } from 'node:fs/promises'
+import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Media, { type MediaVisibility } from '#core/media/media'
 import { MediaRejectedError } from '#core/media/errors'
@@ -31,6 +32,11 @@ export interface StoreOptions {
   /** County of the record the file belongs to: staff of that county may see private media. */
   countyCode: string | null
   subject?: { type: string; id: number } | null
+  /**
+   * Kept on purpose by its owner ("我的图片"): never collected as an orphan while it
+   * belongs to no record (see removeOrphanedMedia).
+   */
+  kept?: boolean
   /** Store the row inside the caller's transaction (the files are written at once, and deleted if it rolls back). */
   client?: TransactionClientContract
 }
@@ -97,6 +103,41 @@ export async function deleteMedia(media: Media) {
   }
 }
 
+/**
+ * subject_type of an upload its owner keeps in "我的图片" while it belongs to no record
+ * (subject_id stays null, so attachMedia can still give it to one).
+ */
+export const KEPT_BY_OWNER = 'media.kept'
+
+/**
+ * Orphans: files that belong to no record and that no one kept in "我的图片" — left by
+ * a submit that crashed before its record was saved, or by a form abandoned after a
+ * refusal (its kept_media ids are no longer sent). Removes up to `limit` of those
+ * created before `olderThan`, rows first (a row attached meanwhile is not matched
+ * and stays), then every variant's file through Drive (a missing file is not an
+ * error). Returns how many rows went.
+ */
+export async function removeOrphanedMedia(olderThan: Date, limit: number): Promise<number> {
+  const rows: { storage_key: string; thumb_key: string | null }[] = await db
+    .rawQuery(
+      `DELETE FROM media WHERE id IN (
+         SELECT id FROM media
+         WHERE subject_id IS NULL AND subject_type IS NULL AND created_at < ?
+         ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+       AND subject_id IS NULL AND subject_type IS NULL
+       RETURNING storage_key, thumb_key`,
+      [olderThan, limit]
+    )
+    .then((result) => result.rows)
+  const disk = mediaDisk()
+  for (const row of rows) {
+    for (const key of [row.storage_key, row.thumb_key]) {
+      if (key) await disk.delete(key).catch(() => {})
+    }
+  }
+  return rows.length
+}
+
 /** A person's own uploads, newest first. */
 export function ownMedia(owner: { id: number }, page: number, perPage = 12) {
   return Media.query().where('owner_id', owner.id).orderBy('id', 'desc').paginate(page, perPage)
@@ -141,7 +182,7 @@ async function createRow(keys: string[], options: StoreOptions, attributes: Part
         ownerId: options.owner.id,
         visibility: options.visibility,
         countyCode: options.countyCode,
-        subjectType: options.subject?.type ?? null,
+        subjectType: options.subject?.type ?? (options.kept ? KEPT_BY_OWNER : null),
         subjectId: options.subject?.id ?? null,
       },
       { client: options.client }

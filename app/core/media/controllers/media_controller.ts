@@ -22,8 +22,9 @@ export default class MediaController {
     const { request, response, auth, session, i18n, view } = ctx
     const user = auth.getUserOrFail()
     try {
-      // Files in "我的图片" belong to no record yet: private, in the uploader's county.
-      await storeUpload(request.file('file'), { owner: user, visibility: 'private', countyCode: user.countyCode })
+      // Files in "我的图片" belong to no record yet: private, in the uploader's county, kept
+      // on purpose (the orphan clean-up leaves them alone).
+      await storeUpload(request.file('file'), { owner: user, visibility: 'private', countyCode: user.countyCode, kept: true })
     } catch (error) {
       if (!(error instanceof MediaRejectedError)) throw error
       if (wantsFragment(ctx)) response.header('HX-Retarget', '#f-file-status').header('HX-Reswap', 'innerHTML')
