@@ -9,13 +9,15 @@ import Expert from '#modules/experts/models/expert'
 import { RESPONSE_WINDOW_MS, TRIAGE_WINDOW_MS } from '#modules/experts/shared/consultation_states'
 import { recordTransition } from '#modules/experts/shared/transition'
 import { indexConsultation } from '#modules/experts/shared/index_consultation'
+import { assignTo } from '#modules/experts/triage/assign_expert'
 
 /**
  * Two demo cases so the pages have something to show (development only): the 信息员
  * 13900000002 has just reported a farmer's problem ('submitted', similar cases and the
  * 1-hour deadline on its page), and the farmer 13900000001 has one the demo expert
  * answered, with a short conversation. Each is found again by its idempotency key, so
- * running the seeder twice adds nothing.
+ * running the seeder twice adds nothing. The answered case is assigned through the
+ * app's assignTo, which counts it in the expert's open_cases as triage would.
  */
 const SUBMITTED_KEY = 'demo-consultation-submitted'
 const ANSWERED_KEY = 'demo-consultation-answered'
@@ -66,11 +68,12 @@ export default class ConsultationsDemoSeeder extends BaseSeeder {
       await recordTransition(trx, answered, 'submitted', { kind: 'submitted', actor: farmer, actorRole: 'farmer' })
       await recordTransition(trx, answered, 'awaiting_triage', { kind: 'entered_triage', actor: farmer }, { triageLevel: 'county' })
       const assignedAt = created.plus({ minutes: 12 })
-      await recordTransition(trx, answered, 'assigned', { kind: 'assigned', expertId: expert.id, reason: '县级专家，产业匹配' }, {
-        expertId: expert.id,
-        assignedAt,
-        responseDueAt: assignedAt.plus(RESPONSE_WINDOW_MS),
-      })
+      // Through the app's own assignment, so the case takes one of the expert's places (open_cases)
+      // as a real one does; only its times are then moved back to the demo's story.
+      const taken = await assignTo(trx, answered, expert.id, { kind: 'assigned', reason: '县级专家，产业匹配' }, 'county')
+      if (!taken) throw new Error('The demo expert cannot take the demo case (not on duty, or full).')
+      answered.merge({ assignedAt, responseDueAt: assignedAt.plus(RESPONSE_WINDOW_MS) })
+      await answered.save()
       const answeredAt = assignedAt.plus({ minutes: 95 })
       const say = (authorId: number, authorRole: 'reporter' | 'expert', kind: 'answer' | 'message', body: string, at: DateTime) =>
         ConsultationMessage.create({ consultationId: answered.id, authorId, authorRole, kind, body, moderation: 'pass', createdAt: at }, { client: trx })

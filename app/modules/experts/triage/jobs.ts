@@ -1,7 +1,8 @@
 /*
  * Background work of the expert service (listed in start/jobs.ts): automatic triage
  * of a case that entered triage, the SMS that hands a case to its expert, and the
- * deadline sweep that enforces the 1-hour and 3-hour windows every minute.
+ * deadline sweep that enforces the 1-hour and 3-hour windows every minute, and the
+ * hourly check that keeps each expert's open-case counter equal to their open cases.
  */
 import db from '@adonisjs/lucid/services/db'
 import { appUrl } from '#config/app'
@@ -15,8 +16,11 @@ import Expert from '#modules/experts/models/expert'
 import { caseLinkPath } from '#modules/experts/shared/case_links'
 import { ASSIGNMENT_SMS_JOB, TRIAGE_JOB, assignExpert } from '#modules/experts/triage/assign_expert'
 import { sweepDeadlines } from '#modules/experts/triage/sweep_deadlines'
+import { checkOpenCases } from '#modules/experts/triage/open_cases_check'
 
 const SWEEP_JOB = 'experts.sweep_deadlines'
+/** Hourly: each expert's open_cases against the real count of their open cases (drift is logged and repaired). */
+export const OPEN_CASES_CHECK_JOB = 'experts.check_open_cases'
 
 export interface TriagePayload {
   consultationId: number
@@ -67,3 +71,11 @@ defineJob(
   { retryLimit: 1, retryDelay: 10 }
 )
 defineSchedule(SWEEP_JOB, 60)
+defineJob(
+  OPEN_CASES_CHECK_JOB,
+  async () => {
+    await checkOpenCases()
+  },
+  { retryLimit: 1, retryDelay: 60 }
+)
+defineSchedule(OPEN_CASES_CHECK_JOB, 3600)
