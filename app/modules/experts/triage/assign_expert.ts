@@ -3,7 +3,7 @@ import { RuleError } from '#core/http/rule_error'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
-import { clock, todayIso } from '#core/clock'
+import { beijingTime, clock, todayIso } from '#core/clock'
 import { dispatch } from '#core/jobs/dispatch'
 import { notify } from '#core/notifications/notification_service'
 import { RegionScope } from '#core/regions/region_scope'
@@ -325,7 +325,43 @@ export async function assignExpert(trx: TransactionClientContract, consultationI
   const consultation = await lockConsultation(trx, consultationId)
   if (!consultation || consultation.state !== 'awaiting_triage' || consultation.moderation !== 'pass') return null
   if (consultation.triageLevel === 'center') return null
+  // The job ran after the case's triage hour (the worker was down): the miss is recorded
+  // and the centre told, as the sweep would have done on time, before the case is assigned.
+  const now = clock.now()
+  if (consultation.triageDueAt && consultation.triageDueAt.toMillis() <= now.getTime()) return escalateTriage(trx, consultation, now)
   return triage(trx, consultation, { kind: 'assigned' })
+}
+
+/** A deadline found this long after it passed was missed while nothing ran: its record says so. */
+export const FOUND_LATE_MS = 5 * 60_000
+
+/** ", due 05-01 10:00, found 240 minutes late…" when a deadline is found well after it passed; else ''. */
+export function foundLateNote(due: DateTime, now: Date) {
+  const late = now.getTime() - due.toMillis()
+  if (late < FOUND_LATE_MS) return ''
+  return zh().t('experts.triage.reasons.found_late', { due: beijingTime(due, 'MM-dd HH:mm'), minutes: Math.floor(late / 60_000) })
+}
+
+/**
+ * Nobody took the case within its triage hour: one level up, the triage_escalated
+ * event, the centre is told, assignment is tried again, and the next check is an hour
+ * away. However late the miss is found (the sweep on time, or the triage job or the
+ * sweep after the worker was down), it is recorded the same way. The retry looks
+ * through every ring, nearest first, like the first triage did: a county expert who
+ * came back meanwhile is still better placed than one further away.
+ */
+export async function escalateTriage(trx: TransactionClientContract, consultation: Consultation, now: Date): Promise<TriageOutcome> {
+  const i18n = zh()
+  const level = nextLevel(consultation.triageLevel)
+  const late = consultation.triageDueAt ? foundLateNote(consultation.triageDueAt, now) : ''
+  const reason = i18n.t('experts.triage.reasons.escalated', { level: i18n.t(`experts.triage.escalation_levels.${level}`) }) + late
+  consultation.useTransaction(trx)
+  consultation.merge({ triageLevel: level, triageDueAt: DateTime.fromJSDate(now).plus({ milliseconds: TRIAGE_WINDOW_MS }) })
+  await consultation.save()
+  await recordEvent(trx, consultation, { kind: 'triage_escalated', reason })
+  await notifyCentre(trx, consultation, i18n.t('experts.triage.notify.escalated_title'), consultation.text.slice(0, 80))
+  // The centre was just told; with nobody at this level either, the case climbs again in an hour.
+  return triage(trx, consultation, { kind: 'assigned', reasonPrefix: reason, keepLevel: true })
 }
 
 /**

@@ -1,14 +1,13 @@
-import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { MINUTE, beijingTime, clock } from '#core/clock'
 import type Consultation from '#modules/experts/models/consultation'
-import { TRIAGE_WINDOW_MS } from '#modules/experts/shared/consultation_states'
+import { OPEN_FOR_EXPERT } from '#modules/experts/shared/consultation_states'
 import { lockConsultation, recordEvent } from '#modules/experts/shared/transition'
 import { enterTriage } from '#modules/experts/triage/enter_triage'
-import { nextLevel, notifyCentre, reassign, triage } from '#modules/experts/triage/assign_expert'
+import { escalateTriage, foundLateNote, notifyCentre, reassign } from '#modules/experts/triage/assign_expert'
 
 /** A submitted case nobody touched for this long goes to triage by itself. */
 export const SUBMITTED_IDLE_MS = 10 * MINUTE
@@ -43,6 +42,7 @@ export async function sweepDeadlines(now: Date = clock.now()): Promise<SweepRepo
         .where('response_due_at', '<=', now),
     (trx, consultation) => missResponse(trx, consultation, now)
   )
+  const answeredLate = await each(lateResponses, recordLateResponse)
   const idleSince = new Date(now.getTime() - SUBMITTED_IDLE_MS)
   const enteredTriage = await each(
     (client) =>
@@ -57,7 +57,7 @@ export async function sweepDeadlines(now: Date = clock.now()): Promise<SweepRepo
     (client) => client.from('experts_consultations').where('state', 'awaiting_triage').where('triage_due_at', '<=', now),
     (trx, consultation) => escalate(trx, consultation, now)
   )
-  return { enteredTriage, escalated, missed }
+  return { enteredTriage, escalated, missed: missed + answeredLate }
 }
 
 /** Runs `handle` for each due case in its own transaction; the query is re-checked under the lock. */
@@ -85,23 +85,9 @@ async function each(
   return handled
 }
 
-/**
- * Nobody took the case within its triage hour: one level up, the centre is told,
- * assignment is tried again, and the next check is an hour away. The retry looks
- * through every ring, nearest first, like the first triage did: a county expert who
- * came back meanwhile is still better placed than one further away.
- */
+/** Nobody took the case within its triage hour (escalateTriage: event, centre, retry). */
 async function escalate(trx: TransactionClientContract, consultation: Consultation, now: Date) {
-  const i18n = zh()
-  const level = nextLevel(consultation.triageLevel)
-  const reason = i18n.t('experts.triage.reasons.escalated', { level: i18n.t(`experts.triage.escalation_levels.${level}`) })
-  consultation.useTransaction(trx)
-  consultation.merge({ triageLevel: level, triageDueAt: DateTime.fromJSDate(now).plus({ milliseconds: TRIAGE_WINDOW_MS }) })
-  await consultation.save()
-  await recordEvent(trx, consultation, { kind: 'triage_escalated', reason })
-  await notifyCentre(trx, consultation, i18n.t('experts.triage.notify.escalated_title'), consultation.text.slice(0, 80))
-  // The centre was just told; with nobody at this level either, the case climbs again in an hour.
-  await triage(trx, consultation, { kind: 'assigned', reasonPrefix: reason, keepLevel: true })
+  await escalateTriage(trx, consultation, now)
   return true
 }
 
@@ -112,8 +98,47 @@ async function missResponse(trx: TransactionClientContract, consultation: Consul
   await recordEvent(trx, consultation, {
     kind: 'response_missed',
     expertId,
-    reason: i18n.t('experts.triage.reasons.response_missed', { at: beijingTime(now, 'MM-dd HH:mm') }),
+    reason:
+      i18n.t('experts.triage.reasons.response_missed', { at: beijingTime(now, 'MM-dd HH:mm') }) +
+      (consultation.responseDueAt ? foundLateNote(consultation.responseDueAt, now) : ''),
   })
   await reassign(trx, consultation, { reasonPrefix: i18n.t('experts.triage.reasons.after_miss') })
+  return true
+}
+
+/**
+ * Cases whose expert responded only after the 3-hour deadline with no response_missed
+ * recorded for that assignment: possible only when the sweep did not run at the
+ * deadline (the worker was down), since on time the case is taken away. Read through
+ * experts_consultations_state, open states only.
+ */
+function lateResponses(client: QueryClientContract) {
+  return client
+    .from('experts_consultations as c')
+    .whereIn('c.state', [...OPEN_FOR_EXPERT])
+    .whereNotNull('c.expert_id')
+    .whereRaw('c.first_response_at > c.response_due_at')
+    .whereNotExists((events) =>
+      events
+        .from('experts_consultation_events as e')
+        .whereRaw('e.consultation_id = c.id')
+        .where('e.kind', 'response_missed')
+        .whereRaw('e.expert_id = c.expert_id')
+        .whereRaw('e.created_at >= c.assigned_at')
+    )
+}
+
+/** The expert answered late while the sweep was not running: the miss is recorded and the centre told; the case stays with them. */
+async function recordLateResponse(trx: TransactionClientContract, consultation: Consultation) {
+  const i18n = zh()
+  await recordEvent(trx, consultation, {
+    kind: 'response_missed',
+    expertId: consultation.expertId,
+    reason: i18n.t('experts.triage.reasons.response_missed_late', {
+      due: beijingTime(consultation.responseDueAt!, 'MM-dd HH:mm'),
+      responded: beijingTime(consultation.firstResponseAt!, 'MM-dd HH:mm'),
+    }),
+  })
+  await notifyCentre(trx, consultation, i18n.t('experts.triage.notify.response_missed_late_title'), consultation.text.slice(0, 80))
   return true
 }
