@@ -22,15 +22,19 @@ export const smsCodeRequestValidator = vine.create({
 export const signupValidator = vine.create({
   phone: phoneRule(),
   code: codeRule(),
-  password: passwordRule(),
+  // Farmers sign in with SMS codes; a password can be set later (找回密码 / 我的资料).
+  password: passwordRule().optional(),
   name: personNameRule().optional(),
 })
 
+/**
+ * One form, two ways: 手机号 + 短信验证码 (the default), or the password — then `code` is
+ * asked for only once the account has seen too many wrong passwords.
+ */
 export const loginValidator = vine.create({
   phone: phoneRule(),
-  password: vine.string().maxLength(64),
-  // Asked for only once the account has seen too many wrong passwords.
-  code: vine.string().trim().regex(/^\d{6}$/).optional(),
+  password: vine.string().maxLength(64).optional(),
+  code: codeRule().optional().requiredIfMissing('password'),
 })
 
 export const passwordResetValidator = vine.create({

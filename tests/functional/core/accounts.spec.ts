@@ -6,6 +6,7 @@ import SmsMessage from '#core/sms/sms_message'
 import AuditEntry from '#core/audit/audit_entry'
 import { attemptLogin, CodeRequiredError } from '#core/accounts/actions/attempt_login'
 import { ThrottledError } from '#core/accounts/sms_codes'
+import { safeIntendedUrl } from '#core/accounts/intended_url'
 import { assertRedirect, createUser, fieldErrors, latestSmsCode, PASSWORD, submitForm } from '#tests/helpers'
 
 const PHONE = '13812345678'
@@ -261,5 +262,69 @@ test.group('Accounts / profile', (group) => {
       assert.isNotEmpty(fieldErrors(response, 'county_code'))
     }
     assert.equal((await User.findOrFail(user.id)).countyCode, '510104')
+  })
+})
+
+test.group('Accounts / 手机号 + 短信验证码 login, and the page one wanted', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the login page offers phone + SMS code first, the password form one tap away', async ({ client, assert }) => {
+    const page = await client.get('/login')
+    page.assertStatus(200)
+    assert.include(page.text(), 'name="code"')
+    assert.notInclude(page.text(), 'name="password"')
+    assert.include(page.text(), '用密码登录')
+    const withPassword = await client.get('/login?with=password')
+    assert.include(withPassword.text(), 'name="password"')
+  })
+
+  test('a farmer signs in with the code texted to the phone (no JavaScript)', async ({ client, assert }) => {
+    const user = await createUser()
+    assertRedirect(await submitForm(client, '/sms-codes', { phone: user.phone, purpose: 'login' }), '/')
+    const code = await latestSmsCode(user.phone)
+    const wrong = await submitForm(client, '/login', { phone: user.phone, code: code === '000000' ? '111111' : '000000' })
+    assert.include(fieldErrors(wrong, 'code'), '验证码不正确')
+    assertRedirect(await submitForm(client, '/login', { phone: user.phone, code: await latestSmsCode(user.phone) }), '/')
+    assert.isNotNull((await User.findOrFail(user.id)).lastLoginAt)
+  })
+
+  test('an unknown phone gets the same answer and no SMS; its code login fails like a missing code', async ({ client, assert }) => {
+    await submitForm(client, '/sms-codes', { phone: '13899990000', purpose: 'login' })
+    assert.isNull(await SmsMessage.query().where('phone', '13899990000').first())
+    const response = await submitForm(client, '/login', { phone: '13899990000', code: '123456' })
+    assert.isNotEmpty(fieldErrors(response, 'code'))
+  })
+
+  test('neither code nor password: a Chinese message on the code field', async ({ client, assert }) => {
+    const response = await submitForm(client, '/login', { phone: '13812345678' })
+    assert.include(fieldErrors(response, 'code'), '请输入短信验证码')
+  })
+
+  test('sign-up needs no password; the account then signs in by code', async ({ client, assert }) => {
+    const code = await requestCode(client, PHONE)
+    const response = await submitForm(client, '/signup', { phone: PHONE, code })
+    response.assertStatus(302)
+    const user = await User.findByOrFail('phone', PHONE)
+    assert.isNotEmpty(user.password, 'a random password nobody knows until 找回密码 sets one')
+  })
+
+  test('向TA提问 opened signed out lands on the addressed report form after login', async ({ client, assert }) => {
+    const user = await createUser({ county: '510129', roles: ['farmer'] })
+    const wanted = await client.get('/consultations/new?expert=7').header('accept', 'text/html').redirects(0)
+    wanted.assertStatus(302)
+    assert.match(wanted.header('location') ?? '', /^\/login/)
+    await submitForm(client, '/sms-codes', { phone: user.phone, purpose: 'login' }).withSession(wanted.session())
+    const login = await submitForm(client, '/login', { phone: user.phone, code: await latestSmsCode(user.phone) }).withSession(wanted.session())
+    assertRedirect(login, '/consultations/new?expert=7')
+  })
+})
+
+test.group('Accounts / the page one wanted is a path of this site', () => {
+  test('only same-site paths are taken; //host, /\\host and URLs are not', ({ assert }) => {
+    assert.equal(safeIntendedUrl('/consultations/new?expert=7'), '/consultations/new?expert=7')
+    assert.isNull(safeIntendedUrl('//evil.example/x'))
+    assert.isNull(safeIntendedUrl('/\\evil.example'))
+    assert.isNull(safeIntendedUrl('https://evil.example'))
+    assert.isNull(safeIntendedUrl(undefined))
   })
 })

@@ -4,16 +4,20 @@ import { SmsCodeRejected, ThrottledError } from '#core/accounts/sms_codes'
 import { loginValidator } from '#core/accounts/validators'
 import { fieldError } from '#core/http/field_error'
 import { endSession } from '#core/accounts/sessions'
+import { loginWithCode } from '#core/accounts/actions/login_with_code'
+import { takeIntendedUrl } from '#core/accounts/intended_url'
 
 export default class SessionController {
-  async create({ view }: HttpContext) {
-    return view.render('accounts/pages/login')
+  /** 短信验证码 by default; ?with=password for the password form. */
+  async create({ view, request }: HttpContext) {
+    return view.render('accounts/pages/login', { withPassword: request.qs().with === 'password' })
   }
 
-  async store({ request, response, auth, i18n }: HttpContext) {
+  async store(ctx: HttpContext) {
+    const { request, response, auth, i18n } = ctx
     const { phone, password, code } = await request.validateUsing(loginValidator)
     try {
-      const user = await attemptLogin(phone, password, request.ip(), code)
+      const user = password ? await attemptLogin(phone, password, request.ip(), code) : await loginWithCode(phone, code!)
       await auth.use('web').login(user)
     } catch (error) {
       if (error instanceof ThrottledError) {
@@ -24,7 +28,7 @@ export default class SessionController {
       if (error instanceof SmsCodeRejected) throw fieldError('code', i18n.t(`accounts.code_${error.verdict}`))
       throw error
     }
-    return response.redirect().toPath('/')
+    return response.redirect().toPath(takeIntendedUrl(ctx))
   }
 
   async destroy(ctx: HttpContext) {
