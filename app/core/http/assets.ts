@@ -14,9 +14,10 @@ const SOURCES: Record<string, string> = {
   'app.js': 'resources/assets/app.js',
   'htmx.js': 'node_modules/htmx.org/dist/htmx.min.js',
   'alpine.js': 'node_modules/@alpinejs/csp/dist/cdn.min.js',
+  'icon.svg': 'resources/assets/icon.svg',
 }
 
-const TYPES: Record<string, string> = { css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8' }
+const TYPES: Record<string, string> = { css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8', svg: 'image/svg+xml' }
 
 interface Asset {
   url: string
@@ -58,6 +59,8 @@ export function assetUrl(name: string): string {
 export default class AssetsMiddleware {
   handle({ request, response }: HttpContext, next: NextFn) {
     const path = request.url()
+    // Browsers and crawlers ask for /favicon.ico whatever the page declares.
+    if (path === '/favicon.ico') return response.redirect(assetUrl('icon.svg'), false, 301)
     if (!path.startsWith('/assets/')) return next()
     const asset = [...assets().values()].find((candidate) => candidate.url === path)
     if (!asset) return response.notFound('')

@@ -93,3 +93,18 @@ test.group('Mobile shell', (group) => {
     assert.include(html, '三大先导性支撑产业')
   })
 })
+
+test.group('Mobile shell / icon and description', () => {
+  test('every page declares the icon and a description; /favicon.ico points at the same icon (no 404 on a first visit)', async ({ client, assert }) => {
+    const home = await client.get('/')
+    const icon = /<link rel="icon" href="(\/assets\/icon\.[0-9a-f]{10}\.svg)"/.exec(home.text())
+    assert.isNotNull(icon)
+    assert.include(home.text(), '<meta name="description" content="四川乡村振兴科技在线：')
+    const favicon = await client.get('/favicon.ico').redirects(0)
+    favicon.assertStatus(301)
+    favicon.assertHeader('location', icon![1])
+    const svg = await client.get(icon![1])
+    svg.assertStatus(200)
+    svg.assertHeader('content-type', 'image/svg+xml')
+  })
+})
