@@ -14,7 +14,7 @@ export { VISIT_STATUSES, type VisitStatus } from '#modules/experts/models/visit'
 export { sweepSilentConsultations } from '#modules/experts/closing/jobs'
 // Plan-scale data (demo:generate): which states count against an expert's load, and the statistics rebuilt after a bulk load.
 export { OPEN_FOR_EXPERT, TRIAGE_WINDOW_MS, RESPONSE_WINDOW_MS, AUTO_CLOSE_AFTER_MS, FOLLOWUP_WINDOW_MS } from '#modules/experts/shared/consultation_states'
-export { SUBMITTED_IDLE_MS } from '#modules/experts/triage/sweep_deadlines'
+export { SUBMITTED_IDLE_MS } from '#modules/experts/shared/consultation_states'
 // The bench's busiest users: what 分诊台 and 我的案件 list.
 export { BOARD_STATES, MY_CASES_STATES } from '#modules/experts/responses/expert_cases'
 export { refreshCaseFacts } from '#modules/experts/statistics/refresh'

@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon'
+import { SUBMITTED_IDLE_MS } from '#modules/experts/shared/consultation_states'
 import type { I18n } from '@adonisjs/i18n'
 import { clock, HOUR, MINUTE } from '#core/clock'
 import type Media from '#core/media/media'
@@ -40,7 +41,9 @@ export function statusInWords(consultation: Consultation, i18n: I18n, now = cloc
   if (consultation.moderation === 'rejected') return t('rejected')
   const left = (due: DateTime | null) => (due ? due.toMillis() - now.getTime() : 0)
   switch (consultation.state) {
+    // Nobody has been asked yet: say what the reporter does next, not when an expert comes.
     case 'submitted':
+      return t('submitted_next', { minutes: Math.round(SUBMITTED_IDLE_MS / MINUTE) })
     case 'awaiting_triage': {
       const ms = left(consultation.triageDueAt)
       return ms > 0 ? t('triage_within', { within: durationInWords(ms, i18n) }) : t('triage_overdue')

@@ -1,3 +1,4 @@
+import { HOUR, MINUTE } from '#core/clock'
 /**
  * States of a consultation (DESIGN §4) and the deadlines of the plan 五(三)1.
  * Every change of state goes through recordTransition (actions/transition.ts),
@@ -30,7 +31,8 @@ export type TriageLevel = (typeof TRIAGE_LEVELS)[number]
 export const EXPERT_LEVELS = ['county', 'city', 'province'] as const
 export type ExpertLevel = (typeof EXPERT_LEVELS)[number]
 
-const HOUR = 3_600_000
+/** A submitted case nobody touched (no similar case chosen, no expert asked) for this long goes to triage by itself. */
+export const SUBMITTED_IDLE_MS = 10 * MINUTE
 /** Triage: a case waits at most 1 hour for an expert. */
 export const TRIAGE_WINDOW_MS = HOUR
 /** An assigned expert accepts or answers within 3 hours. */

@@ -1,16 +1,15 @@
 import db from '@adonisjs/lucid/services/db'
+import { SUBMITTED_IDLE_MS } from '#modules/experts/shared/consultation_states'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { MINUTE, beijingTime, clock } from '#core/clock'
+import { beijingTime, clock } from '#core/clock'
 import type Consultation from '#modules/experts/models/consultation'
 import { OPEN_FOR_EXPERT } from '#modules/experts/shared/consultation_states'
 import { lockConsultation, recordEvent } from '#modules/experts/shared/transition'
 import { enterTriage } from '#modules/experts/triage/enter_triage'
 import { escalateTriage, foundLateNote, notifyCentre, reassign } from '#modules/experts/triage/assign_expert'
 
-/** A submitted case nobody touched for this long goes to triage by itself. */
-export const SUBMITTED_IDLE_MS = 10 * MINUTE
 /** Cases handled per kind and batch; the rest wait for the next batch (or the next run). */
 const BATCH = 100
 const MAX_BATCHES = 10

@@ -45,7 +45,7 @@ test.group('报需求 / on a phone', (group) => {
     const consultation = await Consultation.query().where('reporter_id', officer.id).firstOrFail()
     await page.assertPath(`/consultations/${consultation.id}`)
     await page.assertTextContains('main', '需求已提交')
-    await page.assertTextContains('main', '预计1小时内安排专家')
+    await page.assertTextContains('main', '下一步：先看看类似的已解决案例')
     assert.equal(await page.getByRole('button', { name: '这个解决了我的问题' }).count(), 5)
     await page.getByRole('button', { name: '没有解决，请专家解答' }).waitFor()
     const photo = await Media.query().where('subject_id', consultation.id).firstOrFail()

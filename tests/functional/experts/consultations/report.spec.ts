@@ -152,7 +152,7 @@ test.group('报需求 / submit', (group) => {
 
     const page = await client.get(`/consultations/${consultation.id}`).loginAs(officer).withFlashMessages(response.flashMessages())
     page.assertTextIncludes('需求已提交')
-    page.assertTextIncludes('预计1小时内安排专家')
+    page.assertTextIncludes('下一步：先看看类似的已解决案例')
     page.assertTextIncludes(`src="/media/${photo.publicId}/thumb"`)
     ;(await client.get(photo.url('thumb')).loginAs(officer)).assertStatus(200)
   })

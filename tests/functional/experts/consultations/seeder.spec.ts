@@ -30,7 +30,7 @@ test.group('Demo seeder / consultations', (group) => {
     const officer = await User.findByOrFail('phone', '13900000002')
     const submitted = await client.get(`/consultations/${cases[0].id}`).loginAs(officer)
     submitted.assertStatus(200)
-    submitted.assertTextIncludes('预计')
+    submitted.assertTextIncludes('下一步')
     const farmer = await User.findByOrFail('phone', '13900000001')
     const answered = await client.get(`/consultations/${cases[1].id}`).loginAs(farmer)
     answered.assertTextIncludes('这是烟粉虱')

@@ -33,7 +33,12 @@ test.group('Reporting / deadlines in words', (group) => {
 
   test('the status sentence follows state, moderation and deadline', ({ assert }) => {
     const now = DateTime.fromJSDate(clock.now())
-    assert.equal(statusInWords(caseIn('submitted', { triageDueAt: now.plus({ hours: 1 }) }), zh()), '预计1小时内安排专家')
+    assert.equal(
+      statusInWords(caseIn('submitted', { triageDueAt: now.plus({ hours: 1 }) }), zh()),
+      '下一步：先看看类似的已解决案例；没能解决问题就请专家解答（10分钟内没有选择，系统会自动为您安排专家）',
+      'no expert promised before one is asked for'
+    )
+    assert.equal(statusInWords(caseIn('awaiting_triage', { triageDueAt: now.plus({ hours: 1 }) }), zh()), '预计1小时内安排专家')
     assert.equal(statusInWords(caseIn('awaiting_triage', { triageDueAt: now.minus({ minutes: 1 }) }), zh()), '正在加紧为您安排专家')
     assert.equal(statusInWords(caseIn('assigned', { responseDueAt: now.plus({ hours: 3 }) }), zh()), '已安排专家，预计3小时内答复')
     assert.equal(statusInWords(caseIn('assigned', { responseDueAt: now.plus({ minutes: 40 }), firstResponseAt: now }), zh()), '专家已接单，预计40分钟内答复')
