@@ -6,6 +6,7 @@
 import { PgBoss, fromKnex, type ConstructorOptions, type Queue } from 'pg-boss'
 import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
+import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import env from '#start/env'
 import type { JobDefinition } from '#core/jobs/registry'
@@ -91,4 +92,25 @@ export async function stopProducerBoss() {
   producer = null
   const boss = await starting?.catch(() => null)
   await boss?.stop({ graceful: false })
+}
+
+/** The output pg-boss gives a job whose heartbeat stopped (plans.failJobsByHeartbeat). */
+const HEARTBEAT_LOST = 'job heartbeat timeout'
+
+/**
+ * Jobs of `names` that pg-boss put back in the queue because their worker died start at
+ * once instead of after their retry backoff: a dead worker is not the job's failure, and
+ * the backoff (meant for a provider or a record that is not ready) would add 10 s or more.
+ * Their retry still counts. Returns how many were moved up.
+ */
+export async function restartAbandonedJobs(names: string[]): Promise<number> {
+  if (!names.length) return 0
+  const moved = await db
+    .from(`${BOSS_SCHEMA}.job`)
+    .whereIn('name', names)
+    .where('state', 'retry')
+    .where('start_after', '>', db.raw('now()'))
+    .whereRaw(`output #>> '{value,message}' = ?`, [HEARTBEAT_LOST])
+    .update({ start_after: db.raw('now()') })
+  return Number(moved)
 }

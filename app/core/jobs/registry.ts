@@ -22,8 +22,15 @@ export interface JobOptions {
   /** Longest wait between two retries, in seconds. */
   retryDelayMax?: number
   /**
-   * The worker running a job touches it this often (seconds, ≥ 10); a job not touched
-   * for that long belongs to a worker that died and is run again.
+   * How long one attempt normally takes, in seconds. A job of at most SHORT_JOB_SECONDS
+   * (the default: triage, SMS, most jobs) is short: its heartbeat is 10 s and it may run
+   * 5 min; a longer one gets a 30 s heartbeat and 15 min (or twice its expected time).
+   */
+  expectedSeconds?: number
+  /**
+   * A job whose worker stopped touching it for this long (seconds, ≥ 10: pg-boss's
+   * minimum) belongs to a worker that died and is run again at once. The worker touches
+   * it every heartbeatSeconds / 2.
    */
   heartbeatSeconds?: number
   /** Longest one attempt may run, in seconds, before it counts as failed. */
@@ -34,14 +41,41 @@ export interface JobOptions {
   keepDays?: number
 }
 
+/**
+ * Up to this expected run time a job is short. A short job's heartbeat is 10 s, the
+ * least pg-boss allows: touched every 5 s, a dead worker's job is found 5–10 s after the
+ * kill (plus up to DEAD_WORKER_CHECK_SECONDS) and started again at once, ~10 s in all.
+ * Its risk — a live worker that cannot touch the job for 10 s (an event loop blocked that
+ * long, a database stall) — means the job runs twice, which every handler must survive
+ * anyway. Long jobs keep 30 s, so a busy aggregate is not taken for a dead worker.
+ */
+export const SHORT_JOB_SECONDS = 60
+const SHORT = { heartbeatSeconds: 10, expireInSeconds: 5 * 60 }
+const LONG = { heartbeatSeconds: 30, expireInSeconds: 15 * 60 }
+
 export const DEFAULT_JOB_OPTIONS: Required<JobOptions> = {
   retryLimit: 5,
   retryDelay: 10,
   retryDelayMax: 3600,
-  heartbeatSeconds: 30,
-  expireInSeconds: 15 * 60,
+  expectedSeconds: 10,
+  ...SHORT,
   concurrency: 2,
   keepDays: 14,
+}
+
+/** The options of a job, its heartbeat and longest run following from its expected run time. */
+export function resolveJobOptions(options: JobOptions): Required<JobOptions> {
+  const expectedSeconds = options.expectedSeconds ?? DEFAULT_JOB_OPTIONS.expectedSeconds
+  const profile =
+    expectedSeconds <= SHORT_JOB_SECONDS
+      ? SHORT
+      : { ...LONG, expireInSeconds: Math.max(LONG.expireInSeconds, Math.ceil(2 * expectedSeconds)) }
+  return { ...DEFAULT_JOB_OPTIONS, ...profile, ...options, expectedSeconds }
+}
+
+/** Whether a job is short (see SHORT_JOB_SECONDS). */
+export function isShortJob(definition: JobDefinition) {
+  return definition.options.expectedSeconds <= SHORT_JOB_SECONDS
 }
 
 export interface JobDefinition<Payload extends object = any> {
@@ -81,7 +115,7 @@ export function defineJob<Payload extends object>(
 ): JobDefinition<Payload> {
   if (!NAME.test(name)) throw new Error(`Job name "${name}": lower-case words joined by "_" and ".", e.g. <module>.sweep_deadlines`)
   if (jobs.has(name)) throw new Error(`Job "${name}" is defined twice`)
-  const resolved = { ...DEFAULT_JOB_OPTIONS, ...options }
+  const resolved = resolveJobOptions(options)
   if (resolved.heartbeatSeconds < 10) throw new Error(`Job "${name}": heartbeatSeconds must be at least 10`)
   const definition = { name, handler, options: resolved }
   jobs.set(name, definition)

@@ -1,13 +1,26 @@
 import type { JobResult, JobWithMetadata, PgBoss } from 'pg-boss'
 import logger from '@adonisjs/core/services/logger'
-import { createBoss, ensureQueue, queueOptions, stopProducerBoss } from '#core/jobs/boss'
+import { createBoss, ensureQueue, queueOptions, restartAbandonedJobs, stopProducerBoss } from '#core/jobs/boss'
 import { dispatchDueSchedules, syncSchedules } from '#core/jobs/schedules'
-import { PermanentJobError, jobDefinitions, scheduleDefinitions, type JobDefinition } from '#core/jobs/registry'
+import { PermanentJobError, isShortJob, jobDefinitions, scheduleDefinitions, type JobDefinition } from '#core/jobs/registry'
+
+/**
+ * How often jobs whose worker died are looked for: five times per shortest heartbeat
+ * (2 s for the short jobs' 10 s), so a lost heartbeat is found within a fifth of it.
+ */
+export function deadWorkerCheckSeconds(definitions: JobDefinition[], superviseSeconds: number) {
+  const heartbeats = definitions.map((definition) => definition.options.heartbeatSeconds)
+  if (!heartbeats.length) return superviseSeconds
+  return Math.min(superviseSeconds, Math.max(1, Math.floor(Math.min(...heartbeats) / 5)))
+}
 
 export interface WorkerOptions {
   /** Seconds between two looks for due schedules. */
   scheduleTickSeconds?: number
-  /** Seconds between two looks for jobs whose worker died (and clean-up of old jobs). */
+  /**
+   * At most this many seconds between two looks for jobs whose worker died (and clean-up
+   * of old jobs); shorter when a job's heartbeat asks for it (see deadWorkerCheckSeconds).
+   */
   superviseSeconds?: number
   /** Seconds between two polls for retries and delayed jobs; a new job wakes the worker at once. */
   pollingSeconds?: number
@@ -25,6 +38,8 @@ export class JobWorker {
   #starting: Promise<void> | null = null
   #ticker: NodeJS.Timeout | null = null
   #tick: Promise<void> = Promise.resolve()
+  #rescuer: NodeJS.Timeout | null = null
+  #rescue: Promise<void> = Promise.resolve()
   readonly #options: Required<WorkerOptions>
 
   constructor(options: WorkerOptions = {}) {
@@ -37,12 +52,13 @@ export class JobWorker {
   }
 
   async #start() {
-    const { superviseSeconds, pollingSeconds } = this.#options
+    const { pollingSeconds } = this.#options
+    const checkSeconds = deadWorkerCheckSeconds(jobDefinitions(), this.#options.superviseSeconds)
     const boss = createBoss({
       // New jobs wake the worker through LISTEN/NOTIFY instead of waiting for a poll.
       useListenNotify: true,
-      superviseIntervalSeconds: superviseSeconds,
-      monitorIntervalSeconds: superviseSeconds,
+      superviseIntervalSeconds: checkSeconds,
+      monitorIntervalSeconds: checkSeconds,
     })
     await boss.start()
     this.#boss = boss
@@ -63,6 +79,7 @@ export class JobWorker {
         (jobs) => Promise.all(jobs.map((job) => this.#run(definition, job)))
       )
     }
+    this.#nextRescue(checkSeconds)
     await syncSchedules(scheduleDefinitions())
     // At once: a sweep that came due while no worker was up should not wait a tick.
     this.#tick = this.#dispatchDue()
@@ -78,7 +95,8 @@ export class JobWorker {
     if (!boss) return
     this.#boss = null
     if (this.#ticker) clearTimeout(this.#ticker)
-    await this.#tick
+    if (this.#rescuer) clearTimeout(this.#rescuer)
+    await Promise.all([this.#tick, this.#rescue])
     await boss.stop({ graceful: true, timeout: this.#options.shutdownSeconds * 1000, close: true })
     // Handlers and schedules dispatch through the producer; nothing dispatches any more.
     await stopProducerBoss()
@@ -101,6 +119,19 @@ export class JobWorker {
     this.#ticker = setTimeout(() => {
       this.#tick = this.#dispatchDue().finally(() => this.#boss && this.#nextTick())
     }, this.#options.scheduleTickSeconds * 1000)
+  }
+
+  /** Short jobs whose worker died start again at once (restartAbandonedJobs), checked as often as heartbeats are. */
+  #nextRescue(seconds: number) {
+    const names = jobDefinitions().filter(isShortJob).map((definition) => definition.name)
+    this.#rescuer = setTimeout(() => {
+      this.#rescue = restartAbandonedJobs(names)
+        .then((moved) => {
+          if (moved) logger.info({ jobs: moved }, `jobs: ${moved} job(s) of a worker that died started again`)
+        })
+        .catch((error) => logger.error({ err: error }, 'jobs: could not restart the jobs of a worker that died'))
+        .finally(() => this.#boss && this.#nextRescue(seconds))
+    }, seconds * 1000)
   }
 
   async #dispatchDue() {

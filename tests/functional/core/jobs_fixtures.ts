@@ -37,6 +37,12 @@ defineJob<{ key: string; holdMs: number }>(
   { retryLimit: 3, retryDelay: 1, heartbeatSeconds: 10, concurrency: 1 }
 )
 
+/** A short job (the default options: 10 s heartbeat, 10 s retry backoff) that works for holdMs. */
+defineJob<{ key: string; holdMs: number }>('tests.short_hold', async ({ key, holdMs }, job) => {
+  await recordRun('tests.short_hold', key, job.attempt)
+  await sleep(holdMs)
+})
+
 defineJob('tests.sweep', async (_payload, job) => recordRun('tests.sweep', 'sweep', job.attempt), { retryLimit: 0 })
 defineSchedule('tests.sweep', 60)
 

@@ -30,10 +30,10 @@ async function startWorker() {
 }
 
 /** `node ace jobs:work` as its own process, with the fixture jobs loaded. */
-function spawnWorker(env: Record<string, string> = {}) {
+function spawnWorker(env: Record<string, string> = {}, flags = ['--tick', '0.2', '--supervise', '1']) {
   const child = spawn(
     process.execPath,
-    ['ace', 'jobs:work', '--load', FIXTURES_FILE, '--tick', '0.2', '--supervise', '1'],
+    ['ace', 'jobs:work', '--load', FIXTURES_FILE, ...flags],
     { cwd: app.makePath(), env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] }
   )
   let stderr = ''
@@ -121,6 +121,26 @@ test.group('Jobs / worker', (group) => {
     assert.isAtLeast((await runsOf('tests.effect_then_work', 'a')).length, 2)
     assert.lengthOf(await runsOf('tests.effect_then_work', 'b'), 1)
     assert.lengthOf(await runsOf('tests.effect_then_work', 'c'), 1)
+  }).timeout(90_000)
+
+  test('a short job whose worker is killed -9 is picked up by another worker within ~10 s (default settings)', async ({ assert }) => {
+    // The command's own defaults (no --tick/--supervise), as in production.
+    const first = spawnWorker({}, [])
+    const id = (await dispatch('tests.short_hold', { key: 'killed', holdMs: 60_000 }))!
+    await waitFor('the first attempt', async () => (await runsOf('tests.short_hold', 'killed')).length === 1, 30_000)
+    const [run] = await runsOf('tests.short_hold', 'killed')
+    await stopChild(first, 'SIGKILL')
+    const killedAt = Date.now()
+    const job = await jobRow(id)
+    assert.equal(job.state, 'active')
+    assert.equal(job.heartbeat_seconds, 10)
+    // The second worker's start-up (a few seconds) counts against the wait.
+    spawnWorker({}, [])
+
+    await waitFor('the second attempt', async () => (await runsOf('tests.short_hold', 'killed')).length === 2, 30_000)
+    const pickedUpAfter = Date.now() - killedAt
+    console.info(`  picked up ${(pickedUpAfter / 1000).toFixed(1)} s after kill -9 (${((Date.now() - new Date(run.at).getTime()) / 1000).toFixed(1)} s after it started)`)
+    assert.isBelow(pickedUpAfter, 15_000)
   }).timeout(90_000)
 
   test('SIGTERM lets the running job finish before the worker exits', async ({ assert }) => {
