@@ -10,8 +10,12 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import env from '#start/env'
 import type { JobDefinition } from '#core/jobs/registry'
+import { OutageLog } from '#core/jobs/outage_log'
 
 export const BOSS_SCHEMA = 'pgboss'
+
+/** One per process: the pg-boss instances' and the worker's errors during a database outage. */
+export const outageLog = new OutageLog(logger)
 
 export function createBoss(options: Partial<ConstructorOptions> = {}) {
   const boss = new PgBoss({
@@ -21,7 +25,7 @@ export function createBoss(options: Partial<ConstructorOptions> = {}) {
     schedule: false,
     ...options,
   })
-  boss.on('error', (error) => logger.error({ err: error }, 'jobs: pg-boss error'))
+  boss.on('error', (error) => outageLog.error(error, 'pg-boss'))
   boss.on('warning', (warning) => logger.warn({ warning }, `jobs: ${warning.message}`))
   return boss
 }

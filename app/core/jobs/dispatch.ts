@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { ensureQueue, producerBoss, queueOptions, throughLucid } from '#core/jobs/boss'
+import { ensureQueue, outageLog, producerBoss, queueOptions, throughLucid } from '#core/jobs/boss'
 import { jobDefinition } from '#core/jobs/registry'
 
 export interface DispatchOptions {
@@ -25,11 +25,14 @@ export async function dispatch<Payload extends object>(name: string, payload: Pa
   const boss = await producerBoss()
   await ensureQueue(boss, definition)
   const { policy, notify, ...jobOptions } = queueOptions(definition)
-  return boss.send(name, payload, {
+  const id = await boss.send(name, payload, {
     ...jobOptions,
     startAfter: options.delay,
     // A stately queue treats all keyless jobs as one key; a fresh key keeps them apart.
     singletonKey: options.singletonKey ?? randomUUID(),
     db: throughLucid(options.client ?? db.connection()),
   })
+  // The database answered: an outage the web process saw is over.
+  outageLog.recovered()
+  return id
 }

@@ -1,6 +1,6 @@
 import type { JobResult, JobWithMetadata, PgBoss } from 'pg-boss'
 import logger from '@adonisjs/core/services/logger'
-import { createBoss, ensureQueue, queueOptions, restartAbandonedJobs, stopProducerBoss } from '#core/jobs/boss'
+import { createBoss, ensureQueue, outageLog, queueOptions, restartAbandonedJobs, stopProducerBoss } from '#core/jobs/boss'
 import { dispatchDueSchedules, syncSchedules } from '#core/jobs/schedules'
 import { PermanentJobError, isShortJob, jobDefinitions, scheduleDefinitions, type JobDefinition } from '#core/jobs/registry'
 
@@ -127,9 +127,10 @@ export class JobWorker {
     this.#rescuer = setTimeout(() => {
       this.#rescue = restartAbandonedJobs(names)
         .then((moved) => {
+          outageLog.recovered()
           if (moved) logger.info({ jobs: moved }, `jobs: ${moved} job(s) of a worker that died started again`)
         })
-        .catch((error) => logger.error({ err: error }, 'jobs: could not restart the jobs of a worker that died'))
+        .catch((error) => outageLog.error(error, 'restart of abandoned jobs'))
         .finally(() => this.#boss && this.#nextRescue(seconds))
     }, seconds * 1000)
   }
@@ -138,9 +139,10 @@ export class JobWorker {
     try {
       const names = scheduleDefinitions().map((schedule) => schedule.job)
       const ran = await dispatchDueSchedules(names)
+      outageLog.recovered()
       if (ran.length) logger.debug({ schedules: ran }, 'jobs: scheduled runs dispatched')
     } catch (error) {
-      logger.error({ err: error }, 'jobs: could not dispatch due schedules')
+      outageLog.error(error, 'schedules')
     }
   }
 }
