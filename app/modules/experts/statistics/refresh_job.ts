@@ -12,7 +12,6 @@ import { warmDefaultSnapshots } from '#modules/experts/statistics/snapshots'
 defineJob('experts.refresh_statistics', async () => {
   await refreshCaseFacts()
   await warmDefaultSnapshots()
-  // After a bulk load the first refresh reads every case (minutes at 1 M): a long job's heartbeat and limit.
 }, { retryLimit: 2, concurrency: 1, expectedSeconds: 300 })
 
 defineSchedule('experts.refresh_statistics', 60)
