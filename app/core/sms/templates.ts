@@ -15,7 +15,7 @@ export interface SmsTemplateDefinition {
   params: readonly string[]
 }
 
-/** The template names; a module adds its own by declaration merging (app/modules/README.md shows how). */
+/** The template names; a module adds its own by declaration merging (`declare module` on this file, next to its registerSmsTemplates call). */
 export interface SmsTemplates {
   verification_code: SmsTemplateDefinition
 }
