@@ -14,6 +14,7 @@ server.use([
 ])
 
 router.use([
+  () => import('#core/http/script_redirect_middleware'),
   () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('#core/http/normalise_input_middleware'),
   () => import('@adonisjs/session/session_middleware'),

@@ -1,5 +1,8 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
+  // Copy that describes what the script does (边写边为您查找…) shows only when it runs.
+  document.querySelectorAll('[data-js-only]').forEach(function (element) { element.hidden = false })
+
   // Region picker: choosing a city swaps in that city's counties (GET /regions/:cityCode/counties).
   document.addEventListener('change', function (event) {
     var city = event.target.closest('[data-region-city]')
@@ -59,18 +62,13 @@
     return file.size > (/^video\//.test(file.type) ? 50 : 15) * 1024 * 1024
   }
 
-  // Before the form is sent (natively or by htmx), swap each chosen photo for its smaller copy.
-  document.addEventListener('submit', function (event) {
-    var form = event.target
-    if (form.hasAttribute('data-media-ready')) return form.removeAttribute('data-media-ready')
+  // The chosen photos of a form, each swapped for its smaller copy; the inputs holding a file
+  // too large even so get their message and are returned.
+  function shrinkAll(form) {
     var inputs = [].filter.call(form.querySelectorAll('input[type=file][data-media-upload]'), function (input) {
       return input.files && input.files.length
     })
-    if (!inputs.length || !window.DataTransfer) return
-    event.preventDefault()
-    event.stopImmediatePropagation()
-    var submitter = event.submitter
-    Promise.all(inputs.map(function (input) {
+    return Promise.all(inputs.map(function (input) {
       return Promise.all([].map.call(input.files, shrink)).then(function (files) {
         var transfer = new DataTransfer()
         files.forEach(function (file) { transfer.items.add(file) })
@@ -88,12 +86,150 @@
         message.textContent = input.getAttribute('data-too-large')
         if (status) status.replaceChildren(message)
       })
-      if (refused.length) return
+      return refused.length === 0
+    })
+  }
+  function hasFiles(form) {
+    return [].some.call(form.querySelectorAll('input[type=file]'), function (input) { return input.files && input.files.length })
+  }
+
+  // A form with an upload submit (components/form/upload_submit.edge) is sent by script, for its
+  // progress; the server answers its redirects in a header (#core/http/script_redirect_middleware).
+  function sendWithProgress(form, submitter) {
+    var button = form.querySelector('[data-upload-button]')
+    var bar = form.querySelector('[data-upload-bar]')
+    var failed = form.querySelector('[data-upload-failed]')
+    var label = button.textContent
+    var warn = function (event) { event.preventDefault(); event.returnValue = button.getAttribute('data-leave-warning') }
+    var done = function () {
+      window.removeEventListener('beforeunload', warn)
+      form.removeAttribute('data-sending')
+    }
+    var fail = function () {
+      done()
+      button.disabled = false
+      button.textContent = label
+      bar.hidden = true
+      failed.hidden = false
+    }
+    form.setAttribute('data-sending', '')
+    failed.hidden = true
+    button.disabled = true
+    window.addEventListener('beforeunload', warn)
+    if (hasFiles(form)) button.textContent = button.getAttribute('data-compressing')
+    shrinkAll(form).then(function (ok) {
+      if (!ok) { done(); button.disabled = false; button.textContent = label; return }
+      var xhr = new XMLHttpRequest()
+      xhr.open('POST', form.action)
+      xhr.setRequestHeader('X-Redirect-Manually', '1')
+      xhr.setRequestHeader('Accept', 'text/html')
+      xhr.upload.addEventListener('progress', function (event) {
+        if (!event.lengthComputable) return
+        var percent = Math.round((event.loaded / event.total) * 100)
+        bar.hidden = false
+        bar.value = percent
+        button.textContent = button.getAttribute('data-uploading').replace('{percent}', percent)
+      })
+      xhr.addEventListener('load', function () {
+        var target = xhr.getResponseHeader('X-Redirect-To')
+        if (!target) return fail()
+        done()
+        window.location.assign(target)
+      })
+      xhr.addEventListener('error', fail)
+      xhr.addEventListener('abort', fail)
+      xhr.send(new FormData(form, submitter && submitter.form === form && submitter.name ? submitter : undefined))
+    })
+  }
+
+  // Before the form is sent (natively or by htmx), swap each chosen photo for its smaller copy.
+  document.addEventListener('submit', function (event) {
+    var form = event.target
+    if (form.hasAttribute('data-media-ready')) return form.removeAttribute('data-media-ready')
+    var progress = form.querySelector('[data-upload-button]') && window.XMLHttpRequest && window.FormData && window.DataTransfer
+    if (progress && (!event.submitter || !event.submitter.hasAttribute('formaction'))) {
+      event.preventDefault()
+      event.stopImmediatePropagation()
+      if (!form.hasAttribute('data-sending')) sendWithProgress(form, event.submitter)
+      return
+    }
+    if (!hasFiles(form) || !window.DataTransfer) return
+    event.preventDefault()
+    event.stopImmediatePropagation()
+    var submitter = event.submitter
+    shrinkAll(form).then(function (ok) {
+      if (!ok) return
       form.setAttribute('data-media-ready', '')
       if (form.requestSubmit) form.requestSubmit(submitter && submitter.form === form ? submitter : undefined)
       else form.submit()
     })
   }, true)
+
+  // Photo picker (components/media/photo_picker.edge): picks from the camera and the album add
+  // up in one list, which the album input carries when the form is sent.
+  document.querySelectorAll('[data-photo-picker]').forEach(function (picker) {
+    if (!window.DataTransfer || !window.URL || !URL.createObjectURL) return
+    picker.classList.add('enhanced')
+    var max = Number(picker.getAttribute('data-max'))
+    var target = picker.querySelector('[data-picker-target]')
+    var inputs = picker.querySelectorAll('input[type=file]')
+    var thumbs = picker.querySelector('[data-picker-thumbs]')
+    var count = picker.querySelector('[data-picker-count]')
+    var template = picker.querySelector('template[data-picker-thumb]')
+    var status = document.getElementById(target.getAttribute('aria-describedby'))
+    var chosen = []
+    var kept = function () { return thumbs.querySelectorAll('[data-picker-kept]').length }
+    function render() {
+      thumbs.querySelectorAll('li:not([data-picker-kept])').forEach(function (item) {
+        URL.revokeObjectURL(item.querySelector('img').src)
+        item.remove()
+      })
+      chosen.forEach(function (file, index) {
+        var item = template.content.firstElementChild.cloneNode(true)
+        item.querySelector('img').src = URL.createObjectURL(file)
+        item.querySelector('[data-picker-remove]').setAttribute('data-index', index)
+        thumbs.appendChild(item)
+      })
+      var transfer = new DataTransfer()
+      chosen.forEach(function (file) { transfer.items.add(file) })
+      target.files = transfer.files
+      var total = kept() + chosen.length
+      count.textContent = picker.getAttribute('data-chosen').replace('{n}', total)
+      inputs.forEach(function (input) {
+        var button = picker.querySelector('label[for="' + input.id + '"]')
+        if (button) button.classList.toggle('disabled', total >= max)
+      })
+    }
+    thumbs.querySelectorAll('[data-picker-remove]').forEach(function (button) { button.hidden = false })
+    inputs.forEach(function (input) {
+      input.addEventListener('change', function () {
+        var room = max - kept() - chosen.length
+        var picked = [].slice.call(input.files)
+        if (input !== target) input.value = ''
+        chosen = chosen.concat(picked.slice(0, Math.max(0, room)))
+        if (status) status.innerHTML = ''
+        if (picked.length > room && status) {
+          var message = document.createElement('p')
+          message.className = 'field-error'
+          message.setAttribute('role', 'alert')
+          message.textContent = picker.getAttribute('data-full')
+          status.appendChild(message)
+        }
+        render()
+      })
+    })
+    thumbs.addEventListener('click', function (event) {
+      var button = event.target.closest('[data-picker-remove]')
+      if (!button) return
+      var item = button.closest('li')
+      if (item.hasAttribute('data-picker-kept')) item.remove()
+      else chosen.splice(Number(button.getAttribute('data-index')), 1)
+      if (status) status.innerHTML = ''
+      render()
+    })
+    // The form's own reset (清空重填) empties the list too.
+    if (target.form) target.form.addEventListener('reset', function () { chosen = []; setTimeout(render, 0) })
+  })
 
   // Upload progress while htmx sends the form.
   function parts(event) {

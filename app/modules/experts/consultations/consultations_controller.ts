@@ -24,6 +24,7 @@ import {
   listValidator,
   MAX_PHOTOS,
   newFormValidator,
+  SIMILAR_DRAFT_KEY,
   TEXT_MAX,
 } from '#modules/experts/consultations/validators'
 
@@ -56,11 +57,18 @@ export default class ConsultationsController {
     })
   }
 
-  async create({ request, auth, bouncer, view, session }: HttpContext) {
+  async create({ request, response, auth, bouncer, view, session }: HttpContext) {
     await bouncer.with(ConsultationPolicy).authorize('report')
     const user = auth.getUserOrFail()
+    // Back from 先看看类似案例 (without JavaScript): what was typed comes back as old input.
+    const similarDraft = session.pull(SIMILAR_DRAFT_KEY)
+    if (similarDraft && typeof similarDraft === 'object' && !session.flashMessages.has('text')) {
+      session.flash(similarDraft)
+      return response.redirect().toRoute('experts.consultations.create', {}, { qs: similarDraft.expert ? { expert: similarDraft.expert } : {} })
+    }
     const { expert: expertId } = await request.validateUsing(newFormValidator, { data: request.qs() })
     const keptIds: string[] = session.flashMessages.get(KEPT_MEDIA_FLASH, [])
+    const kept = keptIds.length ? await unattachedMedia(user, keptIds) : []
     return view.render('experts/consultations/pages/new', {
       officer: await user.hasRole('info_officer'),
       industries: await industryList(),
@@ -70,7 +78,8 @@ export default class ConsultationsController {
       addressedExpert: expertId ? await addressedExpert(expertId) : null,
       // A fresh key per form shown; after a failed submit the flashed old input keeps the first one.
       idempotencyKey: randomBytes(16).toString('base64url'),
-      keptMedia: keptIds.length ? await unattachedMedia(user, keptIds) : [],
+      keptPhotos: kept.filter((item) => item.kind === 'photo'),
+      keptVideo: kept.find((item) => item.kind === 'video') ?? null,
       hasOldInput: session.flashMessages.has('text') || keptIds.length > 0,
       maxPhotos: MAX_PHOTOS,
       textMax: TEXT_MAX,

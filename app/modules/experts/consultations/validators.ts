@@ -46,3 +46,8 @@ export const listValidator = vine.create({
 export const newFormValidator = vine.create({
   expert: vine.number().withoutDecimals().positive().optional(),
 })
+
+/** Session key holding what the form held when 先看看类似案例 was pressed without JavaScript. */
+export const SIMILAR_DRAFT_KEY = 'consultation_similar_draft'
+/** The fields of that draft (files cannot come back; the page says so). */
+export const SIMILAR_DRAFT_FIELDS = ['text', 'industry', 'county_code', 'farmer_name', 'farmer_phone', 'expert', 'idempotency_key'] as const

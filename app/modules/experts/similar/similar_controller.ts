@@ -6,7 +6,7 @@ import { suggestIndustry } from '#core/text/industry_suggester'
 import Consultation from '#modules/experts/models/consultation'
 import ConsultationPolicy from '#modules/experts/consultations/policy'
 import { SIMILAR_SHOWN } from '#modules/experts/consultations/case_page'
-import { TEXT_MAX } from '#modules/experts/consultations/validators'
+import { SIMILAR_DRAFT_FIELDS, SIMILAR_DRAFT_KEY, TEXT_MAX } from '#modules/experts/consultations/validators'
 import { industryNames } from '#core/industries/industry_directory'
 import { askExpert, resolveBySimilar } from '#modules/experts/similar/similar_decision'
 import { resolveValidator, similarQueryValidator } from '#modules/experts/similar/validators'
@@ -26,6 +26,8 @@ export default class SimilarController {
     const suggestion = suggestIndustry(text)
     const cases = text ? await similar(text, { industry: query.industry || suggestion.industry, county, limit: SIMILAR_SHOWN }) : []
     const names = await industryNames()
+    // 先看看类似案例 without JavaScript: the form's fields wait in the session for 返回继续填写.
+    if (request.method() === 'POST' && !wantsFragment(ctx)) ctx.session.put(SIMILAR_DRAFT_KEY, request.only([...SIMILAR_DRAFT_FIELDS]))
     return renderPageOrFragment(ctx, 'experts/similar/pages/similar', 'experts/similar/partials/similar_typing', {
       cases,
       text,

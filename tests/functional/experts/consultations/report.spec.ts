@@ -30,10 +30,23 @@ test.group('报需求 / the form', (group) => {
     assert.match(html, /name="idempotency_key" value="[A-Za-z0-9_-]{22}"/)
     assert.match(html, /<option value="510129" selected>/, 'the county defaults to the reporter’s')
     assert.include(html, 'hx-post="/consultations/similar"')
-    assert.include(html, 'delay:800ms')
+    assert.include(html, 'delay:250ms', 'first suggestions within 300 ms of a typing pause')
     assert.include(html, 'name="photos[]"')
     assert.include(html, 'multiple')
     assert.include(html, 'name="video"')
+    // Photo first: 拍照 (straight to the camera) and 从相册选, then the description with 找类似
+    // right under it, then the farmer fields, industry and place.
+    const at = (needle: string) => html.indexOf(needle)
+    assert.include(html, 'capture="environment"')
+    assert.isAbove(at('从相册选'), at('拍照'))
+    assert.isAbove(at('name="text"'), at('从相册选'))
+    assert.isAbove(at('id="similar-cases"'), at('name="text"'))
+    assert.isAbove(at('name="farmer_name"'), at('id="similar-cases"'))
+    assert.isAbove(at('name="industry"'), at('name="farmer_name"'))
+    // "边写边为您查找" is a promise only the script keeps; without it, a button does the looking.
+    assert.match(html, /<p class="muted" data-js-only hidden>边写边为您查找/)
+    assert.match(html, /<noscript>\s*<button type="submit" class="button secondary block" formaction="\/consultations\/similar" formnovalidate>先看看类似案例/)
+    assert.include(html, 'data-upload-button', 'the submit shows upload progress when the script runs')
     assert.include(html, `data-draft="consultation:${officer.id}"`)
     assert.include(html, 'data-draft-restore="true"', 'a fresh form may take the browser’s draft')
     // DESIGN §7: a later page is at most 15 KB of HTML over the wire.
@@ -99,6 +112,35 @@ test.group('报需求 / the form', (group) => {
       .header('HX-Request', 'true')
     odd.assertStatus(200)
     assert.include(odd.text(), '暂时没有找到类似的已解决案例')
+  })
+
+  test('先看看类似案例 without JavaScript: the similar page, then 返回继续填写 brings back what was typed', async ({ client, assert }) => {
+    await importSolvedCases()
+    const user = await farmer()
+    const { expert } = await makeExpert({ county: '510129' })
+    const key = newKey()
+    const look = await client
+      .post('/consultations/similar')
+      .form({ text: RICE_BLAST, county_code: '510105', industry: 'grain_oil', expert: String(expert.id), idempotency_key: key })
+      .withCsrfToken()
+      .loginAs(user)
+    look.assertStatus(200)
+    assert.include(look.text(), '<html')
+    assert.lengthOf(look.text().match(/href="\/cases\/\d+"/g) ?? [], 5)
+    assert.include(look.text(), 'href="/consultations/new"')
+
+    const back = await client.get('/consultations/new').loginAs(user).withSession(look.session()).redirects(0)
+    assertRedirect(back, `/consultations/new?expert=${expert.id}`)
+    const form = await client.get(`/consultations/new?expert=${expert.id}`).loginAs(user).withFlashMessages(back.flashMessages())
+    assert.include(form.text(), RICE_BLAST)
+    assert.match(form.text(), /<option value="510105" selected>/)
+    assert.include(form.text(), `value="${key}"`, 'the same form, so the same idempotency key')
+    assert.include(form.text(), `name="expert" value="${expert.id}"`)
+
+    // Once back, the draft is gone: the next visit is a fresh form.
+    const again = await client.get('/consultations/new').loginAs(user).withSession(back.session()).redirects(0)
+    again.assertStatus(200)
+    assert.notInclude(again.text(), RICE_BLAST)
   })
 
   test('a solved case opens as a public page; private or unknown documents are 404', async ({ client, assert }) => {
@@ -171,6 +213,31 @@ test.group('报需求 / submit', (group) => {
     const page = await client.get(`/consultations/${consultation.id}`).loginAs(user)
     assert.lengthOf(page.text().match(/<img src="\/media\//g) ?? [], 2)
     assert.include(page.text(), `<video class="case-video" src="/media/${media[2].publicId}/full"`)
+  })
+
+  test('sent by script (upload progress): redirects come back as X-Redirect-To, the flash kept for the page the browser opens', async ({ client, assert }) => {
+    const user = await farmer()
+    const failed = await postReport(client, user, { text: '太短', county_code: '510129', idempotency_key: newKey() })
+      .header('X-Redirect-Manually', '1')
+      .header('referer', '/consultations/new')
+    failed.assertStatus(200)
+    failed.assertHeader('x-redirect-to', '/consultations/new')
+    assert.isUndefined(failed.header('location'))
+    assert.isNotEmpty(fieldErrors(failed, 'text'), 'the message waits in the flash for the form')
+    const form = await client.get('/consultations/new').loginAs(user).withFlashMessages(failed.flashMessages())
+    assert.include(form.text(), '太短')
+
+    const photo = { name: 'photos[]', bytes: await smallPhoto(), filename: 'leaf.jpg' }
+    const sent = await postReport(client, user, { text: RICE_BLAST, county_code: '510129', idempotency_key: newKey() }, [photo]).header('X-Redirect-Manually', '1')
+    const [consultation] = await casesOf(user.id)
+    sent.assertStatus(200)
+    sent.assertHeader('x-redirect-to', `/consultations/${consultation.id}`)
+    assert.equal(sent.flashMessages().success, '需求已提交')
+    assert.lengthOf(await mediaOf(user.id), 1)
+
+    // Without the header a redirect stays a redirect.
+    const plain = await postReport(client, user, { text: '太短', county_code: '510129', idempotency_key: newKey() }).header('referer', '/consultations/new')
+    assertRedirect(plain, '/consultations/new')
   })
 
   test('the same form posted twice (double click) makes one case; the second post lands on it', async ({ client, assert }) => {
