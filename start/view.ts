@@ -16,3 +16,4 @@ edge.global('yuan', fenToYuan)
 edge.global('beijingTime', beijingTime)
 // Pages rendered before the current-user middleware ran (an unknown URL's 404) have no viewer: no links.
 edge.global('navigation', () => [])
+edge.global('navigationBadge', async () => 0)

@@ -27,6 +27,7 @@ export type ScannedRoutes = {
     'notifications.read': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'jobs.index': { paramsTuple?: []; params?: {} }
     'jobs.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.centre_home': { paramsTuple?: []; params?: {} }
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -129,6 +130,7 @@ export type ScannedRoutes = {
     'media.show': { paramsTuple: [ParamValue,ParamValue]; params: {'publicId': ParamValue,'variant': ParamValue} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'jobs.index': { paramsTuple?: []; params?: {} }
+    'admin.centre_home': { paramsTuple?: []; params?: {} }
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -186,6 +188,7 @@ export type ScannedRoutes = {
     'media.show': { paramsTuple: [ParamValue,ParamValue]; params: {'publicId': ParamValue,'variant': ParamValue} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'jobs.index': { paramsTuple?: []; params?: {} }
+    'admin.centre_home': { paramsTuple?: []; params?: {} }
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

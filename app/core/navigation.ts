@@ -1,4 +1,5 @@
 import type { Role } from '#core/accounts/roles'
+import type User from '#core/accounts/models/user'
 
 /**
  * The ways into the modules' pages. Core's pages (home, 我的, the tab bar) show what
@@ -36,6 +37,13 @@ export interface NavigationLink {
   order?: number
   /** Whether this viewer is shown the link (roles only: no query per page). */
   visible?: (viewer: Viewer) => boolean
+  /**
+   * How much waits behind the link (a count badge): a query, so only for links few people
+   * see (the centre's), and run only when the link is shown.
+   */
+  badge?: (user: User) => Promise<number>
+  /** Tab bar: the badge is the sum of the badges of this area's links the viewer sees. */
+  badgeOf?: NavigationArea
 }
 
 export interface NavigationGroup {
@@ -76,6 +84,22 @@ export class NavigationRegistry {
 const navigation = new NavigationRegistry()
 export const registerNavigation = (...entries: NavigationLink[]) => navigation.register(...entries)
 export const navigationFor = (area: NavigationArea, viewer: Viewer) => navigation.for(area, viewer)
+
+/** The badges of one request's pages: each count asked once, however often the page shows it. */
+export function navigationBadges(viewer: Viewer, user: User | null) {
+  const counts = new Map<NavigationLink, Promise<number>>()
+  const count = (link: NavigationLink): Promise<number> => {
+    if (!user) return Promise.resolve(0)
+    if (link.badgeOf) {
+      const links = navigation.for(link.badgeOf, viewer).flatMap((group) => group.links)
+      return Promise.all(links.map(count)).then((all) => all.reduce((sum, n) => sum + n, 0))
+    }
+    if (!link.badge) return Promise.resolve(0)
+    if (!counts.has(link)) counts.set(link, link.badge(user))
+    return counts.get(link)!
+  }
+  return count
+}
 
 /** Predicates modules use in `visible`. */
 export const hasAnyRole =

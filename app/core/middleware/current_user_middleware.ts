@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { unreadCount } from '#core/notifications/notification_service'
-import { navigationFor, type NavigationArea, type Viewer } from '#core/navigation'
+import { navigationBadges, navigationFor, type NavigationArea, type Viewer } from '#core/navigation'
 
 /**
  * Every page shows who is signed in and the sections they may use, so the session
@@ -15,6 +15,7 @@ export default class CurrentUserMiddleware {
     const viewer: Viewer = { signedIn: !!user, roles: new Set(roles) }
     ctx.view.share({
       navigation: (area: NavigationArea) => navigationFor(area, viewer),
+      navigationBadge: navigationBadges(viewer, user ?? null),
       currentUser: user ?? null,
       isAdmin: roles.includes('center_admin') || roles.includes('platform_admin'),
       isPlatformAdmin: roles.includes('platform_admin'),

@@ -4,12 +4,17 @@
  */
 import router from '@adonisjs/core/services/router'
 import { routeGroup } from '#core/http/route_group'
+import { middleware } from '#start/kernel'
 
+const CentreHomeController = () => import('#modules/admin/centre_home/centre_home_controller')
 const RoleGrantsController = () => import('#modules/admin/role_grants/role_grants_controller')
 const AuditLogController = () => import('#modules/admin/audit_log/audit_log_controller')
 const WordsController = () => import('#modules/admin/moderation/words_controller')
 const BreakersController = () => import('#modules/admin/moderation/breakers_controller')
 const ReviewsController = () => import('#modules/admin/moderation/reviews_controller')
+
+// centre_home — 管理: the centre's desk, the tab's target for staff and administrators.
+router.get('/admin', [CentreHomeController, 'show']).as('admin.centre_home').use(middleware.auth())
 
 // role_grants — who holds which role in which region: search people, grant, revoke.
 routeGroup({ prefix: '/admin/roles', as: 'admin.role_grants' }, () => {

@@ -21,6 +21,7 @@ import { EXPERT_SOURCE } from '#modules/experts/profiles/profile_queries'
 import { EXPERTS_SMS_TEMPLATES } from '#modules/experts/shared/sms_templates'
 import { ADMIN_ROLES } from '#core/accounts/roles'
 import { REPORTER_ROLES } from '#modules/experts/shared/consultation_access'
+import { awaitingTriageCount } from '#modules/experts/responses/expert_cases'
 
 registerSmsTemplates(EXPERTS_SMS_TEMPLATES)
 registerModeratedModule('experts', 'experts.module_name')
@@ -40,7 +41,7 @@ registerNavigation(
   { area: 'home.actions', group: 'experts.report', route: 'experts.consultations.create', label: 'experts.consultations.new_title', visible: hasAnyRole(...REPORTER_ROLES), order: 10 },
   { area: 'home.actions', group: 'experts.report', route: 'experts.consultations.index', label: 'experts.consultations.list_title', style: 'secondary', visible: hasAnyRole(...REPORTER_ROLES), order: 10 },
   { area: 'home.actions', route: 'experts.responses.my_cases.index', label: 'experts.triage.my_cases.title', visible: hasAnyRole('expert'), order: 20 },
-  { area: 'home.centre', route: 'experts.triage.board', label: 'experts.triage.board.title', visible: centre, order: 10 },
+  { area: 'home.centre', route: 'experts.triage.board', label: 'experts.triage.board.title', visible: centre, badge: awaitingTriageCount, order: 10 },
   { area: 'home.centre', route: 'experts.visits.staff.index', label: 'experts.visits.staff.home_link', visible: centre, order: 30 },
   { area: 'home.centre', group: 'experts.after_service', route: 'experts.followups.index', label: 'experts.followups.title', visible: centre, order: 40 },
   { area: 'home.centre', group: 'experts.after_service', route: 'experts.statistics.show', label: 'experts.followups.nav.statistics', visible: centre, order: 40 },

@@ -1,6 +1,8 @@
 import type { DateTime } from 'luxon'
 import { clock } from '#core/clock'
 import type Media from '#core/media/media'
+import type User from '#core/accounts/models/user'
+import { SCOPED_ROLES } from '#core/accounts/roles'
 import regionDirectory from '#core/regions/region_directory'
 import { RegionScope } from '#core/regions/region_scope'
 import Consultation from '#modules/experts/models/consultation'
@@ -114,6 +116,14 @@ export const BOARD_STATES = ['awaiting_triage', 'assigned'] as const
  * The triage board: cases of the scopes waiting for an expert or for the assigned
  * expert's first word, the most urgent first (an accepted case has no clock left).
  */
+/** 分诊台's badge: the cases of the centre's scopes waiting for an expert. */
+export async function awaitingTriageCount(user: User) {
+  const scopes = await user.scopesFor(...SCOPED_ROLES)
+  if (!scopes.length) return 0
+  const [row] = await RegionScope.constrain(Consultation.query().where('state', 'awaiting_triage'), scopes).count('* as n')
+  return Number(row.$extras.n)
+}
+
 export function boardCases(scopes: RegionScope[], page: number) {
   const query = Consultation.query()
     .whereIn('state', [...BOARD_STATES])
