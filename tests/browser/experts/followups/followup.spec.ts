@@ -21,7 +21,7 @@ test.group('Follow-up in the browser (360×640)', (group) => {
     await browserContext.loginAs(staff)
 
     const page = await visit('/admin/experts/followups')
-    await page.getByRole('link', { name: new RegExp(`需求 #${consultation.id}`) }).click()
+    await page.getByRole('link', { name: new RegExp(`案件编号 ${consultation.id}`) }).click()
     await page.assertPath(`/admin/experts/followups/${consultation.id}`)
     await page.evaluate(() => ((globalThis as any).samePage = true))
 

@@ -210,7 +210,7 @@ test.group('Case page / the farmer’s SMS link', (group) => {
     page.assertStatus(200)
     const html = page.text()
     assert.include(html, RICE_BLAST)
-    assert.include(html, '信息员为您提交的农业技术咨询')
+    assert.include(html, '信息员替您报的需求')
     assert.notInclude(html, 'class="tabbar"')
     assert.notInclude(html, 'href="/"')
     const photo = /<img src="(\/f\/[^"]+\/thumb)"/.exec(html)![1]

@@ -285,10 +285,10 @@ test.group('Expert profiles / availability', (group) => {
     ['away without a date', { availability: 'away', away_until: '', max_open_cases: '10' }, 'away_until', '选择外出时请填写返回日期'],
     ['a date that is not one', { availability: 'away', away_until: '2026-02-30', max_open_cases: '10' }, 'away_until', '请按“年-月-日”填写返回日期'],
     ['an away date more than a year off', { availability: 'away', away_until: day(400), max_open_cases: '10' }, 'away_until', '返回日期不能超过一年以后'],
-    ['no maximum', { availability: 'on_duty', max_open_cases: '' }, 'max_open_cases', '请填写最多同时处理的咨询数'],
-    ['a maximum of 0', { availability: 'on_duty', max_open_cases: '0' }, 'max_open_cases', '最多同时处理的咨询数须在 1 到 50 之间'],
-    ['a maximum of 51', { availability: 'on_duty', max_open_cases: '51' }, 'max_open_cases', '最多同时处理的咨询数须在 1 到 50 之间'],
-    ['a maximum of 2.5', { availability: 'on_duty', max_open_cases: '2.5' }, 'max_open_cases', '最多同时处理的咨询数须是 1 到 50 的整数'],
+    ['no maximum', { availability: 'on_duty', max_open_cases: '' }, 'max_open_cases', '请填写最多同时处理的案件数'],
+    ['a maximum of 0', { availability: 'on_duty', max_open_cases: '0' }, 'max_open_cases', '最多同时处理的案件数须在 1 到 50 之间'],
+    ['a maximum of 51', { availability: 'on_duty', max_open_cases: '51' }, 'max_open_cases', '最多同时处理的案件数须在 1 到 50 之间'],
+    ['a maximum of 2.5', { availability: 'on_duty', max_open_cases: '2.5' }, 'max_open_cases', '最多同时处理的案件数须是 1 到 50 的整数'],
     ['an unknown state', { availability: 'sleeping', max_open_cases: '10' }, 'availability', '请选择在岗或外出'],
   ]
   for (const [label, form, field, message] of cases) {

@@ -46,7 +46,7 @@ test.group('Expert link / the page', (group) => {
     page.assertStatus(200)
     const html = page.text()
     assert.include(html, '玉米叶片上有长条形灰褐色病斑')
-    assert.include(html, `案件 ${consultation.id} · 川粮油`)
+    assert.include(html, `案件编号 ${consultation.id} · 川粮油`)
     assert.include(html, '成都市 锦江区')
     assert.match(html, /剩余 [23] 小时 \d+ 分响应/)
     assert.notInclude(html, 'class="tabbar"')

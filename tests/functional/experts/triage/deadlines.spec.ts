@@ -76,7 +76,7 @@ test.group('Triage / deadlines (controllable clock)', (group) => {
     assert.equal(message.template, 'expert_new_case')
     const match = /(https?:\/\/[^/\s]+)\/l\/(\d+)\/([A-Za-z0-9._-]+)$/.exec(message.body!)
     assert.isNotNull(match, message.body!)
-    assert.include(message.body!, '【四川乡村振兴科技在线】您有一条新的农技咨询，请在3小时内处理：')
+    assert.include(message.body!, '【四川乡村振兴科技在线】您有一件新的农技案件，请在3小时内处理：')
     assert.equal(Number(match![2]), consultation.id)
     const check = verifyCaseLink(Number(match![2]), match![3])
     assert.isTrue(check.ok)
