@@ -4,6 +4,8 @@ import { isRegionCode, RegionScope } from '#core/regions/region_scope'
 import { normalizeText } from '#core/text/normalize'
 import { segmenter, type Segmenter } from '#core/text/segmenter'
 import { anyTokenQuery, candidateQuery, lexeme, tokenStatistics } from '#core/text/token_statistics'
+import { queryTerms } from '#core/text/query_terms'
+import { idf, rankCandidates, type Candidate } from '#core/text/ranking'
 
 /**
  * The one search index of the platform (`text_documents`): every module upserts its
@@ -41,6 +43,12 @@ export interface SimilarOptions {
   ids?: number[]
   /** Segmenter to cut the query with; the evaluation's lexical baseline passes plain jieba. */
   segmenter?: Segmenter
+  /**
+   * Cases scoring below this are left out. 找类似 as the farmer sees it passes MIN_SCORE
+   * (a wrong suggestion costs more than none); without it every match is listed, as
+   * text:similar and directory-like callers expect.
+   */
+  minScore?: number
   client?: TransactionClientContract
 }
 
@@ -74,6 +82,14 @@ const TRIGRAM_QUERY_CHARS = 200
 const CANDIDATE_BUDGET = 1000
 /** Rows ranked per query whatever the statistics say (they are estimates). */
 const CANDIDATE_CAP = 1500
+/** Candidates Postgres pre-ranks (ts_rank_cd) for ranking.ts: enough to hold the answer, few enough to read fast. */
+const PRERANK = 200
+/**
+ * The score below which 找类似 suggests nothing (ranking.ts: roughly the share of the
+ * question a case covers, times the host match). Chosen on the development part of
+ * the labelled set for the precision of the top suggestion; see text:eval.
+ */
+export const MIN_SCORE = 0.2
 /** Rows ranked for a query of common words only (see Candidates.broad). */
 const BROAD_CAP = 200
 /** Source types indexed for a directory (找专家), not as cases: 找类似 never offers them. */
@@ -163,31 +179,38 @@ export async function removeDocument(sourceType: string, sourceId: string, clien
 
 /**
  * 找类似: public documents most like `text`. Candidates are found through the query's
- * informative tokens (token_statistics.ts: at plan scale the common ones would
- * make every query rank a tenth of the index); they are ranked by ts_rank_cd over
- * all the tokens (text weighs more than answer); same industry, then same county,
- * then same city multiply the rank; solved cases with better ratings win among
- * equals. A query of one or two tokens that finds too little also matches by
- * trigrams. Never throws on user text: tokens are letters and digits only, and
- * each is quoted as a lexeme.
+ * informative tokens and its expansions (token_statistics.ts: at plan scale the common
+ * ones would make every query rank a tenth of the index); Postgres pre-ranks them by
+ * ts_rank_cd and hands the best PRERANK to ranking.ts, which scores the crop or animal
+ * and the problem apart, weighs tokens by rarity, and multiplies by same industry,
+ * county and city. A case below `minScore` (MIN_SCORE for what a farmer is shown) is
+ * left out: a wrong suggestion costs the farmer more than none. A query of one or two tokens that finds too little also
+ * matches by trigrams. Never throws on user text: tokens are letters and digits only,
+ * and each is quoted as a lexeme.
  */
 export async function similar(text: unknown, options: SimilarOptions = {}): Promise<SimilarDocument[]> {
-  const tokens = queryTokens(text, options.segmenter)
+  const cut = options.segmenter ?? segmenter()
+  const tokens = queryTokens(text, cut)
   if (tokens.length === 0) return []
   const client = options.client ?? db
   const limit = clamp(options.limit, 5, 1, 100)
+  const minScore = Number.isFinite(options.minScore) ? Number(options.minScore) : 0
   const county = isRegionCode(options.county) ? options.county : null
+  const city = county ? RegionScope.fromRegionCode(county).city.prefix : null
   const ids = options.ids ?? null
-  const anyToken = anyTokenQuery(tokens)
+  const terms = queryTerms(text, tokens, cut)
+  const searched = [...terms.weights.keys()].slice(0, MAX_QUERY_TOKENS * 2)
+  const anyToken = anyTokenQuery(searched)
+  const statistics = await tokenStatistics()
   // An explicit id list (the evaluation) is its own small candidate set.
-  const candidates = ids ? { query: anyToken, broad: false } : candidateQuery(tokens, await tokenStatistics(), CANDIDATE_BUDGET)
+  const candidates = ids ? { query: anyToken, broad: false } : candidateQuery(searched, statistics, CANDIDATE_BUDGET)
   const bindings = {
     anyToken,
     candidates: candidates.query,
     industry: options.industry || null,
     county,
-    city: county ? RegionScope.fromRegionCode(county).city.prefix : null,
-    limit,
+    city,
+    prerank: PRERANK,
     cap: candidates.broad ? BROAD_CAP : CANDIDATE_CAP,
     sourceTypes: options.sourceTypes ?? null,
     directoryTypes: [...directorySourceTypes],
@@ -201,24 +224,50 @@ export async function similar(text: unknown, options: SimilarOptions = {}): Prom
     + CASE WHEN d.county_code = :county THEN 0.2 WHEN d.county_code LIKE :city || '%' THEN 0.1 ELSE 0 END)`
   const columns = 'd.id, d.source_type, d.source_id, d.industry_code, d.county_code, d.text, d.answer, d.solved, d.rating'
 
-  // Candidates are ranked from the narrow columns; only the winners' texts are read.
+  // Candidates are pre-ranked from the narrow columns; only the best ones' tokens are read.
   const lexical = await client.rawQuery(
     `
-    WITH ranked AS (
-      SELECT d.id, d.solved, d.rating, ts_rank_cd(d.search_vector, to_tsquery('simple', :anyToken), 1) * ${boost} AS score
-      FROM (
-        SELECT d.id, d.search_vector, d.industry_code, d.county_code, d.solved, d.rating FROM text_documents d
-        WHERE ${filters} AND d.search_vector @@ to_tsquery('simple', :candidates)
-        LIMIT :cap
-      ) d
-      ORDER BY score DESC, d.solved DESC, d.rating DESC NULLS LAST, d.id
-      LIMIT :limit
-    )
-    SELECT ${columns}, r.score FROM ranked r JOIN text_documents d ON d.id = r.id
-    ORDER BY r.score DESC, r.solved DESC, r.rating DESC NULLS LAST, r.id`,
+    SELECT d.id, d.industry_code, d.county_code, d.solved, d.rating, d.text_tokens, d.answer_tokens
+    FROM (
+      SELECT d.id, d.search_vector, d.industry_code, d.county_code, d.solved, d.rating FROM text_documents d
+      WHERE ${filters} AND d.search_vector @@ to_tsquery('simple', :candidates)
+      LIMIT :cap
+    ) c JOIN text_documents d ON d.id = c.id
+    ORDER BY ts_rank_cd(c.search_vector, to_tsquery('simple', :anyToken), 1) * ${boost.replaceAll('d.', 'c.')} DESC, c.id
+    LIMIT :prerank`,
     bindings
   )
-  const rows = lexical.rows
+  const pool: Candidate[] = lexical.rows.map((row: any) => ({
+    id: Number(row.id),
+    textTokens: row.text_tokens ? row.text_tokens.split(' ') : [],
+    answerTokens: row.answer_tokens ? row.answer_tokens.split(' ') : [],
+    industry: row.industry_code,
+    county: row.county_code,
+    solved: row.solved,
+    rating: row.rating,
+  }))
+  const documents = Math.max(statistics.documents, ids?.length ?? 0, pool.length)
+  const inPool = new Map<string, number>()
+  for (const candidate of pool) {
+    for (const token of new Set([...candidate.textTokens, ...candidate.answerTokens])) {
+      if (terms.weights.has(token)) inPool.set(token, (inPool.get(token) ?? 0) + 1)
+    }
+  }
+  const ranked = rankCandidates(terms, pool, {
+    idf: (token) => idf(documents, Math.max(statistics.expected(token), inPool.get(token) ?? 0)),
+    industry: options.industry || null,
+    county,
+    city,
+    lexicon: cut.lexicon ?? undefined,
+  })
+    .filter((hit) => hit.score > 0 && hit.score >= minScore)
+    .slice(0, limit)
+  const scores = new Map(ranked.map((hit) => [hit.id, hit.score]))
+  const rows: any[] = ranked.length
+    ? (await client.rawQuery(`SELECT ${columns} FROM text_documents d WHERE d.id = ANY(:found::bigint[])`, { found: ranked.map((hit) => hit.id) })).rows
+    : []
+  rows.sort((a, b) => ranked.findIndex((hit) => hit.id === Number(a.id)) - ranked.findIndex((hit) => hit.id === Number(b.id)))
+  for (const row of rows) row.score = scores.get(Number(row.id))
   if (rows.length < limit && tokens.length <= TRIGRAM_MAX_TOKENS) {
     const normalized = normalizeText(text).slice(0, TRIGRAM_QUERY_CHARS)
     // show_trgm is empty when the database's character classes cannot see the
@@ -232,7 +281,7 @@ export async function similar(text: unknown, options: SimilarOptions = {}): Prom
        LIMIT :rest`,
       { ...bindings, normalized, found: rows.map((row: any) => row.id), rest: limit - rows.length }
     )
-    rows.push(...fuzzy.rows)
+    rows.push(...fuzzy.rows.filter((row: any) => Number(row.score) >= minScore))
   }
   return rows.map((row: any) => ({
     id: Number(row.id),

@@ -3,13 +3,16 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { importCases } from '#core/text/cases_import'
 import { suggestIndustry } from '#core/text/industry_suggester'
-import { similar } from '#core/text/documents'
+import { MIN_SCORE, similar } from '#core/text/documents'
 import type { Segmenter } from '#core/text/segmenter'
 
 /**
  * Recall@k and MRR of 找类似 on the labelled set: each item of eval.jsonl should find
- * its cluster's solved case (cases.jsonl) among the top k. Runs inside a transaction
- * that is rolled back, so the real index is never touched.
+ * its cluster's solved case (cases.jsonl) among the top k. The clusters are split into
+ * a development part (tune on it) and a held-out part (never looked at while tuning),
+ * by a seeded hash of the cluster name (split.json), so the split never moves when
+ * clusters are added. Runs inside a transaction that is rolled back, so the real index
+ * is never touched.
  */
 export interface EvalScores {
   items: number
@@ -17,13 +20,69 @@ export interface EvalScores {
   recallAt3: number
   recallAt5: number
   mrr: number
+  /** Share of items for which the top suggestion clears MIN_SCORE (something is shown) */
+  shown: number
+  /** Of those, the share whose top suggestion is the same problem */
+  precision: number
   p50Ms: number
+  p95Ms: number
 }
+
+export interface PartScores extends EvalScores {
+  byIndustry: Record<string, EvalScores>
+}
+
+export interface EvalReport {
+  development: PartScores
+  heldOut: PartScores
+  all: EvalScores
+  /** The first ORIGINAL_ITEMS items, the set before the split (comparable with earlier figures) */
+  original: EvalScores
+  /** Held-out items written with the split (issue 14): no earlier tuning ever saw them */
+  heldOutNew: EvalScores
+}
+
+/**
+ * eval.jsonl's first lines are the set the engine was tuned on before the split
+ * (282 items, 70 clusters); items after them were written for issue 14, held-out ones
+ * before any tuning.
+ */
+export const ORIGINAL_ITEMS = 282
+
+export type Part = 'development' | 'heldOut'
 
 interface Labelled {
   cluster: string
   industry: string
   text: string
+}
+
+export interface Split {
+  seed: string
+  /** A cluster is held out when its hash, modulo 1000, is below this */
+  heldOutPerMille: number
+}
+
+/** FNV-1a over the UTF-8 bytes: stable across platforms and Node versions. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5
+  for (const byte of Buffer.from(text, 'utf8')) {
+    hash ^= byte
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  return hash
+}
+
+export function partOf(cluster: string, split: Split): Part {
+  return fnv1a(`${split.seed}:${cluster}`) % 1000 < split.heldOutPerMille ? 'heldOut' : 'development'
+}
+
+export function readSplit(path: string): Split {
+  const value = JSON.parse(readFileSync(path, 'utf8'))
+  if (typeof value.seed !== 'string' || !Number.isInteger(value.heldOutPerMille)) {
+    throw new Error(`${path}: expected {"seed": string, "heldOutPerMille": integer}`)
+  }
+  return { seed: value.seed, heldOutPerMille: value.heldOutPerMille }
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000
@@ -41,52 +100,106 @@ export interface EvalVariant {
   useIndustry?: boolean
   /**
    * Rank the fixture cases among every document the database holds (the benchmark's
-   * harder figure at plan scale) instead of among themselves.
+   * harder figure at plan scale) instead of among themselves. A generated document
+   * labelled with a problem (tag 'problem:<cluster>') counts as a hit for that cluster.
    */
   everything?: boolean
 }
 
-export async function scoreSimilar(
+/** One item's outcome: the rank of the first same-problem case (0: none in the top 10) and the top score. */
+interface Outcome {
+  industry: string
+  part: Part
+  /** Line of eval.jsonl (1-based): lines up to ORIGINAL_ITEMS are the set earlier tuning saw */
+  line: number
+  rank: number
+  topScore: number
+  ms: number
+}
+
+function summarise(outcomes: Outcome[], threshold: number): EvalScores {
+  const n = outcomes.length || 1
+  const share = (k: number) => round(outcomes.filter((o) => o.rank >= 1 && o.rank <= k).length / n)
+  const shown = outcomes.filter((o) => o.topScore > 0 && o.topScore >= threshold)
+  const timings = outcomes.map((o) => o.ms).sort((a, b) => a - b)
+  return {
+    items: outcomes.length,
+    recallAt1: share(1),
+    recallAt3: share(3),
+    recallAt5: share(5),
+    mrr: round(outcomes.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0) / n),
+    shown: round(shown.length / n),
+    precision: round(shown.filter((o) => o.rank === 1).length / (shown.length || 1)),
+    p50Ms: round(timings[Math.floor(timings.length / 2)] ?? 0),
+    p95Ms: round(timings[Math.floor(timings.length * 0.95)] ?? 0),
+  }
+}
+
+function part(outcomes: Outcome[], threshold: number): PartScores {
+  const industries = [...new Set(outcomes.map((o) => o.industry))].sort()
+  return {
+    ...summarise(outcomes, threshold),
+    byIndustry: Object.fromEntries(industries.map((code) => [code, summarise(outcomes.filter((o) => o.industry === code), threshold)])),
+  }
+}
+
+async function problemsOf(trx: TransactionClientContract, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = (
+    await trx.rawQuery(
+      `SELECT id, substr(t, 9) AS problem FROM text_documents, unnest(tags) t WHERE id = ANY(?::bigint[]) AND t LIKE 'problem:%'`,
+      [ids]
+    )
+  ).rows
+  return new Map(rows.map((row: any) => [Number(row.id), row.problem]))
+}
+
+/** Every item's outcome, scored with minScore 0 (the threshold is applied afterwards). */
+export async function outcomesOf(
   trx: TransactionClientContract,
   evalPath: string,
   casesContent: string,
   caseIds: number[],
+  split: Split,
   options: EvalVariant = {}
-): Promise<EvalScores> {
+): Promise<Outcome[]> {
   const cases = casesContent.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Labelled)
   const clusterOf = new Map(caseIds.map((id, index) => [id, cases[index].cluster]))
-  const items = jsonl<Labelled>(evalPath)
-  let hits1 = 0
-  let hits3 = 0
-  let hits5 = 0
-  let reciprocal = 0
-  const timings: number[] = []
-  for (const item of items) {
+  const outcomes: Outcome[] = []
+  for (const [index, item] of jsonl<Labelled>(evalPath).entries()) {
     const started = performance.now()
     const found = await similar(item.text, {
       limit: 10,
       client: trx,
       segmenter: options.segmenter,
+      minScore: 0,
       industry: options.useIndustry ? item.industry : null,
       ids: options.everything ? undefined : caseIds,
     })
-    timings.push(performance.now() - started)
-    const rank = found.findIndex((doc) => clusterOf.get(doc.id) === item.cluster) + 1
-    if (rank === 1) hits1++
-    if (rank >= 1 && rank <= 3) hits3++
-    if (rank >= 1 && rank <= 5) hits5++
-    if (rank >= 1) reciprocal += 1 / rank
+    const ms = performance.now() - started
+    const generated = options.everything ? await problemsOf(trx, found.filter((doc) => !clusterOf.has(doc.id)).map((doc) => doc.id)) : new Map()
+    const rank = found.findIndex((doc) => (clusterOf.get(doc.id) ?? generated.get(doc.id)) === item.cluster) + 1
+    outcomes.push({ industry: item.industry, part: partOf(item.cluster, split), line: index + 1, rank, topScore: found[0]?.score ?? 0, ms })
   }
-  timings.sort((a, b) => a - b)
-  const n = items.length
+  return outcomes
+}
+
+export function report(outcomes: Outcome[], threshold = MIN_SCORE): EvalReport {
   return {
-    items: n,
-    recallAt1: round(hits1 / n),
-    recallAt3: round(hits3 / n),
-    recallAt5: round(hits5 / n),
-    mrr: round(reciprocal / n),
-    p50Ms: round(timings[Math.floor(n / 2)] ?? 0),
+    development: part(outcomes.filter((o) => o.part === 'development'), threshold),
+    heldOut: part(outcomes.filter((o) => o.part === 'heldOut'), threshold),
+    all: summarise(outcomes, threshold),
+    original: summarise(outcomes.filter((o) => o.line <= ORIGINAL_ITEMS), threshold),
+    heldOutNew: summarise(outcomes.filter((o) => o.part === 'heldOut' && o.line > ORIGINAL_ITEMS), threshold),
   }
+}
+
+/**
+ * Precision and coverage of the top suggestion at each threshold, to choose MIN_SCORE
+ * (on the development part only).
+ */
+export function thresholdCurve(outcomes: Outcome[], thresholds: number[]) {
+  return thresholds.map((threshold) => ({ threshold, ...summarise(outcomes, threshold) }))
 }
 
 /**
@@ -113,28 +226,36 @@ export function scoreIndustrySuggestion(evalPath: string): IndustryScores {
   return { items: n, accuracy: round(right / n), coverage: round(suggested / n) }
 }
 
+export interface EvalPaths {
+  cases: string
+  eval: string
+  split: string
+}
+
 /**
  * Imports the fixture cases into a transaction, scores every variant, rolls back.
  * similar() is restricted to the fixture's document ids, so the figures do not
  * depend on what else the database holds — and no other row is touched, which at
  * a million cases would be a table rewrite.
  */
-export async function evaluate(
-  casesPath: string,
-  evalPath: string,
-  variants: Record<string, EvalVariant>
-): Promise<Record<string, EvalScores>> {
+export async function evaluateOutcomes(paths: EvalPaths, variants: Record<string, EvalVariant>): Promise<Record<string, Outcome[]>> {
+  const split = readSplit(paths.split)
   const trx = await db.transaction()
   try {
-    const content = readFileSync(casesPath, 'utf8')
+    const content = readFileSync(paths.cases, 'utf8')
     const { ids, problems } = await importCases(content, trx)
     if (problems.length) throw new Error(`cases fixture has bad lines: ${JSON.stringify(problems)}`)
-    const scores: Record<string, EvalScores> = {}
+    const outcomes: Record<string, Outcome[]> = {}
     for (const [name, variant] of Object.entries(variants)) {
-      scores[name] = await scoreSimilar(trx, evalPath, content, ids, variant)
+      outcomes[name] = await outcomesOf(trx, paths.eval, content, ids, split, variant)
     }
-    return scores
+    return outcomes
   } finally {
     await trx.rollback()
   }
+}
+
+export async function evaluate(paths: EvalPaths, variants: Record<string, EvalVariant>): Promise<Record<string, EvalReport>> {
+  const outcomes = await evaluateOutcomes(paths, variants)
+  return Object.fromEntries(Object.entries(outcomes).map(([name, list]) => [name, report(list)]))
 }

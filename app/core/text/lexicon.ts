@@ -49,6 +49,32 @@ export interface Lexicon {
   stopWords: Set<string>
   /** industry_head_words.tsv: a word naming a whole industry (猪, 茶园) → that industry */
   headWords: Map<string, IndustryCode>
+  /** hosts.txt: crops and animals, each word (canonical or variant, as the segmenter emits it) → its host */
+  hosts: Map<string, Host>
+  /**
+   * symptoms.tsv and dialect.tsv: a farmer's phrase (matched inside the query text) → the
+   * terms a case would use, searched with a lower weight than the query's own words.
+   */
+  expansions: Expansion[]
+}
+
+/** A crop or animal: what a question is about, apart from what is wrong with it. */
+export interface Host {
+  /** the host's canonical word (水稻, 柑橘, 草鱼) */
+  name: string
+  /** its family (鱼 for 草鱼, 牛 for 牦牛); the name itself for a family head */
+  family: string
+  /** every word the host is written with, canonical first */
+  words: string[]
+}
+
+export interface Expansion {
+  /** normalised phrase without spaces, looked for inside the query text */
+  phrase: string
+  /** the terms it stands for */
+  terms: string[]
+  /** which file: symptom phrases say less than dialect forms of a word */
+  kind: 'symptom' | 'dialect'
 }
 
 /** A data file line that cannot be read; the message names file and line for the maintainer. */
@@ -143,6 +169,54 @@ export function parseStopWords(text: string, file = 'stopwords.txt'): Set<string
   return new Set(lines(text).flatMap(({ number, fields }) => fields.map((raw) => term(raw, file, number))))
 }
 
+/**
+ * hosts.txt: `name family word…`, one crop or animal a line: its canonical name, its
+ * family (itself for a family head) and the other words farmers use for it.
+ */
+export function parseHosts(text: string, file = 'hosts.txt'): Host[] {
+  const owner = new Map<string, number>()
+  return lines(text).map(({ number, fields }) => {
+    if (fields.length < 2) throw new LexiconError(`${file}:${number}: expected "name family word…", got "${fields.join(' ')}"`)
+    const [name, family, ...variants] = fields.map((raw) => term(raw, file, number))
+    const words = [name, ...variants]
+    for (const word of words) {
+      const other = owner.get(word)
+      if (other !== undefined) throw new LexiconError(`${file}:${number}: "${word}" is already a host on line ${other}`)
+      owner.set(word, number)
+    }
+    return { name, family, words }
+  })
+}
+
+/**
+ * symptoms.tsv / dialect.tsv: `phrase<TAB>term term…`. A phrase is one word after
+ * normalisation; a line without terms, with a term equal to its phrase, or a phrase
+ * listed twice is refused.
+ */
+export function parseExpansions(
+  text: string,
+  kind: Expansion['kind'],
+  file = kind === 'symptom' ? 'symptoms.tsv' : 'dialect.tsv'
+): Expansion[] {
+  const seen = new Map<string, number>()
+  return text.split('\n').flatMap((source, index) => {
+    const number = index + 1
+    const line = source.replace(/#.*$/, '').trimEnd()
+    if (line.trim() === '') return []
+    const columns = line.split('\t')
+    if (columns.length !== 2 || columns[1].trim() === '') {
+      throw new LexiconError(`${file}:${number}: expected "phrase<TAB>term term…", got "${line}"`)
+    }
+    const phrase = term(columns[0], file, number)
+    const terms = columns[1].trim().split(/\s+/).map((raw) => term(raw, file, number))
+    if (terms.includes(phrase)) throw new LexiconError(`${file}:${number}: "${phrase}" expands to itself`)
+    const other = seen.get(phrase)
+    if (other !== undefined) throw new LexiconError(`${file}:${number}: "${phrase}" is already listed on line ${other}`)
+    seen.set(phrase, number)
+    return [{ phrase, terms: [...new Set(terms)], kind }]
+  })
+}
+
 function read(dir: URL, name: string) {
   return readFileSync(new URL(name, dir), 'utf8')
 }
@@ -180,7 +254,39 @@ export function loadLexicon(dir: URL = TEXT_DATA_DIR): Lexicon {
     headWords.set(word, industries[0])
   }
 
-  return { terms, synonyms, synonymGroups, distinct, stopWords: parseStopWords(read(dir, 'stopwords.txt')), headWords }
+  // A host word is matched as the segmenter emits it: a synonym variant becomes its canonical term.
+  const hosts = new Map<string, Host>()
+  for (const host of parseHosts(read(dir, 'hosts.txt'))) {
+    for (const word of host.words) {
+      const token = synonyms.get(word) ?? word
+      const other = hosts.get(token)
+      if (other && other.name !== host.name) {
+        throw new LexiconError(`hosts.txt: "${word}" is the synonym of "${token}", a word of host "${other.name}"`)
+      }
+      hosts.set(token, host)
+      hosts.set(word, host)
+    }
+  }
+  const expansions = [
+    ...parseExpansions(read(dir, 'symptoms.tsv'), 'symptom'),
+    ...parseExpansions(read(dir, 'dialect.tsv'), 'dialect'),
+  ]
+  const phrases = new Set<string>()
+  for (const expansion of expansions) {
+    if (phrases.has(expansion.phrase)) throw new LexiconError(`"${expansion.phrase}" is in both symptoms.tsv and dialect.tsv`)
+    phrases.add(expansion.phrase)
+  }
+
+  return {
+    terms,
+    synonyms,
+    synonymGroups,
+    distinct,
+    stopWords: parseStopWords(read(dir, 'stopwords.txt')),
+    headWords,
+    hosts,
+    expansions,
+  }
 }
 
 /** Frequency given to synonym variants and distinct wholes that are not agricultural terms themselves. */
@@ -193,7 +299,8 @@ const DEFAULT_FREQ = 1000
 export function userDictionary(source: Lexicon): string {
   const entries = new Map<string, string>()
   for (const entry of source.terms.values()) entries.set(entry.term, `${entry.term} ${entry.freq} ${entry.category}`)
-  const extra = [...source.synonymGroups.flat(), ...source.distinct.keys()]
+  // Host words too: 苞谷 or 黄辣丁 cut into single characters could not name their host.
+  const extra = [...source.synonymGroups.flat(), ...source.distinct.keys(), ...source.hosts.keys()]
   for (const word of extra) {
     if (!entries.has(word)) entries.set(word, `${word} ${DEFAULT_FREQ} nz`)
   }

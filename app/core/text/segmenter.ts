@@ -31,6 +31,11 @@ export class Segmenter {
     this.#wholes = terms ? [...terms.distinct.keys()].sort((a, b) => b.length - a.length) : []
   }
 
+  /** The vocabulary behind this segmenter; null for plain jieba (the evaluation's baseline). */
+  get lexicon(): Lexicon | null {
+    return this.#lexicon
+  }
+
   /** Tokens in text order (repeats kept: they count for ranking); never throws on any input. */
   tokenize(text: unknown): string[] {
     const normalised = normalizeText(text)

@@ -4,25 +4,34 @@ import { evaluate } from '#core/text/evaluation'
 import { baselineSegmenter } from '#core/text/segmenter'
 
 /**
- * The regression guard of 找类似 on the real Postgres index. Recorded on the fixtures
- * (282 queries, 70 cases) when the index landed; plain jieba scored recall@3 0.876,
- * MRR 0.824. The test allows a little slack under the record, not a real loss.
+ * The regression guard of 找类似 on the real Postgres index, on the held-out part of
+ * the labelled set (tests/fixtures/text/split.json): clusters never looked at while
+ * tuning, so a change that only fits the development part cannot pass by it. The
+ * figures were recorded when the split landed (issue 14); the test allows a little
+ * slack under the record, not a real loss.
  */
-const RECORDED = { recallAt1: 0.83, recallAt3: 0.926, recallAt5: 0.957, mrr: 0.883 }
+// Held-out 367 queries / 56 clusters; development beside it: R@1 0.839, R@3 0.95, MRR 0.893.
+const RECORDED_HELD_OUT = { recallAt1: 0.834, recallAt3: 0.91, mrr: 0.883, precision: 0.885 }
 const SLACK = 0.02
 
 test.group('text index · evaluation', () => {
-  test('similar() finds the cluster case at least as well as recorded, and beats plain jieba', async ({ assert }) => {
+  test('similar() finds the cluster case on held-out clusters at least as well as recorded, and beats plain jieba', async ({ assert }) => {
     const scores = await evaluate(
-      app.makePath('tests/fixtures/text/cases.jsonl'),
-      app.makePath('tests/fixtures/text/eval.jsonl'),
+      {
+        cases: app.makePath('tests/fixtures/text/cases.jsonl'),
+        eval: app.makePath('tests/fixtures/text/eval.jsonl'),
+        split: app.makePath('tests/fixtures/text/split.json'),
+      },
       { similar: {}, industry: { useIndustry: true }, baseline: { segmenter: baselineSegmenter() } }
     )
-    assert.isAtLeast(scores.similar.recallAt3, RECORDED.recallAt3 - SLACK)
-    assert.isAtLeast(scores.similar.mrr, RECORDED.mrr - SLACK)
-    assert.isAtLeast(scores.similar.recallAt1, RECORDED.recallAt1 - SLACK)
-    assert.isAbove(scores.similar.recallAt3, scores.baseline.recallAt3)
+    const heldOut = scores.similar.heldOut
+    assert.isAtLeast(heldOut.recallAt3, RECORDED_HELD_OUT.recallAt3 - SLACK)
+    assert.isAtLeast(heldOut.mrr, RECORDED_HELD_OUT.mrr - SLACK)
+    assert.isAtLeast(heldOut.recallAt1, RECORDED_HELD_OUT.recallAt1 - SLACK)
+    assert.isAtLeast(heldOut.precision, RECORDED_HELD_OUT.precision - SLACK)
+    assert.isAbove(heldOut.recallAt3, scores.baseline.heldOut.recallAt3)
+    assert.isAbove(heldOut.items, 250)
     // A form pre-fills the industry: the boost must help, never hurt.
-    assert.isAtLeast(scores.industry.recallAt3, scores.similar.recallAt3)
-  }).timeout(120_000)
+    assert.isAtLeast(scores.industry.all.recallAt3, scores.similar.all.recallAt3)
+  }).timeout(180_000)
 })

@@ -18,7 +18,7 @@ test.group('text:eval · industry suggestion', (group) => {
       const output = command.ui.logger.getLogs().map((log) => log.message).join('\n')
       assert.include(
         output,
-        `industry suggestion: 282 items, accuracy ${expected.accuracy}, coverage ${expected.coverage}`
+        `industry suggestion: ${expected.items} items, accuracy ${expected.accuracy}, coverage ${expected.coverage}`
       )
     } finally {
       ace.ui.switchMode('normal')

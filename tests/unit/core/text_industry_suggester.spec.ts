@@ -6,11 +6,12 @@ import { scoreIndustrySuggestion } from '#core/text/evaluation'
 
 /**
  * Measured on tests/fixtures/text/eval.jsonl (282 items) when the suggester was written:
- * accuracy 0.918, coverage 0.933. The guard allows 0.03 of noise from dictionary edits;
+ * accuracy 0.918, coverage 0.933; on the grown set (884 items, issue 14, with its many
+ * symptom-only and very short queries): accuracy 0.816, coverage 0.869. The guard allows 0.03 of noise from dictionary edits;
  * a bigger drop means a change to the term file or the tokenizer hurt the suggestion.
  */
-const MEASURED_ACCURACY = 0.918
-const MEASURED_COVERAGE = 0.933
+const MEASURED_ACCURACY = 0.816
+const MEASURED_COVERAGE = 0.869
 
 test.group('Industry suggestion: typical needs', () => {
   const typical: [string, string][] = [
@@ -73,7 +74,7 @@ test.group('Industry suggestion: no evidence', () => {
 test.group('Industry suggestion: labelled set', () => {
   test('accuracy and coverage on eval.jsonl stay within 0.03 of the measured figures', ({ assert }) => {
     const scores = scoreIndustrySuggestion(app.makePath('tests/fixtures/text/eval.jsonl'))
-    assert.equal(scores.items, 282)
+    assert.isAtLeast(scores.items, 800)
     assert.isAtLeast(scores.accuracy, MEASURED_ACCURACY - 0.03)
     assert.isAtLeast(scores.coverage, MEASURED_COVERAGE - 0.03)
     // A suggestion is only ever right if there is one.

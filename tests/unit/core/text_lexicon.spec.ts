@@ -12,6 +12,8 @@ import {
   loadLexicon,
   parseAgriTerms,
   parseDistinct,
+  parseExpansions,
+  parseHosts,
   parseSynonyms,
   parseTermIndustries,
   userDictionary,
@@ -148,5 +150,46 @@ test.group('Lexicon parsing refuses bad lines', () => {
     assert.include(shared, '"猪" must name one industry')
     const unknown = await loadEdited((dir) => writeFile(join(dir, 'industry_head_words.tsv'), '猪\tpork\n'))
     assert.include(unknown, 'industry_head_words.tsv:1')
+  })
+
+  test('an expansion line without a tab, without terms, expanding to itself or listed twice is refused', ({ assert }) => {
+    assert.throws(() => parseExpansions('叶子发黄 黄化\n', 'symptom'), LexiconError, 'symptoms.tsv:1: expected "phrase<TAB>term term…"')
+    assert.throws(() => parseExpansions('# c\n叶子发黄\t\n', 'symptom'), 'symptoms.tsv:2')
+    assert.throws(() => parseExpansions('叶子发黄\t黄化\textra\n', 'symptom'), 'symptoms.tsv:1')
+    assert.throws(() => parseExpansions('烂根根\t烂根根\n', 'dialect'), 'dialect.tsv:1: "烂根根" expands to itself')
+    assert.throws(() => parseExpansions('瘟\t疫病\n瘟\t病\n', 'dialect'), 'dialect.tsv:2: "瘟" is already listed on line 1')
+    assert.throws(() => parseExpansions('叶子 发黄\t黄化\n', 'symptom'), 'not a single word')
+    assert.deepEqual(parseExpansions('叶子发黄\t黄化 缺氮 黄化  # why\n', 'symptom'), [
+      { phrase: '叶子发黄', terms: ['黄化', '缺氮'], kind: 'symptom' },
+    ])
+  })
+
+  test('a host line needs a family, and a word belongs to one host only', ({ assert }) => {
+    assert.throws(() => parseHosts('玉米\n'), LexiconError, 'hosts.txt:1')
+    assert.throws(() => parseHosts('玉米 玉米 苞谷\n高粱 高粱 苞谷\n'), 'hosts.txt:2: "苞谷" is already a host on line 1')
+    assert.deepEqual(parseHosts('草鱼 鱼 鲩鱼\n'), [{ name: '草鱼', family: '鱼', words: ['草鱼', '鲩鱼'] }])
+  })
+
+  test('a host word that synonyms.txt maps to another host is refused when the files are loaded together', async ({ assert }) => {
+    const error = await loadEdited(async (dir) => {
+      const hosts = await readFile(join(dir, 'hosts.txt'), 'utf8')
+      await writeFile(join(dir, 'hosts.txt'), `${hosts}\n土豆二号 土豆二号 柑子\n`)
+    })
+    assert.include(error, '"柑子" is the synonym of "柑橘"')
+    const both = await loadEdited(async (dir) => {
+      const dialect = await readFile(join(dir, 'dialect.tsv'), 'utf8')
+      await writeFile(join(dir, 'dialect.tsv'), `${dialect}\n叶子发黄\t黄化\n`)
+    })
+    assert.include(both, '"叶子发黄" is in both symptoms.tsv and dialect.tsv')
+  })
+
+  test('the real host and expansion files load: 苞谷 is 玉米, 二荆条 a 辣椒, 草鱼 a fish', ({ assert }) => {
+    const { hosts, expansions } = lexicon()
+    assert.equal(hosts.get('苞谷')?.name, '玉米')
+    assert.equal(hosts.get('洋芋')?.name, '马铃薯')
+    assert.equal(hosts.get('二荆条')?.name, '辣椒')
+    assert.equal(hosts.get('草鱼')?.family, '鱼')
+    assert.isAtLeast(expansions.filter((e) => e.kind === 'symptom').length, 50)
+    assert.isAtLeast(expansions.filter((e) => e.kind === 'dialect').length, 30)
   })
 })
