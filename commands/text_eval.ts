@@ -71,7 +71,7 @@ export default class TextEval extends BaseCommand {
       const development = outcomes.similar.filter((o) => o.part === 'development')
       const curve = this.ui.table()
       curve.head(['threshold (development)', 'shown', 'precision'])
-      for (const point of thresholdCurve(development, [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6])) {
+      for (const point of thresholdCurve(development, [0, 0.05, 0.08, 0.1, 0.12, 0.14, 0.16, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4])) {
         curve.row([String(point.threshold), String(point.shown), String(point.precision)])
       }
       curve.render()

@@ -4,7 +4,8 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { importCases } from '#core/text/cases_import'
 import { suggestIndustry } from '#core/text/industry_suggester'
 import { MIN_SCORE, similar } from '#core/text/documents'
-import type { Segmenter } from '#core/text/segmenter'
+import { lexicon } from '#core/text/lexicon'
+import { tokenize, type Segmenter } from '#core/text/segmenter'
 
 /**
  * Recall@k and MRR of 找类似 on the labelled set: each item of eval.jsonl should find
@@ -147,11 +148,27 @@ async function problemsOf(trx: TransactionClientContract, ids: number[]): Promis
   if (ids.length === 0) return new Map()
   const rows = (
     await trx.rawQuery(
-      `SELECT id, substr(t, 9) AS problem FROM text_documents, unnest(tags) t WHERE id = ANY(?::bigint[]) AND t LIKE 'problem:%'`,
+      `SELECT id, industry_code || ':' || substr(t, 9) AS problem FROM text_documents, unnest(tags) t WHERE id = ANY(?::bigint[]) AND t LIKE 'problem:%'`,
       [ids]
     )
   ).rows
   return new Map(rows.map((row: any) => [Number(row.id), row.problem]))
+}
+
+/**
+ * The problem each fixture case is about, as the generator labels its cases: the first
+ * disease or pest the expert's answer names ("这是稻瘟病…" → 稻瘟病). Clusters whose answer
+ * names none (a machine fault, a processing step) count only their own case. A generated
+ * case must be of the cluster's industry too (industry:problem).
+ */
+function clusterProblems(cases: { cluster: string; industry: string; answer?: string }[]): Map<string, string> {
+  const { terms } = lexicon()
+  const problems = new Map<string, string>()
+  for (const solved of cases) {
+    const token = tokenize(solved.answer ?? '').find((word) => ['disease', 'pest'].includes(terms.get(word)?.category ?? ''))
+    if (token) problems.set(solved.cluster, `${solved.industry}:${token}`)
+  }
+  return problems
 }
 
 /** Every item's outcome, scored with minScore 0 (the threshold is applied afterwards). */
@@ -163,8 +180,9 @@ export async function outcomesOf(
   split: Split,
   options: EvalVariant = {}
 ): Promise<Outcome[]> {
-  const cases = casesContent.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Labelled)
+  const cases = casesContent.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Labelled & { answer?: string })
   const clusterOf = new Map(caseIds.map((id, index) => [id, cases[index].cluster]))
+  const problemOf = options.everything ? clusterProblems(cases) : new Map<string, string>()
   const outcomes: Outcome[] = []
   for (const [index, item] of jsonl<Labelled>(evalPath).entries()) {
     const started = performance.now()
@@ -178,7 +196,8 @@ export async function outcomesOf(
     })
     const ms = performance.now() - started
     const generated = options.everything ? await problemsOf(trx, found.filter((doc) => !clusterOf.has(doc.id)).map((doc) => doc.id)) : new Map()
-    const rank = found.findIndex((doc) => (clusterOf.get(doc.id) ?? generated.get(doc.id)) === item.cluster) + 1
+    const problem = problemOf.get(item.cluster)
+    const rank = found.findIndex((doc) => clusterOf.get(doc.id) === item.cluster || (problem !== undefined && generated.get(doc.id) === problem)) + 1
     outcomes.push({ industry: item.industry, part: partOf(item.cluster, split), line: index + 1, rank, topScore: found[0]?.score ?? 0, ms })
   }
   return outcomes

@@ -89,14 +89,10 @@ export function rankCandidates(query: QueryTerms, candidates: Candidate[], conte
     weight: hostTokens.has(token) ? weight * HOST_TOKEN_SHARE : weight,
     idf: context.idf(token),
   }))
-  // Only tokens some candidate holds count towards the best possible score: a typo or
-  // filler word no case contains cannot be matched, and must not make every case look weak.
-  const held = new Set<string>()
-  for (const candidate of candidates) {
-    for (const token of candidate.textTokens) held.add(token)
-    for (const token of candidate.answerTokens) held.add(token)
-  }
-  const best = terms.filter((term) => query.exact.includes(term.token) && held.has(term.token)).reduce((sum, term) => sum + term.weight * term.idf * (K1 + 1), 0)
+  // Every one of the query's own tokens counts towards the best possible score, those no
+  // candidate holds too: a question about things no case speaks of is a weak match, and
+  // its score says so (MIN_SCORE is chosen on this scale).
+  const best = terms.filter((term) => query.exact.includes(term.token)).reduce((sum, term) => sum + term.weight * term.idf * (K1 + 1), 0)
   // A query of host words only ("水稻") still ranks cases of that host, by their host words.
   const norm = best > 0 ? best : 1
   const averageText = candidates.reduce((sum, c) => sum + c.textTokens.length, 0) / candidates.length || 1

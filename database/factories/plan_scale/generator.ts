@@ -496,7 +496,7 @@ export class PlanScaleGenerator {
       const reporter = pool.length ? pool[Math.floor(pool.length * random.next() ** 2)] : null
       if (!reporter) continue
       const place = { village: reporter.village, person: personName(random) }
-      const { text, answer } = this.#writer.consultation(industry, random, place)
+      const { text, answer, problem } = this.#writer.consultation(industry, random, place)
       const row: Record<string, any> = {
         reporter: reporter.id,
         farmerName: byFarmer ? null : place.person,
@@ -590,6 +590,8 @@ export class PlanScaleGenerator {
           public: true,
           rating: row.rating,
           createdAt: new Date(created),
+          // The benchmark's recall among all documents counts a generated case of the same problem as a hit.
+          tags: [`problem:${lexicon().synonyms.get(problem) ?? problem}`],
         }
         const doc = documentRow(input, cut)
         documents.add([

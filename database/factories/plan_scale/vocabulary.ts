@@ -213,6 +213,8 @@ interface Pools {
 export interface CaseText {
   text: string
   answer: string
+  /** The disease, pest or fault the case was written from: the benchmark counts any case of it as the same problem */
+  problem: string
 }
 
 /** Question, answer and profile texts for one industry at a time, from the dictionary. */
@@ -290,7 +292,7 @@ export class CaseWriter {
       f: random.pick(MACHINE_FIXES),
       h: random.pick(PROCESS_HINTS),
     }
-    return { text, answer: fill(random.pick(ANSWERS[family]), answerValues) }
+    return { text, answer: fill(random.pick(ANSWERS[family]), answerValues), problem }
   }
 
   /** What an expert lists as specialties: terms of their industries plus a field of work. */

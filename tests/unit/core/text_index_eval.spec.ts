@@ -11,7 +11,7 @@ import { baselineSegmenter } from '#core/text/segmenter'
  * slack under the record, not a real loss.
  */
 // Held-out 367 queries / 56 clusters; development beside it: R@1 0.839, R@3 0.95, MRR 0.893.
-const RECORDED_HELD_OUT = { recallAt1: 0.834, recallAt3: 0.91, mrr: 0.883, precision: 0.885 }
+const RECORDED_HELD_OUT = { recallAt1: 0.839, recallAt3: 0.91, mrr: 0.885, precision: 0.911 }
 const SLACK = 0.02
 
 test.group('text index · evaluation', () => {
