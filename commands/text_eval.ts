@@ -27,6 +27,9 @@ export default class TextEval extends BaseCommand {
   @flags.boolean({ description: 'Development part only: for tuning, never look at held-out while tuning' })
   declare devOnly?: boolean
 
+  @flags.boolean({ description: 'List the development items not found in the top 3 (held-out items are never listed)' })
+  declare misses?: boolean
+
   async run() {
     const { evaluateOutcomes, report, thresholdCurve, scoreIndustrySuggestion } = await import('#core/text/evaluation')
     const { MIN_SCORE } = await import('#core/text/documents')
@@ -67,6 +70,11 @@ export default class TextEval extends BaseCommand {
     this.logger.info(
       `suggestions shown when the top score ≥ MIN_SCORE ${MIN_SCORE}; precision = share of shown top suggestions that are the same problem`
     )
+    if (this.misses) {
+      for (const miss of outcomes.similar.filter((o) => o.part === 'development' && (o.rank === 0 || o.rank > 3))) {
+        this.logger.log(`${miss.cluster}  rank ${miss.rank || '-'}  top ${miss.top}  ${miss.topScore}  ${miss.text}`)
+      }
+    }
     if (this.curve) {
       const development = outcomes.similar.filter((o) => o.part === 'development')
       const curve = this.ui.table()

@@ -201,7 +201,7 @@ export async function similar(text: unknown, options: SimilarOptions = {}): Prom
   const city = county ? RegionScope.fromRegionCode(county).city.prefix : null
   const ids = options.ids ?? null
   const terms = queryTerms(text, tokens, cut)
-  const searched = [...terms.weights.keys()].slice(0, MAX_QUERY_TOKENS * 2)
+  const searched = [...new Set([...terms.weights.keys(), ...terms.hostWords])].slice(0, MAX_QUERY_TOKENS * 2)
   const anyToken = anyTokenQuery(searched)
   const statistics = await tokenStatistics()
   // An explicit id list (the evaluation) is its own small candidate set.

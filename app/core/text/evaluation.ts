@@ -113,6 +113,10 @@ interface Outcome {
   part: Part
   /** Line of eval.jsonl (1-based): lines up to ORIGINAL_ITEMS are the set earlier tuning saw */
   line: number
+  text: string
+  cluster: string
+  /** cluster (or generated problem) of the top suggestion */
+  top: string | null
   rank: number
   topScore: number
   ms: number
@@ -198,7 +202,7 @@ export async function outcomesOf(
     const generated = options.everything ? await problemsOf(trx, found.filter((doc) => !clusterOf.has(doc.id)).map((doc) => doc.id)) : new Map()
     const problem = problemOf.get(item.cluster)
     const rank = found.findIndex((doc) => clusterOf.get(doc.id) === item.cluster || (problem !== undefined && generated.get(doc.id) === problem)) + 1
-    outcomes.push({ industry: item.industry, part: partOf(item.cluster, split), line: index + 1, rank, topScore: found[0]?.score ?? 0, ms })
+    outcomes.push({ industry: item.industry, part: partOf(item.cluster, split), line: index + 1, text: item.text, cluster: item.cluster, top: found[0] ? (clusterOf.get(found[0].id) ?? generated.get(found[0].id) ?? null) : null, rank, topScore: found[0]?.score ?? 0, ms })
   }
   return outcomes
 }

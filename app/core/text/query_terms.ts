@@ -16,6 +16,11 @@ export interface QueryTerms {
   exact: string[]
   /** crops and animals the query names */
   hosts: Host[]
+  /**
+   * Every word of those hosts (青脆李 for 李): they find candidates, and a case holding
+   * one matches the host, but they add no weight of their own.
+   */
+  hostWords: string[]
 }
 
 /** Another word for the same crop or animal: nearly as good as the farmer's own. */
@@ -27,10 +32,34 @@ export const SYMPTOM_WEIGHT = 0.3
 
 const WEIGHT_OF_KIND = { dialect: DIALECT_WEIGHT, symptom: SYMPTOM_WEIGHT } as const
 
+/**
+ * A term the farmer wrote without its last character (稻曲 for 稻曲病, 褐腐 for 褐腐病):
+ * jieba does not know the short form and cuts it into something no case holds.
+ */
+export const COMPLETION_WEIGHT = 0.5
+const COMPLETED_CATEGORIES = new Set(['disease', 'pest', 'symptom'])
+
 /** Characters of query text searched for phrases: a farmer's problem fits in far fewer. */
 const PHRASE_SEARCH_CHARS = 2000
 
 const termTokens = new WeakMap<Segmenter, Map<string, string[]>>()
+const completionIndex = new WeakMap<Lexicon, Map<string, string[]>>()
+
+/** Disease, pest and symptom terms of three or more characters by their form without the last one. */
+function completions(source: Lexicon): Map<string, string[]> {
+  let index = completionIndex.get(source)
+  if (!index) {
+    index = new Map()
+    for (const entry of source.terms.values()) {
+      if (entry.term.length < 3 || !COMPLETED_CATEGORIES.has(entry.category)) continue
+      const short = entry.term.slice(0, -1)
+      if (source.terms.has(short) || source.synonyms.has(short)) continue
+      index.set(short, [...(index.get(short) ?? []), entry.term])
+    }
+    completionIndex.set(source, index)
+  }
+  return index
+}
 
 /** A lexicon term as the index holds it (canonical, with its pieces), cached per segmenter. */
 function tokensOf(term: string, cut: Segmenter): string[] {
@@ -54,7 +83,7 @@ export function hostsOf(tokens: Iterable<string>, source: Lexicon = processLexic
 export function queryTerms(text: unknown, exact: string[], cut: Segmenter = segmenter()): QueryTerms {
   const weights = new Map(exact.map((token) => [token, 1]))
   const source = cut.lexicon
-  if (!source) return { weights, exact, hosts: [] }
+  if (!source) return { weights, exact, hosts: [], hostWords: [] }
   const add = (token: string, weight: number) => {
     if ((weights.get(token) ?? 0) < weight) weights.set(token, weight)
   }
@@ -74,5 +103,14 @@ export function queryTerms(text: unknown, exact: string[], cut: Segmenter = segm
       }
     }
   }
-  return { weights, exact, hosts }
+  const shortForms = completions(source)
+  for (let start = 0; start < compact.length - 1; start++) {
+    for (let length = 2; length <= 6 && start + length <= compact.length; length++) {
+      for (const term of shortForms.get(compact.slice(start, start + length)) ?? []) {
+        for (const token of tokensOf(term, cut)) add(token, COMPLETION_WEIGHT)
+      }
+    }
+  }
+  const hostWords = [...new Set(hosts.flatMap((host) => host.words.flatMap((word) => tokensOf(word, cut))))]
+  return { weights, exact, hosts, hostWords }
 }

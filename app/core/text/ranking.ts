@@ -103,6 +103,7 @@ export function rankCandidates(query: QueryTerms, candidates: Candidate[], conte
   const ranked = candidates.map((candidate) => {
     const text = counts(candidate.textTokens)
     const answer = counts(candidate.answerTokens)
+    const hosts = hostFactor(query.hosts, hostsOf(candidate.textTokens, source))
     let lexical = 0
     for (const term of terms) {
       const inText = saturate(text.get(term.token) ?? 0, candidate.textTokens.length, averageText)
@@ -110,7 +111,6 @@ export function rankCandidates(query: QueryTerms, candidates: Candidate[], conte
       lexical += term.weight * term.idf * (inText + ANSWER_WEIGHT * inAnswer)
     }
     if (best === 0 && query.hosts.length > 0) lexical = 1
-    const hosts = hostFactor(query.hosts, hostsOf(candidate.textTokens, source))
     let boost = 1
     if (context.industry && candidate.industry === context.industry) boost += 0.5
     if (context.county && candidate.county === context.county) boost += 0.2

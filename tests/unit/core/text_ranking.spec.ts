@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { MIN_SCORE, similar, upsertDocument } from '#core/text/documents'
-import { DIALECT_WEIGHT, HOST_WORD_WEIGHT, SYMPTOM_WEIGHT, queryTerms } from '#core/text/query_terms'
+import { COMPLETION_WEIGHT, DIALECT_WEIGHT, HOST_WORD_WEIGHT, SYMPTOM_WEIGHT, queryTerms } from '#core/text/query_terms'
 import { HOST_MISMATCH, HOST_SIBLING, hostFactor, rankCandidates, type Candidate } from '#core/text/ranking'
 import { lexicon } from '#core/text/lexicon'
 import { segmenter, tokenize } from '#core/text/segmenter'
@@ -23,6 +23,18 @@ test.group('找类似 · query expansion', () => {
     assert.isAbove(terms('猕猴桃烂根根').weights.get('根腐') ?? 0, 0)
     assert.equal(terms('牛喂啥子长得快').weights.get('日粮'), DIALECT_WEIGHT)
     assert.deepEqual(terms('洋芋瘟了').hosts.map((host) => host.name), ['马铃薯'])
+  })
+
+  test('a disease written without its last character reaches the term (稻曲 → 稻曲病), at a lower weight', ({ assert }) => {
+    assert.equal(terms('稻曲').weights.get('稻曲病'), COMPLETION_WEIGHT)
+    assert.isFalse(terms('水稻').weights.has('水稻病'))
+  })
+
+  test('a query names its host in any of its words, and those words find candidates', ({ assert }) => {
+    const query = terms('青脆李快熟了烂了')
+    assert.deepEqual(query.hosts.map((host) => host.name), ['李'])
+    assert.includeMembers(query.hostWords, ['李子', '李树'])
+    assert.isFalse(query.weights.has('李树'))
   })
 
   test('plain jieba (the baseline) has no expansion', async ({ assert }) => {
