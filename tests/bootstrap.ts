@@ -20,7 +20,7 @@ import { testMediaRoot } from '#config/drive'
 /**
  * Browser tests drive Debian's Chromium (never a downloaded one); see .ci/run.
  */
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

@@ -1,8 +1,5 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
-  // Copy that describes what the script does (边写边为您查找…) shows only when it runs.
-  document.querySelectorAll('[data-js-only]').forEach(function (element) { element.hidden = false })
-
   // Region picker: choosing a city swaps in that city's counties (GET /regions/:cityCode/counties).
   document.addEventListener('change', function (event) {
     var city = event.target.closest('[data-region-city]')
@@ -169,7 +166,6 @@
   // up in one list, which the album input carries when the form is sent.
   document.querySelectorAll('[data-photo-picker]').forEach(function (picker) {
     if (!window.DataTransfer || !window.URL || !URL.createObjectURL) return
-    picker.classList.add('enhanced')
     var max = Number(picker.getAttribute('data-max'))
     var target = picker.querySelector('[data-picker-target]')
     var inputs = picker.querySelectorAll('input[type=file]')

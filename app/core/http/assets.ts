@@ -5,12 +5,13 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 
 /**
- * Our CSS/JS and the two vendor scripts, served from our own origin under
+ * Our CSS/JS (and the no-JavaScript stylesheet) and the two vendor scripts, served from our own origin under
  * content-hashed URLs (/assets/app.3f9c2a1b7d.css) with a one-year immutable cache:
- * a phone downloads each version once. No bundler is needed for four files.
+ * a phone downloads each version once. No bundler is needed for a handful of files.
  */
 const SOURCES: Record<string, string> = {
   'app.css': 'resources/assets/app.css',
+  'noscript.css': 'resources/assets/noscript.css',
   'app.js': 'resources/assets/app.js',
   'htmx.js': 'node_modules/htmx.org/dist/htmx.min.js',
   'alpine.js': 'node_modules/@alpinejs/csp/dist/cdn.min.js',

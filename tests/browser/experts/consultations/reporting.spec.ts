@@ -139,7 +139,12 @@ test.group('报需求 / on a phone', (group) => {
     await page.locator('[data-picker-thumbs] li').nth(1).waitFor()
     assert.equal(await page.locator('#f-photos').evaluate((input: any) => input.files.length), 2)
 
+    await importSolvedCases()
+    await page.getByLabel('问题描述').pressSequentially(RICE_BLAST.slice(0, 24), { delay: 10 })
+    await page.locator('#similar-cases li').first().waitFor()
     await page.getByLabel('问题描述').fill(RICE_BLAST)
+    await mkdir(app.tmpPath('screenshots'), { recursive: true })
+    await page.screenshot({ path: app.tmpPath('screenshots/report_form.png'), fullPage: true })
     // A 2G-like uplink (DevTools throttling): the button says what is happening.
     const cdp = await browserContext.newCDPSession(page)
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 200, downloadThroughput: 200_000, uploadThroughput: 40_000 })

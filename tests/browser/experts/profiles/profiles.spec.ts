@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { createUser } from '#tests/helpers'
+import { createUser, latestSmsCode } from '#tests/helpers'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
 import { newPhone } from '#tests/browser/phone'
 
@@ -51,6 +51,22 @@ test.group('找专家 in the browser (360×640)', (group) => {
     await page.goto('/experts/apply')
     await page.assertExists('input[name="other_industries[]"]')
     assert.isAtMost(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth), 360)
+  })
+
+  test('向TA提问 without an account session: log in by SMS code and land on the report form addressed to that expert', async ({ visit, assert }) => {
+    const expert = await directory()
+    const farmer = await createUser({ county: '510131' })
+    const page = await visit(`/experts/${expert.id}`)
+    await page.getByRole('link', { name: '向TA提问' }).click()
+    await page.assertPath('/login')
+    await page.getByLabel('手机号').fill(farmer.phone)
+    await page.getByRole('button', { name: '获取验证码' }).click()
+    await page.assertTextContains('main', '验证码已发送')
+    await page.getByLabel('短信验证码').fill(await latestSmsCode(farmer.phone))
+    await page.getByRole('button', { name: '登录', exact: true }).click()
+    await page.waitForURL(`**/consultations/new?expert=${expert.id}`)
+    await page.assertTextContains('main', '向 陈果农')
+    assert.equal(await page.locator('input[name=expert]').inputValue(), String(expert.id))
   })
 
   test('without JavaScript: the filter form is a plain GET and the profile opens', async ({ browser, test: current }) => {

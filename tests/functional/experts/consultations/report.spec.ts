@@ -44,7 +44,8 @@ test.group('报需求 / the form', (group) => {
     assert.isAbove(at('name="farmer_name"'), at('id="similar-cases"'))
     assert.isAbove(at('name="industry"'), at('name="farmer_name"'))
     // "边写边为您查找" is a promise only the script keeps; without it, a button does the looking.
-    assert.match(html, /<p class="muted" data-js-only hidden>边写边为您查找/)
+    assert.match(html, /<p class="muted" data-js-only>边写边为您查找/)
+    assert.match(html, /<noscript><link rel="stylesheet" href="\/assets\/noscript\.[0-9a-f]{10}\.css"><\/noscript>/, 'which hides it without JavaScript')
     assert.match(html, /<noscript>\s*<button type="submit" class="button secondary block" formaction="\/consultations\/similar" formnovalidate>先看看类似案例/)
     assert.include(html, 'data-upload-button', 'the submit shows upload progress when the script runs')
     assert.include(html, `data-draft="consultation:${officer.id}"`)
