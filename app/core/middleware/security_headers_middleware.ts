@@ -8,14 +8,16 @@ const TOKEN_PATH = /^\/[lf]\/\d+\/[^/]+/
 const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()'
 
 /**
- * Headers every routed answer gets (after the current user is known): no referrer at
- * all from a page whose URL is a credential, the origin only elsewhere; nothing
- * personal in a shared cache or a phone's back-forward history after logout.
+ * Headers every routed answer gets (after the current user is known): a page whose URL is
+ * a credential names itself to no other site (same-origin: its own forms still say where
+ * they came from, so a failed submit without JavaScript returns to the page rather than
+ * the home page — those requests carry the token in their own path anyway); the origin only
+ * elsewhere; nothing personal in a shared cache or a phone's back-forward history after logout.
  */
 export default class SecurityHeadersMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     const tokenPath = TOKEN_PATH.test(ctx.request.url())
-    ctx.response.header('Referrer-Policy', tokenPath ? 'no-referrer' : 'strict-origin-when-cross-origin')
+    ctx.response.header('Referrer-Policy', tokenPath ? 'same-origin' : 'strict-origin-when-cross-origin')
     ctx.response.header('Permissions-Policy', PERMISSIONS_POLICY)
     await next()
     // A handler that chose its own caching (public photos, the region list) keeps it.

@@ -9,11 +9,11 @@ const PERMISSIONS = /camera=\(\), microphone=\(\), geolocation=\(\)/
 test.group('Security headers', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('an SMS-link page sends no referrer and is never cached; it denies unused browser features', async ({ client, assert }) => {
+  test('an SMS-link page sends its address to no other site and is never cached; it denies unused browser features', async ({ client, assert }) => {
     const consultation = await makeCase({ farmer: { name: '张农户', phone: '13912345678' } })
     const response = await client.get(caseLinkPath(consultation.id, 'farmer', 0))
     response.assertStatus(200)
-    response.assertHeader('referrer-policy', 'no-referrer')
+    response.assertHeader('referrer-policy', 'same-origin')
     response.assertHeader('cache-control', 'no-store')
     assert.match(response.header('permissions-policy') ?? '', PERMISSIONS)
   })
@@ -22,7 +22,7 @@ test.group('Security headers', (group) => {
     const consultation = await makeCase()
     const response = await client.get(`/l/${consultation.id}/e1.zzzz.AAAAAAAAAAAAAAAAAAAAAA`)
     response.assertStatus(403)
-    response.assertHeader('referrer-policy', 'no-referrer')
+    response.assertHeader('referrer-policy', 'same-origin')
     response.assertHeader('cache-control', 'no-store')
   })
 

@@ -56,6 +56,13 @@ test.group('Closing / on a phone', (group) => {
     await page.goto(link)
 
     const form = page.locator(`#close-form-${consultation.id}`)
+    // 问题解决了吗？ sits under the answer; 解决了，去评价 leads to the stars.
+    await page.getByRole('link', { name: '解决了，去评价' }).click()
+    assert.equal(new URL(page.url()).hash, `#rating-${consultation.id}`)
+    // Sent without stars: the page (not the home page) comes back, at the form, with the message.
+    await form.getByRole('button', { name: '结案并提交评价' }).click()
+    await page.waitForURL((url) => url.pathname === link && url.hash === `#close-form-${consultation.id}`)
+    assert.include(await form.innerText(), '请选择 1～5 星评分')
     await form.getByLabel('5 星').check()
     await form.getByRole('button', { name: '结案并提交评价' }).click()
     await page.waitForURL((url) => url.pathname === link)
