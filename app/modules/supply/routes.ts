@@ -1,0 +1,26 @@
+/*
+ * Every URL of 供销对接, one block per feature folder (the folder holds the block's
+ * controllers). Groups are signed in unless `signedIn: false`.
+ */
+import router from '@adonisjs/core/services/router'
+import { routeGroup } from '#core/http/route_group'
+
+const SellersController = () => import('#modules/supply/sellers/sellers_controller')
+const SellerReviewsController = () => import('#modules/supply/sellers/seller_reviews_controller')
+
+// sellers — the list of selected sellers and a seller's page are public (buyers look before signing in);
+// proposing one needs an account; centre staff select or remove the proposals of their region.
+routeGroup({ prefix: '/supply/sellers', as: 'supply.sellers' }, () => {
+  router.get('/new', [SellersController, 'create']).as('create')
+  router.post('/', [SellersController, 'store']).as('store')
+})
+routeGroup({ prefix: '/supply', as: 'supply.sellers', signedIn: false }, () => {
+  router.get('/', [SellersController, 'index']).as('index')
+  router.get('/sellers/:id', [SellersController, 'show']).as('show')
+})
+routeGroup({ prefix: '/admin/supply/sellers', as: 'supply.sellers.reviews' }, () => {
+  router.get('/', [SellerReviewsController, 'index']).as('index')
+  router.get('/:id', [SellerReviewsController, 'show']).as('show')
+  router.post('/:id/select', [SellerReviewsController, 'select']).as('select')
+  router.post('/:id/remove', [SellerReviewsController, 'remove']).as('remove')
+})

@@ -1,0 +1,68 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { renderPageOrFragment } from '#core/http/render'
+import { guardForm } from '#core/http/forms'
+import { industriesOf } from '#modules/supply/shared/industries'
+import { shopUrlLines } from '#modules/supply/shared/channels'
+import { proposeSeller } from '#modules/supply/sellers/seller_actions'
+import { browseFilters, findSelectedSeller, listSelected } from '#modules/supply/sellers/seller_queries'
+import { formOptions, phoneFor, sellerLabels } from '#modules/supply/sellers/seller_views'
+import { SELLER_MESSAGES, sellerValidator } from '#modules/supply/sellers/validators'
+import { supplyMessages } from '#modules/supply/shared/messages'
+
+const FORM = { errorsTarget: '#seller-form-errors' }
+
+/** 供销对接: the public list of selected sellers, a seller's page, and proposing one. */
+export default class SellersController {
+  async index(ctx: HttpContext) {
+    const filters = await browseFilters(ctx.request.qs())
+    const sellers = await listSelected(filters)
+    const { page, ...query } = filters
+    return renderPageOrFragment(ctx, 'supply/sellers/pages/index', 'supply/sellers/partials/seller_list', {
+      sellers,
+      filters,
+      query: Object.fromEntries(Object.entries({ city: query.city, county_code: query.county, industry: query.industry, kind: query.kind }).filter(([, v]) => v)),
+      ...(await sellerLabels(sellers.all())),
+      ...(await formOptions()),
+      page,
+    })
+  }
+
+  async show({ params, view, auth, response }: HttpContext) {
+    const seller = await findSelectedSeller(params.id)
+    if (!seller) return response.notFound()
+    return view.render('supply/sellers/pages/show', {
+      seller,
+      phone: phoneFor(seller, !!auth.user),
+      ...(await sellerLabels([seller])),
+    })
+  }
+
+  async create({ view }: HttpContext) {
+    return view.render('supply/sellers/pages/new', await formOptions())
+  }
+
+  async store(ctx: HttpContext) {
+    const { request, auth, response, session, i18n } = ctx
+    const input = await guardForm(ctx, FORM, () =>
+      request.validateUsing(sellerValidator, { messagesProvider: supplyMessages(i18n, SELLER_MESSAGES) })
+    )
+    await guardForm(ctx, FORM, () =>
+      proposeSeller(
+        { actor: auth.getUserOrFail(), ip: request.ip() },
+        {
+          name: input.name,
+          kind: input.kind,
+          countyCode: input.county_code,
+          industries: industriesOf(input.industry, input.other_industries),
+          products: input.products,
+          shopUrls: shopUrlLines(input.shop_urls),
+          wechatId: input.wechat_id ?? null,
+          phone: input.phone ?? null,
+          licenceNumber: input.licence_number ?? null,
+        }
+      )
+    )
+    session.flash('success', i18n.t('supply.sellers.propose.proposed'))
+    return response.redirect().toRoute('supply.sellers.index')
+  }
+}

@@ -1,0 +1,31 @@
+/*
+ * What 供销对接 adds to the app at boot, in every process: its routes, its place in
+ * content safety and the audit log, and its ways in on core's pages.
+ */
+import '#modules/supply/routes'
+
+import { registerNavigation } from '#core/navigation'
+import { registerModeratedModule } from '#core/moderation/moderation'
+import { registerAuditActions } from '#core/audit/audit'
+import { hasAnyRole } from '#core/navigation'
+import { SCOPED_ROLES } from '#core/accounts/roles'
+import { proposedCount } from '#modules/supply/sellers/seller_queries'
+
+registerModeratedModule('supply', 'supply.module_name')
+registerAuditActions({
+  'supply.seller_propose': 'supply.audit.seller_propose',
+  'supply.seller_select': 'supply.audit.seller_select',
+  'supply.seller_remove': 'supply.audit.seller_remove',
+})
+
+registerNavigation(
+  { area: 'home.public', route: 'supply.sellers.index', label: 'supply.sellers.browse.title', style: 'secondary', order: 20 },
+  {
+    area: 'home.centre',
+    route: 'supply.sellers.reviews.index',
+    label: 'supply.sellers.reviews.title',
+    visible: hasAnyRole(...SCOPED_ROLES),
+    badge: proposedCount,
+    order: 50,
+  }
+)
