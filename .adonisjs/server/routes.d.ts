@@ -116,6 +116,14 @@ export type ScannedRoutes = {
     'experts.statistics.show': { paramsTuple?: []; params?: {} }
     'experts.exports.create': { paramsTuple?: []; params?: {} }
     'experts.exports.store': { paramsTuple?: []; params?: {} }
+    'supply.sellers.create': { paramsTuple?: []; params?: {} }
+    'supply.sellers.store': { paramsTuple?: []; params?: {} }
+    'supply.sellers.index': { paramsTuple?: []; params?: {} }
+    'supply.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.sellers.reviews.index': { paramsTuple?: []; params?: {} }
+    'supply.sellers.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.sellers.reviews.select': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.sellers.reviews.remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -174,6 +182,11 @@ export type ScannedRoutes = {
     'experts.followups.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.statistics.show': { paramsTuple?: []; params?: {} }
     'experts.exports.create': { paramsTuple?: []; params?: {} }
+    'supply.sellers.create': { paramsTuple?: []; params?: {} }
+    'supply.sellers.index': { paramsTuple?: []; params?: {} }
+    'supply.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.sellers.reviews.index': { paramsTuple?: []; params?: {} }
+    'supply.sellers.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -232,6 +245,11 @@ export type ScannedRoutes = {
     'experts.followups.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.statistics.show': { paramsTuple?: []; params?: {} }
     'experts.exports.create': { paramsTuple?: []; params?: {} }
+    'supply.sellers.create': { paramsTuple?: []; params?: {} }
+    'supply.sellers.index': { paramsTuple?: []; params?: {} }
+    'supply.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.sellers.reviews.index': { paramsTuple?: []; params?: {} }
+    'supply.sellers.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'signup.store': { paramsTuple?: []; params?: {} }
@@ -290,6 +308,9 @@ export type ScannedRoutes = {
     'experts.followups.reveal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.followups.calls.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.exports.store': { paramsTuple?: []; params?: {} }
+    'supply.sellers.store': { paramsTuple?: []; params?: {} }
+    'supply.sellers.reviews.select': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.sellers.reviews.remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {
