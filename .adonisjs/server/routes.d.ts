@@ -124,6 +124,19 @@ export type ScannedRoutes = {
     'supply.sellers.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.reviews.select': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.reviews.remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.records.index': { paramsTuple?: []; params?: {} }
+    'info.records.create': { paramsTuple?: []; params?: {} }
+    'info.records.store': { paramsTuple?: []; params?: {} }
+    'info.records.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.records.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.records.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.records.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.reviews.index': { paramsTuple?: []; params?: {} }
+    'info.reviews.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.reviews.sign_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.browse.index': { paramsTuple?: []; params?: {} }
+    'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -187,6 +200,13 @@ export type ScannedRoutes = {
     'supply.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.reviews.index': { paramsTuple?: []; params?: {} }
     'supply.sellers.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.records.index': { paramsTuple?: []; params?: {} }
+    'info.records.create': { paramsTuple?: []; params?: {} }
+    'info.records.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.records.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.reviews.index': { paramsTuple?: []; params?: {} }
+    'info.browse.index': { paramsTuple?: []; params?: {} }
+    'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -250,6 +270,13 @@ export type ScannedRoutes = {
     'supply.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.reviews.index': { paramsTuple?: []; params?: {} }
     'supply.sellers.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.records.index': { paramsTuple?: []; params?: {} }
+    'info.records.create': { paramsTuple?: []; params?: {} }
+    'info.records.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.records.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.reviews.index': { paramsTuple?: []; params?: {} }
+    'info.browse.index': { paramsTuple?: []; params?: {} }
+    'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'signup.store': { paramsTuple?: []; params?: {} }
@@ -311,6 +338,12 @@ export type ScannedRoutes = {
     'supply.sellers.store': { paramsTuple?: []; params?: {} }
     'supply.sellers.reviews.select': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.reviews.remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.records.store': { paramsTuple?: []; params?: {} }
+    'info.records.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.records.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.reviews.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.reviews.sign_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

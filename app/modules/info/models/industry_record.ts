@@ -1,0 +1,94 @@
+import { DateTime } from 'luxon'
+import { BaseModel, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import User from '#core/accounts/models/user'
+import type { Checklist, RecordCategory, RecordKind, RecordStatus } from '#modules/info/shared/record_states'
+import RecordEvent from '#modules/info/models/record_event'
+
+/** 产业信息: one record of the four databases, public only once signed off. */
+export default class IndustryRecord extends BaseModel {
+  static table = 'info_records'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare kind: RecordKind
+
+  @column()
+  declare category: RecordCategory
+
+  @column()
+  declare industries: string[]
+
+  @column()
+  declare regionCode: string
+
+  @column()
+  declare title: string
+
+  @column()
+  declare summary: string
+
+  @column()
+  declare body: string
+
+  @column()
+  declare ipOwner: string
+
+  @column()
+  declare source: string
+
+  @column.date()
+  declare validFrom: DateTime
+
+  @column.date()
+  declare validTo: DateTime | null
+
+  @column()
+  declare status: RecordStatus
+
+  @column()
+  declare screenCategories: string[]
+
+  @column()
+  declare authorId: number
+
+  @column()
+  declare checklist: Checklist | null
+
+  @column()
+  declare reviewedById: number | null
+
+  @column.dateTime()
+  declare reviewedAt: DateTime | null
+
+  @column()
+  declare signedOffById: number | null
+
+  @column.dateTime()
+  declare publishedAt: DateTime | null
+
+  @column()
+  declare rejectionReason: string | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @belongsTo(() => User, { foreignKey: 'authorId' })
+  declare author: BelongsTo<typeof User>
+
+  @hasMany(() => RecordEvent, { foreignKey: 'recordId' })
+  declare events: HasMany<typeof RecordEvent>
+
+  /** Paragraphs of the plain-text body (a blank line separates them). */
+  get paragraphs(): string[] {
+    return this.body
+      .split(/\n\s*\n/)
+      .map((paragraph) => paragraph.trim())
+      .filter(Boolean)
+  }
+}

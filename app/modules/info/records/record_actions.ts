@@ -1,0 +1,98 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { Actor } from '#core/accounts/acting'
+import { RuleError } from '#core/http/rule_error'
+import { screen } from '#core/moderation/moderation'
+import IndustryRecord from '#modules/info/models/industry_record'
+import { roleFor } from '#modules/info/shared/record_access'
+import { recordStep } from '#modules/info/shared/record_events'
+import { EDITABLE, type RecordCategory, type RecordKind } from '#modules/info/shared/record_states'
+
+export const PROVINCE = '510000'
+
+export interface RecordInput {
+  kind: RecordKind
+  category: RecordCategory
+  /** The main industry first. */
+  industries: string[]
+  /** 510000 (province-wide), a city's 51xx00 or a county. */
+  regionCode: string
+  title: string
+  summary: string
+  body: string
+  ipOwner: string
+  source: string
+  validFrom: DateTime
+  validTo: DateTime | null
+}
+
+/** The region a form names: the county when one is chosen, else the city, else the province. */
+export function regionOf(countyCode?: string | null, cityCode?: string | null) {
+  return countyCode || cityCode || PROVINCE
+}
+
+/**
+ * Rules of a record's content, whoever writes it: 宏观产业资讯 is province-wide and
+ * 地方特色产业 belongs to a city or county; the validity ends on or after it starts; the
+ * writer's scope covers the region (the field the message goes to is the picker's).
+ */
+export async function checkRecordInput(actor: Actor['actor'], input: RecordInput) {
+  if (input.category === 'macro' && input.regionCode !== PROVINCE) throw new RuleError('info.records.errors.macro_province', 'category')
+  if (input.category === 'local' && input.regionCode === PROVINCE) throw new RuleError('info.records.errors.local_region', 'county_code')
+  if (input.validTo && input.validTo < input.validFrom) throw new RuleError('info.records.errors.valid_to_before', 'valid_to')
+  const role = await roleFor(actor, input.regionCode)
+  if (!role) throw new RuleError('info.records.errors.region_outside_scope', 'county_code')
+  return role
+}
+
+/** 上传: a draft of the writer's scope; nothing is public. */
+export async function createRecord({ actor, ip }: Actor, input: RecordInput) {
+  const actorRole = await checkRecordInput(actor, input)
+  return db.transaction(async (trx) => {
+    const record = await IndustryRecord.create({ ...input, status: 'draft', authorId: actor.id }, { client: trx })
+    await recordStep(trx, { actor, actorRole, ip }, record, { action: 'created', from: null })
+    return record
+  })
+}
+
+/** The author changes a draft, or a record that came back rejected (it stays rejected until submitted). */
+export async function updateRecord({ actor, ip }: Actor, recordId: number, input: RecordInput) {
+  const actorRole = await checkRecordInput(actor, input)
+  return db.transaction(async (trx) => {
+    const record = await lockEditable(trx, recordId)
+    record.merge(input)
+    await record.save()
+    await recordStep(trx, { actor, actorRole, ip }, record, { action: 'updated', from: record.status })
+    return record
+  })
+}
+
+/**
+ * 提交审核: the text passes content safety first. A listed word to block refuses the
+ * submission; while a breaker of the module holds the record's region, submissions wait
+ * (the draft is kept); words to hold let it through to the human review, which is
+ * shown what was found.
+ */
+export async function submitRecord({ actor, ip }: Actor, recordId: number) {
+  return db.transaction(async (trx) => {
+    const record = await lockEditable(trx, recordId)
+    const actorRole = await roleFor(actor, record.regionCode)
+    if (!actorRole) throw new RuleError('info.records.errors.region_outside_scope')
+    const text = [record.title, record.summary, record.body, record.ipOwner, record.source].join('\n')
+    const { verdict, categories, breakerTripped } = await screen({ module: 'info', countyCode: record.regionCode, text }, trx)
+    if (verdict === 'block') throw new RuleError('info.records.errors.blocked')
+    if (breakerTripped) throw new RuleError('info.records.errors.breaker')
+    const from = record.status
+    record.merge({ status: 'submitted', screenCategories: categories, rejectionReason: null })
+    await record.save()
+    await recordStep(trx, { actor, actorRole, ip }, record, { action: 'submitted', from })
+    return record
+  })
+}
+
+async function lockEditable(trx: TransactionClientContract, recordId: number) {
+  const record = await IndustryRecord.query({ client: trx }).where('id', recordId).forUpdate().firstOrFail()
+  if (!EDITABLE.includes(record.status)) throw new RuleError('info.records.errors.not_editable')
+  return record
+}

@@ -1,0 +1,39 @@
+import { todayIso } from '#core/clock'
+import regionDirectory from '#core/regions/region_directory'
+import { industryNames } from '#core/industries/industry_directory'
+import type IndustryRecord from '#modules/info/models/industry_record'
+import RecordEvent from '#modules/info/models/record_event'
+
+/** Names a list of records shows: regions and industries, looked up once per page. */
+export async function namesFor(records: IndustryRecord[]) {
+  return {
+    regionNames: await regionDirectory.fullNames(records.map((record) => record.regionCode)),
+    industryNames: Object.fromEntries(await industryNames()),
+  }
+}
+
+/** The history of a record, oldest first, with who did each step. */
+export function historyOf(record: IndustryRecord) {
+  return RecordEvent.query().where('record_id', record.id).preload('actor').orderBy('id', 'asc')
+}
+
+/** Form values of a record (for editing), as the form's fields are named. */
+export function formValues(record: IndustryRecord | null) {
+  if (!record) return { valid_from: todayIso() }
+  const level = record.regionCode.endsWith('0000') ? 'province' : record.regionCode.endsWith('00') ? 'city' : 'county'
+  return {
+    kind: record.kind,
+    category: record.category,
+    industry: record.industries[0],
+    other_industries: record.industries.slice(1),
+    county_code: level === 'county' ? record.regionCode : '',
+    city_code: level === 'city' ? record.regionCode : level === 'county' ? `${record.regionCode.slice(0, 4)}00` : '',
+    title: record.title,
+    summary: record.summary,
+    body: record.body,
+    ip_owner: record.ipOwner,
+    source: record.source,
+    valid_from: record.validFrom.toISODate(),
+    valid_to: record.validTo?.toISODate() ?? '',
+  }
+}

@@ -1,0 +1,54 @@
+import vine from '@vinejs/vine'
+import type { FieldContext } from '@vinejs/vine/types'
+import { knownRegionRule } from '#core/regions/region_rules'
+import { industryNames } from '#core/industries/industry_directory'
+import { MAX_OTHER_INDUSTRIES, RECORD_CATEGORIES, RECORD_KINDS } from '#modules/info/shared/record_states'
+
+/** Plain text shown to others: no markup characters. */
+export const plainText = (max: number) =>
+  vine
+    .string()
+    .trim()
+    .maxLength(max)
+    .regex(/^[^<>]*$/)
+
+/**
+ * The body is plain text in paragraphs (this slice has no rich text): a "<" before a
+ * letter, "/" or "!" is the start of a tag and is refused; "温度<5℃" is not a tag.
+ */
+const noTags = vine.createRule((value: unknown, _options: undefined, field: FieldContext) => {
+  if (typeof value === 'string' && /<[a-zA-Z/!?]/.test(value)) field.report('', 'no_tags', field)
+})
+
+/** Codes of the 10+3 industries only (for a single code or a list). */
+export const knownIndustries = vine.createRule(
+  async (value: unknown, _options: undefined, field: FieldContext) => {
+    const known = await industryNames()
+    const codes = Array.isArray(value) ? value : [value]
+    if (codes.some((code) => typeof code !== 'string' || !known.has(code))) field.report('', 'industries.known', field)
+  },
+  { isAsync: true }
+)
+
+const day = () => vine.date({ formats: ['YYYY-MM-DD'] })
+
+export const recordValidator = vine.create({
+  kind: vine.enum(RECORD_KINDS),
+  category: vine.enum(RECORD_CATEGORIES),
+  industry: vine.string().trim().use(knownIndustries()),
+  other_industries: vine.array(vine.string().trim()).maxLength(MAX_OTHER_INDUSTRIES).distinct().use(knownIndustries()).optional(),
+  // The region picker: a county, or only a city; neither is the province.
+  city_code: knownRegionRule('city').optional(),
+  county_code: knownRegionRule('county').optional(),
+  title: plainText(80).minLength(4),
+  summary: plainText(300).optional(),
+  body: vine.string().trim().minLength(20).maxLength(20_000).use(noTags()),
+  ip_owner: plainText(80).minLength(2),
+  source: plainText(120).optional(),
+  valid_from: day(),
+  valid_to: day().optional(),
+})
+
+export const myRecordsValidator = vine.create({
+  page: vine.number().min(1).max(10000).optional(),
+})
