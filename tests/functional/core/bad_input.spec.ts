@@ -9,6 +9,7 @@ import { clearRateLimits, dirtyColumns, flashedErrors, HOSTILE, judge, post, RAW
 import { registry as core } from '#tests/fixtures/forms/core'
 import { registry as experts } from '#tests/fixtures/forms/experts'
 import { registry as admin } from '#tests/fixtures/forms/admin'
+import { registry as supply } from '#tests/fixtures/forms/supply'
 
 /*
  * Issue 12, finding 3 and the bad-input suite: every text field of every form takes the
@@ -68,6 +69,7 @@ const REGISTRIES: [string, FormRegistry][] = [
   ['core', core],
   ['experts', experts],
   ['admin', admin],
+  ['supply', supply],
 ]
 const BOTH_WAYS = new Set(['script tag', 'NUL'])
 const SAMPLE = 4
