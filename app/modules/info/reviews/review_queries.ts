@@ -25,8 +25,10 @@ function queueQuery(scopes: RegionScope[], userId: number, step: QueueStep) {
 
 /** The centre home's badge: how many records wait for this person at either step. */
 export async function awaitingDecisionCount(user: User): Promise<number> {
-  const [review, signOff] = await Promise.all(
-    (['review', 'sign_off'] as const).map(async (step) => Number((await (await queueOf(user, step)).query.count('* as total'))[0].$extras.total))
-  )
-  return review + signOff
+  let total = 0
+  // One after the other: a request's queries may share one connection (a transaction).
+  for (const step of ['review', 'sign_off'] as const) {
+    total += Number((await (await queueOf(user, step)).query.count('* as total'))[0].$extras.total)
+  }
+  return total
 }
