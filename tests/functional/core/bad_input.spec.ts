@@ -9,6 +9,7 @@ import { clearRateLimits, dirtyColumns, flashedErrors, HOSTILE, judge, post, RAW
 import { registry as core } from '#tests/fixtures/forms/core'
 import { registry as experts } from '#tests/fixtures/forms/experts'
 import { registry as admin } from '#tests/fixtures/forms/admin'
+import { registry as info } from '#tests/fixtures/forms/info'
 import { registry as supply } from '#tests/fixtures/forms/supply'
 
 /*
@@ -69,6 +70,7 @@ const REGISTRIES: [string, FormRegistry][] = [
   ['core', core],
   ['experts', experts],
   ['admin', admin],
+  ['info', info],
   ['supply', supply],
 ]
 const BOTH_WAYS = new Set(['script tag', 'NUL'])
