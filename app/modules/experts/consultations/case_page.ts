@@ -5,7 +5,7 @@ import { clock, HOUR, MINUTE } from '#core/clock'
 import type Media from '#core/media/media'
 import regionDirectory from '#core/regions/region_directory'
 import User from '#core/accounts/models/user'
-import { similar, type SimilarDocument } from '#core/text/documents'
+import { MIN_SCORE, similar, type SimilarDocument } from '#core/text/documents'
 import type Consultation from '#modules/experts/models/consultation'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import Expert from '#modules/experts/models/expert'
@@ -83,7 +83,7 @@ async function assignedExpert(consultation: Consultation) {
 /** Similar solved cases, offered while the reporter can still say one solved the problem. */
 function similarFor(consultation: Consultation): Promise<SimilarDocument[]> {
   if (consultation.state !== 'submitted') return Promise.resolve([])
-  return similar(consultation.text, { industry: consultation.industryCode, county: consultation.countyCode, limit: SIMILAR_SHOWN })
+  return similar(consultation.text, { industry: consultation.industryCode, county: consultation.countyCode, limit: SIMILAR_SHOWN, minScore: MIN_SCORE })
 }
 
 export interface CasePageData {

@@ -64,7 +64,10 @@ test.group('Case page / who may see a case', (group) => {
     assert.include(html, '川粮油')
     assert.match(html, /<img src="\/media\/[A-Za-z0-9_-]{22}\/thumb"/)
     assert.include(html, '提交需求', 'timeline entry of the submitted event')
-    assert.lengthOf(html.match(/name="similar_document_id"/g) ?? [], 5)
+    // Only confident suggestions (MIN_SCORE), at most five, each with its 这个解决了我的问题.
+    const offered = (html.match(/name="similar_document_id"/g) ?? []).length
+    assert.isAtLeast(offered, 1)
+    assert.isAtMost(offered, 5)
     assert.include(html, `action="/consultations/${consultation.id}/ask-expert"`)
     assert.include(html, 'hx-trigger="every 15s"')
     assert.include(html, `data-draft-key="${consultation.idempotencyKey}"`)

@@ -83,8 +83,12 @@ test.group('报需求 / the form', (group) => {
     response.assertStatus(200)
     const html = response.text()
     assert.notInclude(html, '<html')
+    // Only what clears MIN_SCORE (a wrong suggestion costs more than none), at most five; the
+    // rice blast case of the fixture comes first.
     const items = html.match(/<li>/g) ?? []
-    assert.lengthOf(items, 5)
+    assert.isAtLeast(items.length, 1)
+    assert.isAtMost(items.length, 5)
+    assert.match(html.slice(html.indexOf('<li>'), html.indexOf('</li>')), /梭形/)
     assert.include(html, '<mark>')
     assert.match(html, /href="\/cases\/\d+" target="_blank"/)
     assert.include(html, 'hx-swap-oob="true"')
@@ -127,7 +131,7 @@ test.group('报需求 / the form', (group) => {
       .loginAs(user)
     look.assertStatus(200)
     assert.include(look.text(), '<html')
-    assert.lengthOf(look.text().match(/href="\/cases\/\d+"/g) ?? [], 5)
+    assert.isAtLeast((look.text().match(/href="\/cases\/\d+"/g) ?? []).length, 1)
     assert.include(look.text(), 'href="/consultations/new"')
 
     const back = await client.get('/consultations/new').loginAs(user).withSession(look.session()).redirects(0)
