@@ -137,6 +137,11 @@ export type ScannedRoutes = {
     'info.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.browse.index': { paramsTuple?: []; params?: {} }
     'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.mine': { paramsTuple?: []; params?: {} }
+    'supply.shops.save': { paramsTuple?: []; params?: {} }
+    'supply.shops.products.store': { paramsTuple?: []; params?: {} }
+    'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -207,6 +212,8 @@ export type ScannedRoutes = {
     'info.reviews.index': { paramsTuple?: []; params?: {} }
     'info.browse.index': { paramsTuple?: []; params?: {} }
     'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.mine': { paramsTuple?: []; params?: {} }
+    'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -277,6 +284,8 @@ export type ScannedRoutes = {
     'info.reviews.index': { paramsTuple?: []; params?: {} }
     'info.browse.index': { paramsTuple?: []; params?: {} }
     'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.mine': { paramsTuple?: []; params?: {} }
+    'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'signup.store': { paramsTuple?: []; params?: {} }
@@ -344,6 +353,9 @@ export type ScannedRoutes = {
     'info.reviews.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.sign_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.save': { paramsTuple?: []; params?: {} }
+    'supply.shops.products.store': { paramsTuple?: []; params?: {} }
+    'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -7,6 +7,7 @@ import { routeGroup } from '#core/http/route_group'
 
 const SellersController = () => import('#modules/supply/sellers/sellers_controller')
 const SellerReviewsController = () => import('#modules/supply/sellers/seller_reviews_controller')
+const ShopsController = () => import('#modules/supply/shops/shops_controller')
 
 // sellers — the list of selected sellers and a seller's page are public (buyers look before signing in);
 // proposing one needs an account; centre staff select or remove the proposals of their region.
@@ -23,4 +24,15 @@ routeGroup({ prefix: '/admin/supply/sellers', as: 'supply.sellers.reviews' }, ()
   router.get('/:id', [SellerReviewsController, 'show']).as('show')
   router.post('/:id/select', [SellerReviewsController, 'select']).as('select')
   router.post('/:id/remove', [SellerReviewsController, 'remove']).as('remove')
+})
+
+// shops — 农户微商: the owner's own shop (no shop id in the path: there is nobody else's to reach) and the public shop page.
+routeGroup({ prefix: '/supply/shops/mine', as: 'supply.shops' }, () => {
+  router.get('/', [ShopsController, 'mine']).as('mine')
+  router.post('/', [ShopsController, 'save']).as('save')
+  router.post('/products', [ShopsController, 'storeProduct']).as('products.store')
+  router.post('/products/:id/sold-out', [ShopsController, 'soldOut']).as('products.sold_out')
+})
+routeGroup({ prefix: '/supply/shops', as: 'supply.shops', signedIn: false }, () => {
+  router.get('/:id', [ShopsController, 'show']).as('show')
 })

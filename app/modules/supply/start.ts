@@ -3,12 +3,14 @@
  * content safety and the audit log, and its ways in on core's pages.
  */
 import '#modules/supply/routes'
+import '#modules/supply/shops/shop_actions'
 
 import { registerNavigation } from '#core/navigation'
 import { registerModeratedModule } from '#core/moderation/moderation'
 import { registerAuditActions } from '#core/audit/audit'
 import { hasAnyRole } from '#core/navigation'
 import { SCOPED_ROLES } from '#core/accounts/roles'
+import { SHOP_ROLES } from '#modules/supply/shops/policy'
 import { proposedCount } from '#modules/supply/sellers/seller_queries'
 
 registerModeratedModule('supply', 'supply.module_name')
@@ -16,6 +18,8 @@ registerAuditActions({
   'supply.seller_propose': 'supply.audit.seller_propose',
   'supply.seller_select': 'supply.audit.seller_select',
   'supply.seller_remove': 'supply.audit.seller_remove',
+  'supply.shop_open': 'supply.audit.shop_open',
+  'supply.shop_update': 'supply.audit.shop_update',
 })
 
 registerNavigation(
@@ -27,5 +31,6 @@ registerNavigation(
     visible: hasAnyRole(...SCOPED_ROLES),
     badge: proposedCount,
     order: 50,
-  }
+  },
+  { area: 'profile', route: 'supply.shops.mine', label: 'supply.shops.mine.title', visible: hasAnyRole(...SHOP_ROLES), order: 20 }
 )

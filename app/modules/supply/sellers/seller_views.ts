@@ -4,7 +4,7 @@ import type Seller from '#modules/supply/models/seller'
 import { maskContactPhone } from '#modules/supply/shared/channels'
 
 /** What a seller's card and page show besides the record: place and industry names. */
-export async function sellerLabels(sellers: Seller[]) {
+export async function sellerLabels(sellers: Pick<Seller, 'countyCode'>[]) {
   return {
     regionNames: await regionDirectory.fullNames(sellers.map((seller) => seller.countyCode)),
     industryNames: Object.fromEntries(await industryNames()),
@@ -12,7 +12,7 @@ export async function sellerLabels(sellers: Seller[]) {
 }
 
 /** The phone as the viewer may see it: a tel: link signed in, masked for anonymous visitors and crawlers. */
-export function phoneFor(seller: Seller, signedIn: boolean) {
+export function phoneFor(seller: Pick<Seller, 'phone'>, signedIn: boolean) {
   if (!seller.phone) return null
   return signedIn ? { shown: seller.phone, tel: seller.phone.replace('-', '') } : { shown: maskContactPhone(seller.phone), tel: null }
 }

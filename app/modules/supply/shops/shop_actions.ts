@@ -1,0 +1,117 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { Actor } from '#core/accounts/acting'
+import { audit } from '#core/audit/audit'
+import { storePhoto, type UploadedFile } from '#core/media/media_service'
+import { RuleError } from '#core/http/rule_error'
+import { holdForReview, onReviewDecision, screen } from '#core/moderation/moderation'
+import MicroShop from '#modules/supply/models/micro_shop'
+import ShopProduct from '#modules/supply/models/shop_product'
+
+/** Subject types of shops and their products (moderation, media, audit). */
+export const SHOP_SUBJECT = 'supply.shop'
+export const PRODUCT_SUBJECT = 'supply.product'
+
+/** As many photos as the shared photo picker takes. */
+export const MAX_PRODUCT_PHOTOS = 9
+
+export interface ShopInput {
+  name: string
+  countyCode: string
+  industries: string[]
+  intro: string
+  shopUrl: string | null
+  wechatId: string | null
+  phone: string | null
+}
+
+export interface ProductInput {
+  name: string
+  unit: string
+  priceFromFen: number
+  priceToFen: number | null
+  season: string
+  stockNote: string
+}
+
+/**
+ * Screens a shop's or product's text: blocking words refuse it (a message next to
+ * `field`); held words, or a breaker over the county, hold it for the centre's review
+ * queue, and until a reviewer approves it nobody but the owner sees it.
+ */
+async function screened(trx: TransactionClientContract, countyCode: string, text: string, field: string) {
+  const result = await screen({ module: 'supply', countyCode, text }, trx)
+  if (result.verdict === 'block') throw new RuleError('supply.shops.errors.blocked', field)
+  return result
+}
+
+/** Opens the owner's one micro-shop, or changes it. */
+export async function saveShop({ actor, ip }: Actor, input: ShopInput) {
+  if (!input.shopUrl && !input.wechatId && !input.phone) throw new RuleError('supply.shops.errors.no_channel', 'wechat_id')
+  return db.transaction(async (trx) => {
+    const text = [input.name, input.intro].join('\n')
+    const result = await screened(trx, input.countyCode, text, 'intro')
+    const existing = await MicroShop.query({ client: trx }).where('owner_id', actor.id).forUpdate().first()
+    const shop = existing ?? new MicroShop()
+    shop.useTransaction(trx)
+    shop.merge({ ...input, ownerId: actor.id, held: result.verdict === 'hold' })
+    await shop.save()
+    if (shop.held) {
+      await holdForReview(trx, { module: 'supply', subjectType: SHOP_SUBJECT, subjectId: shop.id, countyCode: shop.countyCode, text, categories: result.categories })
+    }
+    await audit(trx, { actor, action: existing ? 'supply.shop_update' : 'supply.shop_open', subjectType: SHOP_SUBJECT, subjectId: shop.id, countyCode: shop.countyCode, ip })
+    return shop
+  })
+}
+
+/** Adds a product with its photos (shrunk and stripped by the media service); all of it or nothing. */
+export async function addProduct({ actor }: Actor, shop: MicroShop, input: ProductInput, photos: UploadedFile[]) {
+  if (photos.length > MAX_PRODUCT_PHOTOS) throw new RuleError('supply.shops.errors.too_many_photos', 'photos', { max: MAX_PRODUCT_PHOTOS })
+  if (input.priceToFen !== null && input.priceToFen < input.priceFromFen) throw new RuleError('supply.shops.errors.price_order', 'price_to')
+  return db.transaction(async (trx) => {
+    const text = [input.name, input.season, input.stockNote].join('\n')
+    const result = await screened(trx, shop.countyCode, text, 'name')
+    const held = result.verdict === 'hold'
+    const product = await ShopProduct.create({ ...input, shopId: shop.id, held, soldOut: false }, { client: trx })
+    // A refused photo (MediaRejectedError, a RuleError on 'photos') rolls the product back with it.
+    for (const photo of photos) {
+      await storePhoto(photo, {
+        owner: actor,
+        // Public with the product; a held product's photos wait with it.
+        visibility: held || shop.held ? 'private' : 'public',
+        countyCode: shop.countyCode,
+        subject: { type: PRODUCT_SUBJECT, id: product.id },
+        client: trx,
+      })
+    }
+    if (held) {
+      await holdForReview(trx, { module: 'supply', subjectType: PRODUCT_SUBJECT, subjectId: product.id, countyCode: shop.countyCode, text, categories: result.categories })
+    }
+    return product
+  })
+}
+
+/** The owner's product by id, or null: another shop's product does not exist for them. */
+export function ownProduct(shop: MicroShop, productId: number | string) {
+  return ShopProduct.query().where('id', productId).where('shop_id', shop.id).first()
+}
+
+export async function setSoldOut(product: ShopProduct, soldOut: boolean) {
+  product.soldOut = soldOut
+  await product.save()
+  return product
+}
+
+// A reviewer's decision on held shop or product text: approved content is published, rejected stays hidden.
+onReviewDecision(SHOP_SUBJECT, async (trx, subjectId, decision) => {
+  await trx.from('supply_micro_shops').where('id', subjectId).update({ held: decision !== 'approved' })
+  if (decision === 'approved') await publishPhotosOf(trx, trx.from('supply_shop_products').where('shop_id', subjectId).where('held', false).select('id'))
+})
+onReviewDecision(PRODUCT_SUBJECT, async (trx, subjectId, decision) => {
+  await trx.from('supply_shop_products').where('id', subjectId).update({ held: decision !== 'approved' })
+  if (decision === 'approved') await publishPhotosOf(trx, [subjectId])
+})
+
+async function publishPhotosOf(trx: TransactionClientContract, productIds: number[] | ReturnType<TransactionClientContract['from']>) {
+  await trx.from('media').where('subject_type', PRODUCT_SUBJECT).whereIn('subject_id', productIds as any).update({ visibility: 'public' })
+}

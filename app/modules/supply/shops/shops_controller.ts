@@ -1,0 +1,132 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { fenToYuan } from '#core/money'
+import { formDone, guardForm } from '#core/http/forms'
+import Media from '#core/media/media'
+import { wasChosen } from '#core/media/media_service'
+import MicroShop from '#modules/supply/models/micro_shop'
+import type ShopProduct from '#modules/supply/models/shop_product'
+import ShopPolicy from '#modules/supply/shops/policy'
+import { addProduct, MAX_PRODUCT_PHOTOS, ownProduct, PRODUCT_SUBJECT, saveShop, setSoldOut } from '#modules/supply/shops/shop_actions'
+import { productValidator, SHOP_MESSAGES, shopValidator, soldOutValidator } from '#modules/supply/shops/validators'
+import { formOptions, phoneFor, sellerLabels } from '#modules/supply/sellers/seller_views'
+import { supplyMessages } from '#modules/supply/shared/messages'
+
+const SHOP_FORM = { errorsTarget: '#shop-form-errors' }
+const PRODUCT_FORM = { errorsTarget: '#product-form-errors' }
+
+/** Photos of products, first stored first, by product id. */
+async function photosOf(products: ShopProduct[], publicOnly: boolean) {
+  if (!products.length) return {}
+  const query = Media.query()
+    .where('subject_type', PRODUCT_SUBJECT)
+    .whereIn('subject_id', products.map((product) => product.id))
+    .orderBy('id')
+  if (publicOnly) query.where('visibility', 'public')
+  const byProduct: Record<number, Media[]> = {}
+  for (const media of await query) (byProduct[media.subjectId!] ??= []).push(media)
+  return byProduct
+}
+
+/** "8.00–12.00 元/斤" */
+export function priceText(product: ShopProduct) {
+  const from = fenToYuan(product.priceFromFen)
+  return product.priceToFen === null || product.priceToFen === product.priceFromFen ? from : `${from}–${fenToYuan(product.priceToFen)}`
+}
+
+/** 农户微商: the owner's own shop and products, and the public shop page. */
+export default class ShopsController {
+  async show({ params, view, auth, response }: HttpContext) {
+    const shop = await MicroShop.query().where('id', params.id).where('held', false).first()
+    if (!shop) return response.notFound()
+    const products = await shop.related('products').query().where('held', false).orderBy('id', 'desc')
+    return view.render('supply/shops/pages/show', {
+      shop,
+      products,
+      photos: await photosOf(products, true),
+      priceText,
+      phone: phoneFor(shop, !!auth.user),
+      ...(await sellerLabels([shop])),
+    })
+  }
+
+  async mine({ view, auth, bouncer }: HttpContext) {
+    await bouncer.with(ShopPolicy).authorize('open')
+    const shop = await MicroShop.findBy('ownerId', auth.getUserOrFail().id)
+    const products = shop ? await shop.related('products').query().orderBy('id', 'desc') : []
+    return view.render('supply/shops/pages/mine', {
+      shop,
+      products,
+      photos: await photosOf(products, false),
+      priceText,
+      maxPhotos: MAX_PRODUCT_PHOTOS,
+      ...(await formOptions()),
+    })
+  }
+
+  async save(ctx: HttpContext) {
+    const { request, auth, bouncer, i18n } = ctx
+    await bouncer.with(ShopPolicy).authorize('open')
+    await guardForm(ctx, SHOP_FORM, async () => {
+      const input = await request.validateUsing(shopValidator, { messagesProvider: supplyMessages(i18n, SHOP_MESSAGES) })
+      return saveShop(
+        { actor: auth.getUserOrFail(), ip: request.ip() },
+        {
+          name: input.name,
+          countyCode: input.county_code,
+          industries: [input.industry],
+          intro: input.intro ?? '',
+          shopUrl: input.shop_url ?? null,
+          wechatId: input.wechat_id ?? null,
+          phone: input.phone ?? null,
+        }
+      )
+    })
+    ctx.session.flash('success', i18n.t('supply.shops.mine.saved'))
+    return ctx.response.redirect().toRoute('supply.shops.mine')
+  }
+
+  async storeProduct(ctx: HttpContext) {
+    const { request, auth, bouncer, i18n, response, session } = ctx
+    await bouncer.with(ShopPolicy).authorize('open')
+    const actor = auth.getUserOrFail()
+    const shop = await MicroShop.findBy('ownerId', actor.id)
+    if (!shop) return response.redirect().toRoute('supply.shops.mine')
+    const product = await guardForm(ctx, PRODUCT_FORM, async () => {
+      const input = await request.validateUsing(productValidator, { messagesProvider: supplyMessages(i18n, SHOP_MESSAGES) })
+      return addProduct(
+        { actor, ip: request.ip() },
+        shop,
+        {
+          name: input.name,
+          unit: input.unit,
+          priceFromFen: input.price_from,
+          priceToFen: input.price_to ?? null,
+          season: input.season ?? '',
+          stockNote: input.stock_note ?? '',
+        },
+        request.files('photos', { size: '15mb' }).filter(wasChosen)
+      )
+    })
+    session.flash('success', i18n.t(product.held ? 'supply.shops.products.held' : 'supply.shops.products.added'))
+    return response.redirect().toRoute('supply.shops.mine')
+  }
+
+  /** The sold-out toggle: htmx swaps the product's row; without JavaScript the page comes back. */
+  async soldOut(ctx: HttpContext) {
+    const { request, auth, bouncer, params, response, i18n, view } = ctx
+    await bouncer.with(ShopPolicy).authorize('open')
+    const shop = await MicroShop.findBy('ownerId', auth.getUserOrFail().id)
+    const product = shop ? await ownProduct(shop, params.id) : null
+    if (!product) return response.notFound()
+    const { sold_out: soldOut } = await guardForm(ctx, { errorsTarget: `#product-${product.id}` }, () =>
+      request.validateUsing(soldOutValidator, { messagesProvider: supplyMessages(i18n, SHOP_MESSAGES) })
+    )
+    await setSoldOut(product, soldOut ?? false)
+    return formDone(ctx, {
+      message: i18n.t(product.soldOut ? 'supply.shops.products.now_sold_out' : 'supply.shops.products.now_available'),
+      redirectTo: '/supply/shops/mine',
+      fragment: async (status) =>
+        view.render('supply/shops/partials/product_row', { product, photos: await photosOf([product], false), priceText, status }),
+    })
+  }
+}
