@@ -141,6 +141,7 @@ export type ScannedRoutes = {
     'supply.shops.save': { paramsTuple?: []; params?: {} }
     'supply.shops.products.store': { paramsTuple?: []; params?: {} }
     'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.index': { paramsTuple?: []; params?: {} }
     'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
@@ -213,6 +214,7 @@ export type ScannedRoutes = {
     'info.browse.index': { paramsTuple?: []; params?: {} }
     'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.mine': { paramsTuple?: []; params?: {} }
+    'supply.shops.index': { paramsTuple?: []; params?: {} }
     'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
@@ -285,6 +287,7 @@ export type ScannedRoutes = {
     'info.browse.index': { paramsTuple?: []; params?: {} }
     'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.mine': { paramsTuple?: []; params?: {} }
+    'supply.shops.index': { paramsTuple?: []; params?: {} }
     'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {

@@ -34,5 +34,6 @@ routeGroup({ prefix: '/supply/shops/mine', as: 'supply.shops' }, () => {
   router.post('/products/:id/sold-out', [ShopsController, 'soldOut']).as('products.sold_out')
 })
 routeGroup({ prefix: '/supply/shops', as: 'supply.shops', signedIn: false }, () => {
+  router.get('/', [ShopsController, 'index']).as('index')
   router.get('/:id', [ShopsController, 'show']).as('show')
 })

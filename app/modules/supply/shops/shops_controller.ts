@@ -1,6 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { fenToYuan } from '#core/money'
 import { formDone, guardForm } from '#core/http/forms'
+import { renderPageOrFragment } from '#core/http/render'
+import { RegionScope } from '#core/regions/region_scope'
+import { browseFilters, PER_PAGE, type BrowseFilters } from '#modules/supply/sellers/seller_queries'
 import Media from '#core/media/media'
 import { wasChosen } from '#core/media/media_service'
 import MicroShop from '#modules/supply/models/micro_shop'
@@ -27,6 +30,15 @@ async function photosOf(products: ShopProduct[], publicOnly: boolean) {
   return byProduct
 }
 
+/** Public shops matching the filters, newest first. */
+function listShops(filters: BrowseFilters) {
+  const query = MicroShop.query().where('held', false)
+  const code = filters.county || filters.city
+  RegionScope.constrain(query, [code ? RegionScope.fromRegionCode(code) : RegionScope.province])
+  if (filters.industry) query.whereRaw('industries @> ARRAY[?]::text[]', [filters.industry])
+  return query.orderBy('id', 'desc').paginate(filters.page, PER_PAGE)
+}
+
 /** "8.00–12.00 元/斤" */
 export function priceText(product: ShopProduct) {
   const from = fenToYuan(product.priceFromFen)
@@ -35,6 +47,19 @@ export function priceText(product: ShopProduct) {
 
 /** 农户微商: the owner's own shop and products, and the public shop page. */
 export default class ShopsController {
+  /** Shops by county (or city) and industry; held ones are nobody's to find. */
+  async index(ctx: HttpContext) {
+    const filters = await browseFilters(ctx.request.qs())
+    const shops = await listShops(filters)
+    return renderPageOrFragment(ctx, 'supply/shops/pages/index', 'supply/shops/partials/shop_list', {
+      shops,
+      filters,
+      query: Object.fromEntries(Object.entries({ city: filters.city, county_code: filters.county, industry: filters.industry }).filter(([, v]) => v)),
+      ...(await sellerLabels(shops.all())),
+      ...(await formOptions()),
+    })
+  }
+
   async show({ params, view, auth, response }: HttpContext) {
     const shop = await MicroShop.query().where('id', params.id).where('held', false).first()
     if (!shop) return response.notFound()
