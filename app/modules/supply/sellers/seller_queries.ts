@@ -62,3 +62,11 @@ export async function proposedCount(user: User) {
   const [row] = await RegionScope.constrain(Seller.query().where('status', 'proposed'), scopes).count('* as n')
   return Number(row.$extras.n)
 }
+
+/** The public list's address for these filters, for links from other modules' pages. */
+export function sellersPath(filters: { industry?: string; countyCode?: string; kind?: SellerKind } = {}) {
+  const query = new URLSearchParams(
+    Object.entries({ industry: filters.industry, county_code: filters.countyCode, kind: filters.kind }).filter((entry): entry is [string, string] => !!entry[1])
+  ).toString()
+  return query ? `/supply?${query}` : '/supply'
+}

@@ -4,6 +4,7 @@ import { RuleError } from '#core/http/rule_error'
 import { allowedDecision, proposeSeller, removeSeller, selectSeller, type SellerInput } from '#modules/supply/sellers/seller_actions'
 import { isShopUrl, maskContactPhone, shopUrlLines } from '#modules/supply/shared/channels'
 import { industriesOf } from '#modules/supply/shared/industries'
+import { sellersPath } from '#modules/supply/public'
 import { createUser } from '#tests/helpers'
 import { makeSeller } from '#tests/fixtures/supply/sellers'
 
@@ -69,5 +70,13 @@ test.group('Supply / seller actions', (group) => {
     assert.equal(removed.removalReason, '无法核实资质')
     const again = await selectSeller({ actor: staff, ip: null }, 'center_staff', seller.id)
     assert.isNull(again.removalReason)
+  })
+})
+
+test.group('Supply / links for other modules', () => {
+  test('sellersPath names only the filters given', ({ assert }) => {
+    assert.equal(sellersPath(), '/supply')
+    assert.equal(sellersPath({ industry: 'grain_oil', countyCode: '510129', kind: 'materials' }), '/supply?industry=grain_oil&county_code=510129&kind=materials')
+    assert.equal(sellersPath({ kind: 'materials' }), '/supply?kind=materials')
   })
 })
