@@ -3,10 +3,10 @@ import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import { DateTime } from 'luxon'
 import User from '#core/accounts/models/user'
 import IndustryRecord from '#modules/info/models/industry_record'
-import { createRecord, submitRecord, type RecordInput } from '#modules/info/records/record_actions'
+import { createRecord, NO_ENTITY, submitRecord, type EntityFields, type RecordInput } from '#modules/info/records/record_actions'
 import { checklistOf, reviewRecord, signOffRecord } from '#modules/info/reviews/review_actions'
 
-type Demo = Omit<RecordInput, 'validFrom' | 'validTo'> & { publish: boolean }
+type Demo = Omit<RecordInput, 'validFrom' | 'validTo' | keyof EntityFields> & Partial<EntityFields> & { publish: boolean }
 
 /**
  * Demo 产业信息 so /info has something to show (development only), taken through the
@@ -29,12 +29,16 @@ const DEMO: Demo[] = [
     title: '大邑县粮油加工龙头企业名录', summary: '县级以上粮油加工龙头企业的主要产品与带动农户情况。',
     body: '名录收录县级以上农业产业化龙头企业 6 家，主要产品为大米、菜籽油和米粉。\n\n企业通过“企业 + 合作社 + 农户”方式带动农户约 1.2 万户。',
     ipOwner: '大邑县农业农村局', source: '大邑县农业产业化龙头企业监测',
+    entityName: '四川大邑粮油集团有限公司', creditCode: '91510129MA62M1234H', entityCountyCode: '510129',
+    entityProducts: '大米、菜籽油、米粉', entityContact: '028-88200000',
   },
   {
     kind: 'support_unit', category: 'local', industries: ['vegetable'], regionCode: '510129', publish: true,
     title: '大邑县蔬菜产业技术依托单位', summary: '为全县设施蔬菜提供品种、栽培和植保技术支撑的科研单位。',
     body: '依托单位包括成都市农林科学院蔬菜研究所和四川农业大学园艺学院。\n\n主要服务内容：新品种引进示范、设施蔬菜水肥一体化、病虫害绿色防控。',
     ipOwner: '成都市农林科学院', source: '大邑县科技特派团工作记录',
+    entityName: '成都市农林科学院蔬菜研究所', creditCode: '125101004507165818', entityCountyCode: '510129',
+    entityProducts: '设施蔬菜品种、栽培与植保', entityContact: '028-88300000',
   },
   {
     kind: 'trend', category: 'local', industries: ['tea'], regionCode: '510129', publish: true,
@@ -68,7 +72,7 @@ export default class InfoRecordsDemoSeeder extends BaseSeeder {
     const as = (actor: User) => ({ actor, ip: null })
     for (const { publish, ...input } of DEMO) {
       if (await IndustryRecord.findBy('title', input.title)) continue
-      const record = await createRecord(as(county), { ...input, validFrom: DateTime.fromISO('2026-01-01'), validTo: null })
+      const record = await createRecord(as(county), { ...NO_ENTITY, ...input, validFrom: DateTime.fromISO('2026-01-01'), validTo: null })
       await submitRecord(as(county), record.id)
       if (!publish) continue
       await reviewRecord(as(city), record.id, checklistOf({}))

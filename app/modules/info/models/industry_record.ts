@@ -45,6 +45,22 @@ export default class IndustryRecord extends BaseModel {
   @column.date()
   declare validTo: DateTime | null
 
+  /** 龙头企业 and 技术依托单位: the organisation the record is about (null for other kinds). */
+  @column()
+  declare entityName: string | null
+
+  @column()
+  declare creditCode: string | null
+
+  @column()
+  declare entityCountyCode: string | null
+
+  @column()
+  declare entityProducts: string | null
+
+  @column()
+  declare entityContact: string | null
+
   @column()
   declare status: RecordStatus
 

@@ -25,7 +25,18 @@ export interface RecordInput {
   source: string
   validFrom: DateTime
   validTo: DateTime | null
+  /** 龙头企业 and 技术依托单位: the organisation (null for other kinds). */
+  entityName: string | null
+  creditCode: string | null
+  entityCountyCode: string | null
+  entityProducts: string | null
+  entityContact: string | null
 }
+
+export type EntityFields = Pick<RecordInput, 'entityName' | 'creditCode' | 'entityCountyCode' | 'entityProducts' | 'entityContact'>
+
+/** A record about no one organisation (any kind but 龙头企业 and 技术依托单位). */
+export const NO_ENTITY: EntityFields = { entityName: null, creditCode: null, entityCountyCode: null, entityProducts: null, entityContact: null }
 
 /** The region a form names: the county when one is chosen, else the city, else the province. */
 export function regionOf(countyCode?: string | null, cityCode?: string | null) {

@@ -7,7 +7,7 @@ import RecordEvent from '#modules/info/models/record_event'
 /** Names a list of records shows: regions and industries, looked up once per page. */
 export async function namesFor(records: IndustryRecord[]) {
   return {
-    regionNames: await regionDirectory.fullNames(records.map((record) => record.regionCode)),
+    regionNames: await regionDirectory.fullNames(records.flatMap((record) => [record.regionCode, record.entityCountyCode])),
     industryNames: Object.fromEntries(await industryNames()),
   }
 }
@@ -35,5 +35,10 @@ export function formValues(record: IndustryRecord | null) {
     source: record.source,
     valid_from: record.validFrom.toISODate(),
     valid_to: record.validTo?.toISODate() ?? '',
+    entity_name: record.entityName ?? '',
+    credit_code: record.creditCode ?? '',
+    entity_county_code: record.entityCountyCode ?? '',
+    entity_products: record.entityProducts ?? '',
+    entity_contact: record.entityContact ?? '',
   }
 }

@@ -12,7 +12,7 @@ import { createRecord, regionOf, submitRecord, updateRecord, type RecordInput } 
 import { formValues, historyOf, namesFor } from '#modules/info/records/record_queries'
 import { myRecordsValidator, recordValidator } from '#modules/info/records/validators'
 import { roleFor } from '#modules/info/shared/record_access'
-import { CHECKLIST_ITEMS, EDITABLE, MAX_OTHER_INDUSTRIES, RECORD_CATEGORIES, RECORD_KINDS } from '#modules/info/shared/record_states'
+import { CHECKLIST_ITEMS, EDITABLE, ENTITY_KINDS, MAX_OTHER_INDUSTRIES, RECORD_CATEGORIES, RECORD_KINDS, type RecordKind } from '#modules/info/shared/record_states'
 
 const FORM: FormOptions = { errorsTarget: '#record-form-errors', messages: 'info.validator' }
 const panelForm = (id: number): FormOptions => ({ errorsTarget: `#record-${id}-errors`, messages: 'info.validator' })
@@ -125,5 +125,18 @@ async function validatedRecord(ctx: HttpContext): Promise<RecordInput> {
     source: input.source ?? '',
     validFrom: asDay(input.valid_from),
     validTo: input.valid_to ? asDay(input.valid_to) : null,
+    ...entityOf(input),
+  }
+}
+
+/** The organisation's fields for 龙头企业 and 技术依托单位; other kinds keep none of them. */
+function entityOf(input: { kind: RecordKind; entity_name?: string; credit_code?: string; entity_county_code?: string; entity_products?: string; entity_contact?: string }) {
+  const entity = ENTITY_KINDS.includes(input.kind)
+  return {
+    entityName: entity ? (input.entity_name ?? null) : null,
+    creditCode: entity ? (input.credit_code ?? null) : null,
+    entityCountyCode: entity ? (input.entity_county_code ?? null) : null,
+    entityProducts: entity ? input.entity_products || null : null,
+    entityContact: entity ? input.entity_contact || null : null,
   }
 }

@@ -2,7 +2,8 @@ import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import { knownRegionRule } from '#core/regions/region_rules'
 import { industryNames } from '#core/industries/industry_directory'
-import { MAX_OTHER_INDUSTRIES, RECORD_CATEGORIES, RECORD_KINDS } from '#modules/info/shared/record_states'
+import { ENTITY_KINDS, MAX_OTHER_INDUSTRIES, RECORD_CATEGORIES, RECORD_KINDS } from '#modules/info/shared/record_states'
+import { isCreditCode } from '#modules/info/shared/credit_code'
 
 /** Plain text shown to others: no markup characters. */
 export const plainText = (max: number) =>
@@ -30,6 +31,11 @@ export const knownIndustries = vine.createRule(
   { isAsync: true }
 )
 
+/** 统一社会信用代码 with a right check character (after trimming and capitalising). */
+const creditCode = vine.createRule((value: unknown, _options: undefined, field: FieldContext) => {
+  if (typeof value === 'string' && !isCreditCode(value)) field.report('', 'credit_code', field)
+})
+
 const day = () => vine.date({ formats: ['YYYY-MM-DD'] })
 
 export const recordValidator = vine.create({
@@ -47,6 +53,12 @@ export const recordValidator = vine.create({
   source: plainText(120).optional(),
   valid_from: day(),
   valid_to: day().optional(),
+  // 龙头企业 and 技术依托单位 only (ignored for other kinds).
+  entity_name: plainText(80).minLength(2).optional().requiredWhen('kind', 'in', [...ENTITY_KINDS]),
+  credit_code: vine.string().trim().toUpperCase().use(creditCode()).optional().requiredWhen('kind', 'in', [...ENTITY_KINDS]),
+  entity_county_code: knownRegionRule('county').optional(),
+  entity_products: plainText(200).optional(),
+  entity_contact: plainText(60).optional(),
 })
 
 export const myRecordsValidator = vine.create({

@@ -6,6 +6,9 @@
 export const RECORD_KINDS = ['status', 'leading_enterprise', 'support_unit', 'trend'] as const
 export type RecordKind = (typeof RECORD_KINDS)[number]
 
+/** Kinds about one organisation, with its structured fields (name, 统一社会信用代码, …). */
+export const ENTITY_KINDS: readonly RecordKind[] = ['leading_enterprise', 'support_unit']
+
 /** macro: 宏观产业资讯, province-wide; local: 地方特色产业 of a city or county. */
 export const RECORD_CATEGORIES = ['macro', 'local'] as const
 export type RecordCategory = (typeof RECORD_CATEGORIES)[number]

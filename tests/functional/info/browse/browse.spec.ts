@@ -10,7 +10,7 @@ test.group('Info / browse: the public list and record page', (group) => {
     const author = await infoStaff('51')
     await IndustryRecordFactory.merge([
       { authorId: author.id, title: '锦江区柑橘产业现状', regionCode: '510104', industries: ['fruit'] },
-      { authorId: author.id, title: '广安市生猪龙头企业', regionCode: '511600', kind: 'leading_enterprise', industries: ['pig'] },
+      { authorId: author.id, title: '广安市生猪龙头企业', regionCode: '511600', kind: 'leading_enterprise', industries: ['pig'], entityName: '广安生猪集团', creditCode: '91510129MA62M1234H' },
       { authorId: author.id, title: '四川茶叶产业发展趋势', regionCode: '510000', category: 'macro', kind: 'trend', industries: ['tea'] },
     ])
       .apply('published')

@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import IndustryRecord from '#modules/info/models/industry_record'
 import { assertRedirect, createUser, fieldErrors, submitForm, submitHtmxForm } from '#tests/helpers'
-import { infoStaff, recordForm, recordIn } from '#tests/fixtures/info/records'
+import { BAD_CREDIT_CODE, CREDIT_CODE, enterpriseForm, infoStaff, recordForm, recordIn } from '#tests/fixtures/info/records'
 import { tripBreaker } from '#core/moderation/breakers'
 import { actingAs } from '#core/accounts/acting'
 import { RegionScope } from '#core/regions/region_scope'
@@ -154,5 +154,38 @@ test.group('Info / records: writing and submitting', (group) => {
     assert.equal(record.status, 'draft')
     const province = await recordIn('draft', { region: '510000' })
     assertRedirect(await submitForm(client, `/info/records/${province.record.id}/submit`, {}, province.author), `/info/records/${province.record.id}`)
+  })
+})
+
+test.group('Info / records: 龙头企业 and 技术依托单位', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the organisation\'s fields are stored and shown; the credit code is capitalised; an invalid one is refused in Chinese', async ({ client, assert }) => {
+    const author = await infoStaff('510104')
+    const bad = await submitForm(client, '/info/records', enterpriseForm({ credit_code: BAD_CREDIT_CODE }), author)
+    assert.deepEqual(fieldErrors(bad, 'credit_code'), ['统一社会信用代码不正确，请核对营业执照上的 18 位代码'])
+    const missing = await submitForm(client, '/info/records', enterpriseForm({ entity_name: '', credit_code: '' }), author)
+    assert.deepEqual(fieldErrors(missing, 'entity_name'), ['龙头企业和技术依托单位请填写单位名称'])
+    assert.deepEqual(fieldErrors(missing, 'credit_code'), ['龙头企业和技术依托单位请填写统一社会信用代码'])
+    assert.isNull(await mine(author).first(), 'nothing half-stored')
+
+    await submitForm(client, '/info/records', enterpriseForm({ credit_code: ` ${CREDIT_CODE.toLowerCase()} ` }), author)
+    const record = await mine(author).firstOrFail()
+    assert.equal(record.creditCode, CREDIT_CODE)
+    assert.equal(record.entityName, '成都锦江柑橘产业有限公司')
+    assert.equal(record.entityCountyCode, '510104')
+    const page = await client.get(`/info/records/${record.id}`).loginAs(author)
+    page.assertTextIncludes('统一社会信用代码')
+    page.assertTextIncludes(CREDIT_CODE)
+    page.assertTextIncludes('成都市 锦江区')
+  })
+
+  test('other kinds keep none of the organisation\'s fields', async ({ client, assert }) => {
+    const author = await infoStaff('510104')
+    await submitForm(client, '/info/records', enterpriseForm({ kind: 'trend' }), author)
+    const record = await mine(author).first()
+    assert.isNotNull(record)
+    assert.isNull(record!.entityName)
+    assert.isNull(record!.creditCode)
   })
 })

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { RuleError } from '#core/http/rule_error'
-import { checkRecordInput, regionOf, type RecordInput } from '#modules/info/records/record_actions'
+import { checkRecordInput, NO_ENTITY, regionOf, type RecordInput } from '#modules/info/records/record_actions'
 import { checklistOf, rejectRecord, reviewRecord, signOffRecord } from '#modules/info/reviews/review_actions'
 import { roleFor } from '#modules/info/shared/record_access'
 import IndustryRecord from '#modules/info/models/industry_record'
@@ -20,6 +20,7 @@ const input = (changes: Partial<RecordInput> = {}): RecordInput => ({
   source: '',
   validFrom: DateTime.fromISO('2026-01-01'),
   validTo: null,
+  ...NO_ENTITY,
   ...changes,
 })
 
