@@ -6,10 +6,14 @@ import type { Role } from '#core/accounts/roles'
 import { audit, changesOf } from '#core/audit/audit'
 import { RuleError } from '#core/http/rule_error'
 import { screen } from '#core/moderation/moderation'
+import { storePhoto, type UploadedFile } from '#core/media/media_service'
 import Seller, { type SellerKind, type SellerStatus } from '#modules/supply/models/seller'
 
-/** Subject type of sellers in the audit log. */
+/** Subject type of sellers in the audit log and of their photos in media. */
 export const SELLER_SUBJECT = 'supply.seller'
+
+/** Shop front, licence, products: a few photos are enough to check a seller. */
+export const MAX_SELLER_PHOTOS = 6
 
 export interface SellerInput {
   name: string
@@ -39,12 +43,17 @@ export function allowedDecision(status: SellerStatus, decision: 'selected' | 're
  * screened first: listed words of the blocking kind refuse it, the others (or a breaker over
  * the county) flag it for the reviewer, who reads it before anything is public anyway.
  */
-export async function proposeSeller({ actor, ip }: Actor, input: SellerInput) {
+export async function proposeSeller({ actor, ip }: Actor, input: SellerInput, photos: UploadedFile[] = []) {
   if (!input.shopUrls.length && !input.wechatId && !input.phone) throw new RuleError('supply.sellers.errors.no_channel', 'shop_urls')
+  if (photos.length > MAX_SELLER_PHOTOS) throw new RuleError('supply.sellers.errors.too_many_photos', 'photos', { max: MAX_SELLER_PHOTOS })
   return db.transaction(async (trx) => {
     const screened = await screen({ module: 'supply', countyCode: input.countyCode, text: [input.name, input.products].join('\n') }, trx)
     if (screened.verdict === 'block') throw new RuleError('supply.sellers.errors.blocked', 'products')
     const seller = await Seller.create({ ...input, proposedById: actor.id, status: 'proposed', flagged: screened.verdict === 'hold' }, { client: trx })
+    // Private until selected (the proposer and the reviewers of the county see them); a refused photo rolls it all back.
+    for (const photo of photos) {
+      await storePhoto(photo, { owner: actor, visibility: 'private', countyCode: seller.countyCode, subject: { type: SELLER_SUBJECT, id: seller.id }, client: trx })
+    }
     await audit(trx, { actor, action: 'supply.seller_propose', subjectType: SELLER_SUBJECT, subjectId: seller.id, countyCode: seller.countyCode, ip })
     return seller
   })
@@ -67,6 +76,11 @@ async function decide({ actor, ip }: Actor, actorRole: Role, sellerId: number, d
     seller.merge({ status: decision, removalReason: reason, reviewedById: actor.id, reviewedAt: DateTime.now() })
     const changes = changesOf(seller, ['status', 'removalReason'])
     await seller.save()
+    // Photos are public exactly while the seller is listed.
+    await trx
+      .from('media')
+      .where({ subject_type: SELLER_SUBJECT, subject_id: seller.id })
+      .update({ visibility: decision === 'selected' ? 'public' : 'private' })
     await audit(trx, {
       actor,
       actorRole,

@@ -8,7 +8,7 @@ import { RegionScope } from '#core/regions/region_scope'
 import Seller from '#modules/supply/models/seller'
 import SellerPolicy from '#modules/supply/sellers/policy'
 import { removeSeller, selectSeller } from '#modules/supply/sellers/seller_actions'
-import { phoneFor, sellerLabels } from '#modules/supply/sellers/seller_views'
+import { phoneFor, sellerLabels, sellerPhotos } from '#modules/supply/sellers/seller_views'
 import { removalValidator, reviewListValidator, SELLER_MESSAGES } from '#modules/supply/sellers/validators'
 import { supplyMessages } from '#modules/supply/shared/messages'
 
@@ -36,7 +36,12 @@ export default class SellerReviewsController {
 
   async show({ params, bouncer, view }: HttpContext) {
     const seller = await this.#authorized(params.id, bouncer)
-    return view.render('supply/sellers/pages/review', { seller, phone: phoneFor(seller, true), ...(await sellerLabels([seller])) })
+    return view.render('supply/sellers/pages/review', {
+      seller,
+      phone: phoneFor(seller, true),
+      photos: await sellerPhotos(seller, false),
+      ...(await sellerLabels([seller])),
+    })
   }
 
   async select(ctx: HttpContext) {

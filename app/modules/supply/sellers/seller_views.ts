@@ -1,4 +1,5 @@
 import { industryList, industryNames } from '#core/industries/industry_directory'
+import Media from '#core/media/media'
 import regionDirectory from '#core/regions/region_directory'
 import type Seller from '#modules/supply/models/seller'
 import { maskContactPhone } from '#modules/supply/shared/channels'
@@ -19,4 +20,11 @@ export function phoneFor(seller: Pick<Seller, 'phone'>, signedIn: boolean) {
 
 export async function formOptions() {
   return { industries: await industryList(), regionTree: await regionDirectory.tree() }
+}
+
+/** A seller's photos, first stored first; the public page shows only public ones (a selected seller's). */
+export function sellerPhotos(seller: Seller, publicOnly: boolean) {
+  const query = Media.query().where({ subject_type: 'supply.seller', subject_id: seller.id }).orderBy('id')
+  if (publicOnly) query.where('visibility', 'public')
+  return query
 }

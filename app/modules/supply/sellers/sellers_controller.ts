@@ -1,11 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { renderPageOrFragment } from '#core/http/render'
 import { guardForm } from '#core/http/forms'
+import { wasChosen } from '#core/media/media_service'
 import { industriesOf } from '#modules/supply/shared/industries'
 import { shopUrlLines } from '#modules/supply/shared/channels'
-import { proposeSeller } from '#modules/supply/sellers/seller_actions'
+import { MAX_SELLER_PHOTOS, proposeSeller } from '#modules/supply/sellers/seller_actions'
 import { browseFilters, findSelectedSeller, listSelected } from '#modules/supply/sellers/seller_queries'
-import { formOptions, phoneFor, sellerLabels } from '#modules/supply/sellers/seller_views'
+import { formOptions, phoneFor, sellerLabels, sellerPhotos } from '#modules/supply/sellers/seller_views'
 import { SELLER_MESSAGES, sellerValidator } from '#modules/supply/sellers/validators'
 import { supplyMessages } from '#modules/supply/shared/messages'
 
@@ -33,12 +34,13 @@ export default class SellersController {
     return view.render('supply/sellers/pages/show', {
       seller,
       phone: phoneFor(seller, !!auth.user),
+      photos: await sellerPhotos(seller, true),
       ...(await sellerLabels([seller])),
     })
   }
 
   async create({ view }: HttpContext) {
-    return view.render('supply/sellers/pages/new', await formOptions())
+    return view.render('supply/sellers/pages/new', { ...(await formOptions()), maxPhotos: MAX_SELLER_PHOTOS })
   }
 
   async store(ctx: HttpContext) {
@@ -59,7 +61,8 @@ export default class SellersController {
           wechatId: input.wechat_id ?? null,
           phone: input.phone ?? null,
           licenceNumber: input.licence_number ?? null,
-        }
+        },
+        request.files('photos', { size: '15mb' }).filter(wasChosen)
       )
     )
     session.flash('success', i18n.t('supply.sellers.propose.proposed'))

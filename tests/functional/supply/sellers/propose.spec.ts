@@ -4,6 +4,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import Seller from '#modules/supply/models/seller'
 import { assertRedirect, createUser, fieldErrors, submitForm, submitHtmxForm } from '#tests/helpers'
 import { listWord, sellerForm } from '#tests/fixtures/supply/sellers'
+import { smallPhoto } from '#tests/fixtures/media/generate'
 
 const sellerCount = async () => Number((await db.from('supply_sellers').count('* as n').first())!.n)
 
@@ -99,5 +100,46 @@ test.group('Supply / proposing a seller', (group) => {
     blocked.assertStatus(302)
     assert.include(fieldErrors(blocked, 'products').join(' '), '内容含有不允许发布的词语')
     assert.equal(await sellerCount(), 1)
+  })
+})
+
+test.group('Supply / a proposal with photos', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  const postWithPhotos = async (client: any, user: any, count: number) => {
+    let request = client.post('/supply/sellers').header('accept', 'text/html').withCsrfToken().redirects(0).loginAs(user)
+    for (const [name, value] of Object.entries(sellerForm())) request = request.field(name, value)
+    for (let i = 0; i < count; i++) request = request.file('photos', await smallPhoto(), { filename: `shop${i}.jpg` })
+    return request
+  }
+
+  test('the form is multipart with the photo picker; photos stay private until the seller is selected, then show on its page', async ({ client, assert }) => {
+    const page = await client.get('/supply/sellers/new').loginAs(await createUser())
+    assert.include(page.text(), 'enctype="multipart/form-data"')
+    assert.include(page.text(), 'data-photo-picker')
+    assert.include(page.text(), 'data-upload-button')
+
+    const response = await postWithPhotos(client, await createUser(), 2)
+    assertRedirect(response, '/supply')
+    const seller = await Seller.query().firstOrFail()
+    const photos = await db.from('media').where({ subject_type: 'supply.seller', subject_id: seller.id })
+    assert.lengthOf(photos, 2)
+    assert.isTrue(photos.every((photo) => photo.visibility === 'private'))
+
+    const staff = await createUser({ county: '510129', roles: ['center_staff'], scopes: { center_staff: '510129' } })
+    const review = await client.get(`/admin/supply/sellers/${seller.id}`).loginAs(staff)
+    assert.include(review.text(), `/media/${photos[0].public_id}/thumb`)
+    await submitForm(client, `/admin/supply/sellers/${seller.id}/select`, {}, staff)
+    assert.isTrue((await db.from('media').where({ subject_type: 'supply.seller', subject_id: seller.id })).every((photo) => photo.visibility === 'public'))
+    ;(await client.get(`/supply/sellers/${seller.id}`)).assertTextIncludes(`/media/${photos[0].public_id}/thumb`)
+    await submitForm(client, `/admin/supply/sellers/${seller.id}/remove`, { reason: '无法核实' }, staff)
+    assert.isTrue((await db.from('media').where({ subject_type: 'supply.seller', subject_id: seller.id })).every((photo) => photo.visibility === 'private'))
+  })
+
+  test('seven photos: refused in Chinese, nothing stored', async ({ client, assert }) => {
+    const response = await postWithPhotos(client, await createUser(), 7)
+    response.assertStatus(302)
+    assert.include(fieldErrors(response, 'photos').join(' '), '最多上传 6 张照片')
+    assert.equal(await sellerCount(), 0)
   })
 })
