@@ -116,6 +116,12 @@ export type ScannedRoutes = {
     'experts.statistics.show': { paramsTuple?: []; params?: {} }
     'experts.exports.create': { paramsTuple?: []; params?: {} }
     'experts.exports.store': { paramsTuple?: []; params?: {} }
+    'experts.knowledge.index': { paramsTuple?: []; params?: {} }
+    'experts.knowledge.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.knowledge.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.knowledge.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.knowledge.confirm_withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.knowledge.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.create': { paramsTuple?: []; params?: {} }
     'supply.sellers.store': { paramsTuple?: []; params?: {} }
     'supply.sellers.index': { paramsTuple?: []; params?: {} }
@@ -124,6 +130,7 @@ export type ScannedRoutes = {
     'supply.sellers.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.reviews.select': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.reviews.remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.sellers.reviews.recommend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.index': { paramsTuple?: []; params?: {} }
     'info.records.create': { paramsTuple?: []; params?: {} }
     'info.records.store': { paramsTuple?: []; params?: {} }
@@ -201,6 +208,10 @@ export type ScannedRoutes = {
     'experts.followups.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.statistics.show': { paramsTuple?: []; params?: {} }
     'experts.exports.create': { paramsTuple?: []; params?: {} }
+    'experts.knowledge.index': { paramsTuple?: []; params?: {} }
+    'experts.knowledge.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.knowledge.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.knowledge.confirm_withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.create': { paramsTuple?: []; params?: {} }
     'supply.sellers.index': { paramsTuple?: []; params?: {} }
     'supply.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -274,6 +285,10 @@ export type ScannedRoutes = {
     'experts.followups.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.statistics.show': { paramsTuple?: []; params?: {} }
     'experts.exports.create': { paramsTuple?: []; params?: {} }
+    'experts.knowledge.index': { paramsTuple?: []; params?: {} }
+    'experts.knowledge.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.knowledge.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.knowledge.confirm_withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.create': { paramsTuple?: []; params?: {} }
     'supply.sellers.index': { paramsTuple?: []; params?: {} }
     'supply.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -347,9 +362,12 @@ export type ScannedRoutes = {
     'experts.followups.reveal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.followups.calls.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.exports.store': { paramsTuple?: []; params?: {} }
+    'experts.knowledge.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.knowledge.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.store': { paramsTuple?: []; params?: {} }
     'supply.sellers.reviews.select': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.reviews.remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.sellers.reviews.recommend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.store': { paramsTuple?: []; params?: {} }
     'info.records.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

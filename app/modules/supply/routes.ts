@@ -24,6 +24,7 @@ routeGroup({ prefix: '/admin/supply/sellers', as: 'supply.sellers.reviews' }, ()
   router.get('/:id', [SellerReviewsController, 'show']).as('show')
   router.post('/:id/select', [SellerReviewsController, 'select']).as('select')
   router.post('/:id/remove', [SellerReviewsController, 'remove']).as('remove')
+  router.post('/:id/recommend', [SellerReviewsController, 'recommend']).as('recommend')
 })
 
 // shops — 农户微商: the owner's own shop (no shop id in the path: there is nobody else's to reach) and the public shop page.

@@ -18,6 +18,7 @@ registerAuditActions({
   'supply.seller_propose': 'supply.audit.seller_propose',
   'supply.seller_select': 'supply.audit.seller_select',
   'supply.seller_remove': 'supply.audit.seller_remove',
+  'supply.seller_recommend': 'supply.audit.seller_recommend',
   'supply.shop_open': 'supply.audit.shop_open',
   'supply.shop_update': 'supply.audit.shop_update',
 })

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
+import type { Season } from '#modules/supply/shared/seasons'
 
 export const SELLER_KINDS = ['products', 'materials'] as const
 /** 农产品 (what farms sell) or 农资 (seed, fertiliser, feed, machinery farms buy). */
@@ -53,6 +54,10 @@ export default class Seller extends BaseModel {
 
   @column()
   declare removalReason: string | null
+
+  /** Recommended by the centre for this season (null: not recommended). */
+  @column()
+  declare recommendedSeason: Season | null
 
   @column()
   declare reviewedById: number | null

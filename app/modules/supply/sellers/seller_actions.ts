@@ -8,6 +8,7 @@ import { RuleError } from '#core/http/rule_error'
 import { screen } from '#core/moderation/moderation'
 import { storePhoto, type UploadedFile } from '#core/media/media_service'
 import Seller, { type SellerKind, type SellerStatus } from '#modules/supply/models/seller'
+import type { Season } from '#modules/supply/shared/seasons'
 
 /** Subject type of sellers in the audit log and of their photos in media. */
 export const SELLER_SUBJECT = 'supply.seller'
@@ -91,6 +92,19 @@ async function decide({ actor, ip }: Actor, actorRole: Role, sellerId: number, d
       ip,
       changes,
     })
+    return seller
+  })
+}
+
+/** Centre staff recommend a selected seller for a season, or clear it (null). */
+export async function recommendSeller({ actor, ip }: Actor, actorRole: Role, sellerId: number, season: Season | null) {
+  return db.transaction(async (trx) => {
+    const seller = await Seller.query({ client: trx }).where('id', sellerId).forUpdate().firstOrFail()
+    if (seller.status !== 'selected') throw new RuleError('supply.sellers.errors.recommend_unselected', 'season')
+    seller.recommendedSeason = season
+    const changes = changesOf(seller, ['recommendedSeason'])
+    await seller.save()
+    await audit(trx, { actor, actorRole, action: 'supply.seller_recommend', subjectType: SELLER_SUBJECT, subjectId: seller.id, countyCode: seller.countyCode, ip, changes })
     return seller
   })
 }

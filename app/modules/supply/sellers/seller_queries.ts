@@ -4,6 +4,7 @@ import { industryNames } from '#core/industries/industry_directory'
 import regionDirectory from '#core/regions/region_directory'
 import { RegionScope } from '#core/regions/region_scope'
 import Seller, { SELLER_KINDS, type SellerKind } from '#modules/supply/models/seller'
+import { currentSeason } from '#modules/supply/shared/seasons'
 
 export const PER_PAGE = 20
 const MAX_PAGE = 10_000
@@ -46,7 +47,8 @@ export function listSelected(filters: BrowseFilters) {
   RegionScope.constrain(query, [code ? RegionScope.fromRegionCode(code) : RegionScope.province])
   if (filters.industry) query.whereRaw('industries @> ARRAY[?]::text[]', [filters.industry])
   if (filters.kind) query.where('kind', filters.kind)
-  return query.orderBy('id', 'desc').paginate(filters.page, PER_PAGE)
+  // Recommended for the season first: the centre's choice for what farms need now.
+  return query.orderByRaw('(recommended_season IS NOT DISTINCT FROM ?) DESC', [currentSeason()]).orderBy('id', 'desc').paginate(filters.page, PER_PAGE)
 }
 
 /** A selected seller by id, or null (proposed, removed and unknown ids alike). */

@@ -7,9 +7,9 @@ import regionDirectory from '#core/regions/region_directory'
 import { RegionScope } from '#core/regions/region_scope'
 import Seller from '#modules/supply/models/seller'
 import SellerPolicy from '#modules/supply/sellers/policy'
-import { removeSeller, selectSeller } from '#modules/supply/sellers/seller_actions'
+import { recommendSeller, removeSeller, selectSeller } from '#modules/supply/sellers/seller_actions'
 import { phoneFor, sellerLabels, sellerPhotos } from '#modules/supply/sellers/seller_views'
-import { removalValidator, reviewListValidator, SELLER_MESSAGES } from '#modules/supply/sellers/validators'
+import { recommendValidator, removalValidator, reviewListValidator, SELLER_MESSAGES } from '#modules/supply/sellers/validators'
 import { supplyMessages } from '#modules/supply/shared/messages'
 
 const DECISION_FORM = { errorsTarget: '#seller-decision-errors' }
@@ -62,6 +62,17 @@ export default class SellerReviewsController {
       return removeSeller({ actor, ip: ctx.request.ip() }, (await actingRole(actor, seller.countyCode, SCOPED_ROLES))!, seller.id, reason)
     })
     return this.#done(ctx, decided, 'supply.sellers.review.removed')
+  }
+
+  /** 本季推荐: a selected seller listed first in the chosen season. */
+  async recommend(ctx: HttpContext) {
+    const seller = await this.#authorized(ctx.params.id, ctx.bouncer)
+    const actor = ctx.auth.getUserOrFail()
+    const decided = await guardForm(ctx, DECISION_FORM, async () => {
+      const { season } = await ctx.request.validateUsing(recommendValidator, { messagesProvider: supplyMessages(ctx.i18n, SELLER_MESSAGES) })
+      return recommendSeller({ actor, ip: ctx.request.ip() }, (await actingRole(actor, seller.countyCode, SCOPED_ROLES))!, seller.id, season ?? null)
+    })
+    return this.#done(ctx, decided, decided.recommendedSeason ? 'supply.sellers.review.recommended' : 'supply.sellers.review.unrecommended')
   }
 
   #done(ctx: HttpContext, seller: Seller, messageKey: string) {

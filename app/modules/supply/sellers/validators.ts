@@ -4,6 +4,7 @@ import { countyRule } from '#core/regions/region_rules'
 import { industryNames } from '#core/industries/industry_directory'
 import { CONTACT_PHONE, isShopUrl, MAX_SHOP_URLS, shopUrlLines, WECHAT_ID } from '#modules/supply/shared/channels'
 import { SELLER_KINDS, SELLER_STATUSES } from '#modules/supply/models/seller'
+import { SEASONS } from '#modules/supply/shared/seasons'
 
 /** Plain text shown to others: no markup characters. */
 const plainText = (max: number) =>
@@ -57,6 +58,11 @@ export const sellerValidator = vine.create({
 
 export const removalValidator = vine.create({
   reason: plainText(200).minLength(2),
+})
+
+/** A season, or empty to clear the recommendation. */
+export const recommendValidator = vine.create({
+  season: vine.enum(SEASONS).optional(),
 })
 
 export const reviewListValidator = vine.create({

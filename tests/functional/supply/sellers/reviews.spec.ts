@@ -4,6 +4,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import Seller from '#modules/supply/models/seller'
 import { assertRedirect, createUser, fieldErrors, submitForm, submitHtmxForm } from '#tests/helpers'
 import { makeSeller } from '#tests/fixtures/supply/sellers'
+import { currentSeason } from '#modules/supply/shared/seasons'
 
 const staffOf = (scope: string, role: 'center_staff' | 'center_admin' = 'center_staff') =>
   createUser({ county: scope.length === 6 ? scope : '510104', roles: [role], scopes: { [role]: scope } })
@@ -156,5 +157,42 @@ test.group('Supply / selecting and removing', (group) => {
     const htmx = await submitHtmxForm(client, `/admin/supply/sellers/${seller.id}/select`, {}, staff)
     htmx.assertStatus(422)
     assert.include(htmx.text(), '这家电商已经入选了')
+  })
+})
+
+test.group('Supply / recommending a seller for a season', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('without JS: saved, tagged and listed first in its season; htmx: the decision fragment; cleared with an empty choice', async ({ client, assert }) => {
+    const staff = await staffOf('510104')
+    const recommended = await makeSeller({ name: '老牌电商' })
+    await makeSeller({ name: '新入选电商' })
+    const season = currentSeason()
+    const plain = await submitForm(client, `/admin/supply/sellers/${recommended.id}/recommend`, { season }, staff)
+    assertRedirect(plain, `/admin/supply/sellers/${recommended.id}`)
+    assert.equal((await reload(recommended)).recommendedSeason, season)
+    const list = (await client.get('/supply')).text()
+    assert.isBelow(list.indexOf('老牌电商'), list.indexOf('新入选电商'))
+    assert.include(list, '推荐')
+    const audited = await db.from('audit_log').where({ action: 'supply.seller_recommend', subject_id: String(recommended.id) }).first()
+    assert.equal(audited.actor_role, 'center_staff')
+
+    const htmx = await submitHtmxForm(client, `/admin/supply/sellers/${recommended.id}/recommend`, { season: '' }, staff)
+    htmx.assertStatus(200)
+    assert.include(htmx.text(), '已取消推荐。')
+    assert.isNull((await reload(recommended)).recommendedSeason)
+  })
+
+  test('another county\'s staff get 404; a proposal cannot be recommended; an unknown season is refused in Chinese', async ({ client, assert }) => {
+    const seller = await makeSeller()
+    ;(await submitForm(client, `/admin/supply/sellers/${seller.id}/recommend`, { season: 'spring' }, await staffOf('510105'))).assertStatus(404)
+    assert.isNull((await reload(seller)).recommendedSeason)
+    const staff = await staffOf('510104')
+    const bad = await submitForm(client, `/admin/supply/sellers/${seller.id}/recommend`, { season: 'monsoon' }, staff)
+    assert.deepEqual(fieldErrors(bad, 'season'), ['请选择春季、夏季、秋季或冬季'])
+    const proposal = await makeSeller({ status: 'proposed' })
+    const refused = await submitHtmxForm(client, `/admin/supply/sellers/${proposal.id}/recommend`, { season: 'spring' }, staff)
+    refused.assertStatus(422)
+    assert.include(refused.text(), '只有已入选的电商才能推荐')
   })
 })

@@ -5,6 +5,7 @@ import { allowedDecision, proposeSeller, removeSeller, selectSeller, type Seller
 import { isShopUrl, maskContactPhone, shopUrlLines } from '#modules/supply/shared/channels'
 import { industriesOf } from '#modules/supply/shared/industries'
 import { sellersPath } from '#modules/supply/public'
+import { seasonOf } from '#modules/supply/shared/seasons'
 import { createUser } from '#tests/helpers'
 import { makeSeller } from '#tests/fixtures/supply/sellers'
 
@@ -78,5 +79,12 @@ test.group('Supply / links for other modules', () => {
     assert.equal(sellersPath(), '/supply')
     assert.equal(sellersPath({ industry: 'grain_oil', countyCode: '510129', kind: 'materials' }), '/supply?industry=grain_oil&county_code=510129&kind=materials')
     assert.equal(sellersPath({ kind: 'materials' }), '/supply?kind=materials')
+  })
+})
+
+test.group('Supply / seasons', () => {
+  test('months fall into the farming seasons: 3–5 spring, 6–8 summer, 9–11 autumn, 12–2 winter', ({ assert }) => {
+    const seasons = Array.from({ length: 12 }, (_, i) => seasonOf(i + 1))
+    assert.deepEqual(seasons, ['winter', 'winter', 'spring', 'spring', 'spring', 'summer', 'summer', 'summer', 'autumn', 'autumn', 'autumn', 'winter'])
   })
 })
