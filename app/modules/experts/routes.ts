@@ -26,6 +26,8 @@ const ClosingController = () => import('#modules/experts/closing/closing_control
 const FollowupsController = () => import('#modules/experts/followups/followups_controller')
 const StatisticsController = () => import('#modules/experts/statistics/statistics_controller')
 const ExportsController = () => import('#modules/experts/exports/exports_controller')
+const KnowledgeController = () => import('#modules/experts/knowledge/knowledge_controller')
+const KnowledgeStaffController = () => import('#modules/experts/knowledge/knowledge_staff_controller')
 
 // directory — 找专家 and the profile pages are public: farmers look for an expert before signing in.
 routeGroup({ prefix: '/experts', as: 'experts.directory', signedIn: false }, () => {
@@ -146,4 +148,16 @@ router.get('/admin/experts/statistics', [StatisticsController, 'show']).as('expe
 routeGroup({ prefix: '/admin/experts/exports', as: 'experts.exports' }, () => {
   router.get('/', [ExportsController, 'create']).as('create')
   router.post('/', [ExportsController, 'store']).as('store')
+})
+
+// knowledge — 农技知识库: validated answers for everyone (no login); centre staff of the case's scope reword or withdraw an entry.
+routeGroup({ prefix: '/knowledge', as: 'experts.knowledge', signedIn: false }, () => {
+  router.get('/', [KnowledgeController, 'index']).as('index')
+  router.get('/:id', [KnowledgeController, 'show']).as('show')
+})
+routeGroup({ prefix: '/knowledge/:id', as: 'experts.knowledge' }, () => {
+  router.get('/edit', [KnowledgeStaffController, 'edit']).as('edit')
+  router.post('/edit', [KnowledgeStaffController, 'update']).as('update')
+  router.get('/withdraw', [KnowledgeStaffController, 'confirmWithdraw']).as('confirm_withdraw')
+  router.post('/withdraw', [KnowledgeStaffController, 'withdraw']).as('withdraw')
 })

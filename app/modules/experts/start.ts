@@ -47,6 +47,7 @@ registerNavigation(
   { area: 'home.centre', group: 'experts.after_service', route: 'experts.statistics.show', label: 'experts.followups.nav.statistics', visible: centre, order: 40 },
   { area: 'home.centre', group: 'experts.after_service', route: 'experts.exports.create', label: 'experts.followups.nav.exports', visible: centre, order: 40 },
   { area: 'home.public', route: 'experts.directory.index', label: 'experts.profiles.directory.title', style: 'secondary', order: 10 },
+  { area: 'home.public', route: 'experts.knowledge.index', label: 'experts.knowledge.nav', style: 'secondary', order: 11 },
   { area: 'profile', route: 'experts.profiles.mine', label: 'experts.profiles.directory.mine_link', visible: hasAnyRole('expert'), order: 10 },
   { area: 'profile', route: 'experts.profiles.apply', label: 'experts.profiles.apply.title', visible: lacksRole('expert'), order: 10 }
 )

@@ -134,6 +134,7 @@ export default class ConsultationsController {
       addressedExpertId: input.expert ?? null,
       mediaIds: media.map((item) => Number(item.id)),
       idempotencyKey: input.idempotency_key,
+      knowledgeConsent: input.knowledge_consent === true,
     })
     if (result.outcome === 'blocked') {
       throw fail([{ field: 'text', message: i18n.t('experts.consultations.form.blocked'), rule: 'moderation' }])

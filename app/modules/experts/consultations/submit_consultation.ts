@@ -32,6 +32,8 @@ export interface Submission {
   mediaIds: number[]
   /** From the form, generated when it was shown: a second POST of the same form finds the first case. */
   idempotencyKey: string
+  /** The reporter agreed that the solved Q&A, masked, may go to 农技知识库. */
+  knowledgeConsent?: boolean
 }
 
 export type SubmitResult =
@@ -74,6 +76,7 @@ export async function submitConsultation(submission: Submission): Promise<Submit
         moderation: screening.verdict === 'hold' ? 'held' : 'pass',
         triageDueAt: now.plus(TRIAGE_WINDOW_MS),
         idempotencyKey: submission.idempotencyKey,
+        knowledgeConsent: submission.knowledgeConsent === true,
         // The platform clock, which the sweep's "untouched for 10 minutes" compares with.
         createdAt: now,
         updatedAt: now,

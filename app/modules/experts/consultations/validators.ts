@@ -33,6 +33,8 @@ export const consultationValidator = vine.withMetaData<{ officer: boolean }>().c
   idempotency_key: vine.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
   // Photos and the video stored by an earlier, failed submit of this form.
   kept_media: vine.array(vine.string().regex(PUBLIC_ID)).maxLength(MAX_PHOTOS + 1).optional(),
+  // 农技知识库: an unticked checkbox sends nothing, so absent means no.
+  knowledge_consent: vine.boolean().optional(),
 })
 
 export const messageValidator = vine.create({
@@ -50,4 +52,4 @@ export const newFormValidator = vine.create({
 /** Session key holding what the form held when 先看看类似案例 was pressed without JavaScript. */
 export const SIMILAR_DRAFT_KEY = 'consultation_similar_draft'
 /** The fields of that draft (files cannot come back; the page says so). */
-export const SIMILAR_DRAFT_FIELDS = ['text', 'industry', 'county_code', 'farmer_name', 'farmer_phone', 'expert', 'idempotency_key'] as const
+export const SIMILAR_DRAFT_FIELDS = ['text', 'industry', 'county_code', 'farmer_name', 'farmer_phone', 'expert', 'idempotency_key', 'knowledge_consent'] as const

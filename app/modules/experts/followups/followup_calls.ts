@@ -9,6 +9,7 @@ import { clock } from '#core/clock'
 import Consultation from '#modules/experts/models/consultation'
 import FollowupCall, { type ServiceCategory } from '#modules/experts/models/followup_call'
 import { lockConsultation, recordEvent, recordTransition } from '#modules/experts/shared/transition'
+import { publishAfterFollowup } from '#modules/experts/knowledge/publish_entry'
 
 export const QUEUE_PAGE_SIZE = 20
 
@@ -99,6 +100,8 @@ export async function recordFollowupCall(actor: User, actorRole: Role, consultat
         kind: 'followed_up',
         reason: `${input.serviceValid ? 'valid' : 'invalid'}:${input.category}`,
       })
+      // 农技知识库: a valid ruling on a case whose reporter agreed makes it public.
+      await publishAfterFollowup(trx, consultation, call)
     } else {
       await recordEvent(trx, consultation, { ...event, kind: 'followup_unreached', reason: input.notes || null })
     }

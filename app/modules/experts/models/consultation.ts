@@ -91,6 +91,10 @@ export default class Consultation extends BaseModel {
   @column()
   declare idempotencyKey: string | null
 
+  /** Asked at report time: once the 回访 rules the service valid, the masked Q&A may go to 农技知识库. */
+  @column()
+  declare knowledgeConsent: boolean
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -1,0 +1,38 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import regionDirectory from '#core/regions/region_directory'
+import { renderPageOrFragment } from '#core/http/render'
+import { industryList, industryNames } from '#core/industries/industry_directory'
+import KnowledgePolicy from '#modules/experts/knowledge/policy'
+import { findPublished, knowledgeFilters, listPublished } from '#modules/experts/knowledge/knowledge_queries'
+
+/** 农技知识库 for everyone, no login: the list (industry, search, pages) and an entry's page. */
+export default class KnowledgeController {
+  async index(ctx: HttpContext) {
+    const filters = await knowledgeFilters(ctx.request.qs())
+    const entries = await listPublished(filters)
+    // Page links carry the filters that are set, and nothing else.
+    const pageQuery = Object.fromEntries(Object.entries({ industry: filters.industry, q: filters.q }).filter(([, value]) => value))
+    return renderPageOrFragment(ctx, 'experts/knowledge/pages/index', 'experts/knowledge/partials/entry_list', {
+      filters,
+      entries,
+      pageQuery,
+      industries: await industryList(),
+      industryNames: Object.fromEntries(await industryNames()),
+      cityNames: await regionDirectory.fullNames(entries.all().map((entry) => entry.cityCode)),
+    })
+  }
+
+  async show({ params, view, response, auth, bouncer }: HttpContext) {
+    const entry = await findPublished(params.id)
+    if (!entry) return response.notFound(await view.render('errors/not_found'))
+    // Public page: a signed-in member of the entry's centre also sees the links to look after it.
+    await auth.check()
+    const manages = auth.user ? await bouncer.with(KnowledgePolicy).allows('manage', entry) : false
+    return view.render('experts/knowledge/pages/show', {
+      entry,
+      manages,
+      industryName: (await industryNames()).get(entry.industryCode) ?? '',
+      cityName: await regionDirectory.fullName(entry.cityCode),
+    })
+  }
+}

@@ -1,0 +1,59 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { formDone, guardForm, validateForm } from '#core/http/forms'
+import KnowledgeEntry from '#modules/experts/knowledge/knowledge_entry'
+import KnowledgePolicy from '#modules/experts/knowledge/policy'
+import { findEntry, revisionsOf } from '#modules/experts/knowledge/knowledge_queries'
+import { editEntry, withdrawEntry } from '#modules/experts/knowledge/knowledge_actions'
+import { editValidator, withdrawValidator } from '#modules/experts/knowledge/validators'
+
+const MESSAGES = 'experts.knowledge.validator'
+
+/**
+ * Centre staff of the entry's scope: reword it (each version kept) and withdraw it, the
+ * withdrawal behind a confirmation page. Anyone else, and any withdrawn entry, gets 404.
+ */
+export default class KnowledgeStaffController {
+  async edit(ctx: HttpContext) {
+    const entry = await this.#authorized(ctx)
+    return ctx.view.render('experts/knowledge/pages/edit', { entry, revisions: await revisionsOf(entry) })
+  }
+
+  async update(ctx: HttpContext) {
+    const entry = await this.#authorized(ctx)
+    const options = { errorsTarget: '#knowledge-edit-errors', messages: MESSAGES }
+    const input = await validateForm(ctx, editValidator, options)
+    const changed = await guardForm(ctx, options, () => editEntry(ctx.auth.getUserOrFail(), entry.id, input))
+    return formDone(ctx, {
+      message: ctx.i18n.t(changed ? 'experts.knowledge.manage.saved' : 'experts.knowledge.manage.unchanged'),
+      redirectTo: `/knowledge/${entry.id}`,
+      fragment: async (status) => {
+        const fresh = (await findEntry(entry.id))!
+        return ctx.view.render('experts/knowledge/partials/edit_form', { entry: fresh, revisions: await revisionsOf(fresh), status })
+      },
+    })
+  }
+
+  async confirmWithdraw(ctx: HttpContext) {
+    const entry = await this.#authorized(ctx)
+    return ctx.view.render('experts/knowledge/pages/withdraw', { entry })
+  }
+
+  async withdraw(ctx: HttpContext) {
+    const entry = await this.#authorized(ctx)
+    const options = { errorsTarget: '#knowledge-withdraw-errors', messages: MESSAGES }
+    const { reason } = await validateForm(ctx, withdrawValidator, options)
+    await guardForm(ctx, options, () => withdrawEntry(ctx.auth.getUserOrFail(), entry.id, reason))
+    return formDone(ctx, {
+      message: ctx.i18n.t('experts.knowledge.manage.withdrawn'),
+      redirectTo: '/knowledge',
+      fragment: async (status) => ctx.view.render('experts/knowledge/partials/withdrawn', { status }),
+    })
+  }
+
+  /** A withdrawn entry is gone for its staff too: the history stays in the database. */
+  async #authorized({ params, bouncer }: HttpContext) {
+    const entry = await KnowledgeEntry.query().where('id', Number(params.id)).where('state', 'published').firstOrFail()
+    await bouncer.with(KnowledgePolicy).authorize('manage', entry)
+    return entry
+  }
+}
