@@ -8,10 +8,13 @@ import '#modules/info/routes'
 import { hasAnyRole, registerNavigation } from '#core/navigation'
 import { registerModeratedModule } from '#core/moderation/moderation'
 import { registerAuditActions } from '#core/audit/audit'
+import { registerDirectorySource } from '#core/text/documents'
+import { RECORD_SOURCE } from '#modules/info/shared/record_index'
 import { INFO_ROLES } from '#modules/info/shared/record_access'
 import { awaitingDecisionCount } from '#modules/info/reviews/review_queries'
 
 registerModeratedModule('info', 'info.module_name')
+registerDirectorySource(RECORD_SOURCE)
 registerAuditActions({
   'info.record_created': 'info.audit.record_created',
   'info.record_updated': 'info.audit.record_updated',

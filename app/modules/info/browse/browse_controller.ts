@@ -10,14 +10,15 @@ import { RECORD_KINDS } from '#modules/info/shared/record_states'
 export default class BrowseController {
   async index(ctx: HttpContext) {
     const filters = await browseFilters(ctx.request.qs())
-    const records = await listPublished(filters)
+    const { records, snippets } = await listPublished(filters)
     // The list's page links carry the filters that are set, and nothing else.
     const pageQuery = Object.fromEntries(
-      Object.entries({ kind: filters.kind, industry: filters.industry, city: filters.city, county_code: filters.county }).filter(([, value]) => value)
+      Object.entries({ q: filters.q, kind: filters.kind, industry: filters.industry, city: filters.city, county_code: filters.county }).filter(([, value]) => value)
     )
     return renderPageOrFragment(ctx, 'info/browse/pages/index', 'info/browse/partials/record_list', {
       filters,
       records,
+      snippets,
       pageQuery,
       kinds: RECORD_KINDS,
       industries: await industryList(),

@@ -15,12 +15,12 @@ export default class RecordPolicy extends BasePolicy {
   }
 
   async view(actor: User, record: IndustryRecord) {
-    if (record.authorId === actor.id) return true
+    if (Number(record.authorId) === Number(actor.id)) return true
     return allowForRegion(actor, record.regionCode)
   }
 
   async edit(actor: User, record: IndustryRecord) {
-    if (record.authorId === actor.id) return true
+    if (Number(record.authorId) === Number(actor.id)) return true
     return (await roleFor(actor, record.regionCode)) ? false : AuthorizationResponse.deny('Not found', 404)
   }
 }

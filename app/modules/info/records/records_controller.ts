@@ -89,7 +89,7 @@ async function formData() {
 /** What the record's panel shows this viewer: which steps they may take now. */
 export async function panelData(ctx: HttpContext, record: IndustryRecord) {
   const viewer = ctx.auth.getUserOrFail()
-  const isAuthor = record.authorId === viewer.id
+  const isAuthor = Number(record.authorId) === Number(viewer.id)
   const decides = !isAuthor && (await ctx.bouncer.with(ReviewPolicy).allows('decide', record)) && !!(await roleFor(viewer, record.regionCode))
   await record.load('author')
   return {
@@ -102,7 +102,7 @@ export async function panelData(ctx: HttpContext, record: IndustryRecord) {
       edit: isAuthor && EDITABLE.includes(record.status),
       submit: isAuthor && EDITABLE.includes(record.status),
       review: decides && record.status === 'submitted',
-      signOff: decides && record.status === 'reviewed' && record.reviewedById !== viewer.id,
+      signOff: decides && record.status === 'reviewed' && Number(record.reviewedById) !== Number(viewer.id),
       reject: decides && (record.status === 'submitted' || record.status === 'reviewed'),
     },
   }

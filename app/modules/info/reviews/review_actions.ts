@@ -9,6 +9,7 @@ import { notify } from '#core/notifications/notification_service'
 import IndustryRecord from '#modules/info/models/industry_record'
 import { roleFor } from '#modules/info/shared/record_access'
 import { recordStep } from '#modules/info/shared/record_events'
+import { indexRecord } from '#modules/info/shared/record_index'
 import { CHECKLIST_ITEMS, REJECTABLE, type Checklist } from '#modules/info/shared/record_states'
 
 /*
@@ -43,10 +44,11 @@ export async function signOffRecord({ actor, ip }: Actor, recordId: number) {
     const { record: locked, actorRole } = await lockFor(trx, actor, recordId)
     if (locked.status === 'published') throw new RuleError('info.reviews.errors.already_published')
     if (locked.status !== 'reviewed') throw new RuleError('info.reviews.errors.not_reviewed')
-    if (locked.reviewedById === actor.id) throw new RuleError('info.reviews.errors.reviewer_signs')
+    if (Number(locked.reviewedById) === Number(actor.id)) throw new RuleError('info.reviews.errors.reviewer_signs')
     locked.merge({ status: 'published', signedOffById: actor.id, publishedAt: DateTime.now() })
     await locked.save()
     await recordStep(trx, { actor, actorRole, ip }, locked, { action: 'signed_off', from: 'reviewed' })
+    await indexRecord(trx, locked)
     await tell(trx, locked, 'published', '')
     return locked
   })
@@ -70,7 +72,7 @@ export async function rejectRecord({ actor, ip }: Actor, recordId: number, reaso
 /** The record locked for a decision, and the role the decider acts in; the author never decides. */
 async function lockFor(trx: TransactionClientContract, actor: Actor['actor'], recordId: number): Promise<{ record: IndustryRecord; actorRole: Role }> {
   const record = await IndustryRecord.query({ client: trx }).where('id', recordId).forUpdate().firstOrFail()
-  if (record.authorId === actor.id) throw new RuleError('info.reviews.errors.own_record')
+  if (Number(record.authorId) === Number(actor.id)) throw new RuleError('info.reviews.errors.own_record')
   const actorRole = await roleFor(actor, record.regionCode)
   if (!actorRole) throw new RuleError('info.reviews.errors.outside_scope')
   return { record, actorRole }

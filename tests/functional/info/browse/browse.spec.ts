@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { IndustryRecordFactory } from '#database/factories/info/industry_record_factory'
+import IndustryRecord from '#modules/info/models/industry_record'
 import { infoStaff, recordIn } from '#tests/fixtures/info/records'
 
 test.group('Info / browse: the public list and record page', (group) => {
@@ -73,5 +74,34 @@ test.group('Info / browse: the public list and record page', (group) => {
     const home = await client.get('/')
     assert.include(home.text(), 'href="/info"')
     assert.include(home.text(), '产业信息')
+  })
+})
+
+test.group('Info / browse: full-text search', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('signed-off records are found by their words (page and htmx), filters still apply, records in the making never', async ({ client, assert }) => {
+    await recordIn('published', { title: '锦江区柑橘产业发展现状' })
+    const tea = await recordIn('published', { region: '510105', title: '青羊区茶叶加工龙头企业' })
+    await IndustryRecord.query().where('id', tea.record.id).update({ kind: 'trend' })
+    await recordIn('reviewed', { title: '锦江区柑橘冷链仓储建设' })
+
+    const page = await client.get(`/info?q=${encodeURIComponent('柑橘')}`)
+    page.assertStatus(200)
+    assert.include(page.text(), '锦江区柑橘产业发展现状')
+    assert.notInclude(page.text(), '锦江区柑橘冷链仓储建设', 'not signed off: not in the index')
+    assert.include(page.text(), '<mark>')
+    assert.include(page.text(), 'value="柑橘"')
+
+    const fragment = await client.get(`/info?q=${encodeURIComponent('茶叶')}`).header('HX-Request', 'true')
+    assert.notInclude(fragment.text(), '<html')
+    assert.include(fragment.text(), '青羊区茶叶加工龙头企业')
+    const otherCounty = await client.get(`/info?q=${encodeURIComponent('茶叶')}&county_code=510104`)
+    assert.include(otherCounty.text(), '暂时没有符合条件的产业信息')
+    const byRegionName = await client.get(`/info?q=${encodeURIComponent('锦江区')}&industry=fruit`)
+    assert.include(byRegionName.text(), '锦江区柑橘产业发展现状')
+    const nothing = await client.get(`/info?q=${encodeURIComponent('<script>alert(1)</script>')}`)
+    nothing.assertStatus(200)
+    assert.notInclude(nothing.text(), '<script>alert(1)</script>')
   })
 })
