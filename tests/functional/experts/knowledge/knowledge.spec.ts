@@ -1,0 +1,189 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import Consultation from '#modules/experts/models/consultation'
+import KnowledgeEntry from '#modules/experts/knowledge/knowledge_entry'
+import KnowledgeRevision from '#modules/experts/knowledge/knowledge_revision'
+import { assertRedirect, createUser, fieldErrors, submitForm, submitHtmxForm } from '#tests/helpers'
+import { infoOfficer, newKey, postReport, RICE_BLAST, staffOf } from '#tests/fixtures/experts/consultations'
+import { closedCase, publishedEntry, ruleFollowup } from '#tests/fixtures/experts/knowledge'
+
+const HIDDEN = ['王大田', '李信息', '13800001111', '13912345678', '锦江区']
+
+test.group('Knowledge / consent on 报需求', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the form asks; a ticked box is stored on the case, an unticked one is not', async ({ client, assert }) => {
+    const reporter = await infoOfficer()
+    const form = await client.get('/consultations/new').loginAs(reporter)
+    assert.include(form.text(), 'name="knowledge_consent"')
+    assert.include(form.text(), '问题解决后，同意把问答（隐去姓名和电话）公开到农技知识库')
+
+    const base = { text: RICE_BLAST, county_code: '510129', farmer_name: '王大田', farmer_phone: '13812340003' }
+    ;(await postReport(client, reporter, { ...base, idempotency_key: newKey(), knowledge_consent: '1' })).assertStatus(302)
+    ;(await postReport(client, reporter, { ...base, idempotency_key: newKey() })).assertStatus(302)
+    const cases = await Consultation.query().where('reporter_id', reporter.id).orderBy('id')
+    assert.deepEqual(
+      cases.map((consultation) => consultation.knowledgeConsent),
+      [true, false]
+    )
+  })
+})
+
+test.group('Knowledge / from the 回访 to the public page', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a consenting case becomes an entry only once the 回访 page records "valid"; masked fields never appear', async ({ client, assert }) => {
+    const consultation = await closedCase({ consent: true })
+    const before = await client.get('/knowledge')
+    before.assertStatus(200)
+    assert.include(before.text(), '还没有符合条件的知识条目')
+    assert.lengthOf(await KnowledgeEntry.query().where('consultation_id', consultation.id), 0)
+
+    const staff = await staffOf('510104')
+    const recorded = await submitForm(client, `/admin/experts/followups/${consultation.id}/calls`, { reached: 'yes', service_valid: 'valid', category: 'diagnosis' }, staff)
+    assertRedirect(recorded, '/admin/experts/followups')
+    const entry = await KnowledgeEntry.findByOrFail('consultation_id', consultation.id)
+
+    const list = await client.get('/knowledge')
+    assert.include(list.text(), `/knowledge/${entry.id}`)
+    const page = await client.get(`/knowledge/${entry.id}`)
+    page.assertStatus(200)
+    const html = page.text()
+    assert.include(html, `<title>${entry.title} - 农技知识库 - `)
+    assert.match(html, /<meta name="description" content="川粮油问题：/)
+    assert.include(html, '三环唑')
+    assert.isBelow(Buffer.byteLength(html), 15_000, 'light: under 15 KB of HTML')
+    assert.include(html, '成都市')
+    for (const hidden of HIDDEN) {
+      assert.notInclude(html, hidden)
+      assert.notInclude(list.text(), hidden)
+    }
+    assert.notInclude(html, 'name="reason"', 'no management links for the public')
+    assert.notInclude(html, '/edit"')
+  })
+
+  test('a case without consent, or ruled invalid, never becomes public', async ({ client, assert }) => {
+    const refused = await closedCase({ consent: false })
+    await ruleFollowup(refused, true)
+    const invalid = await closedCase({ consent: true })
+    await ruleFollowup(invalid, false)
+    assert.lengthOf(await KnowledgeEntry.query(), 0)
+    const list = await client.get('/knowledge')
+    assert.include(list.text(), '还没有符合条件的知识条目')
+    assert.notInclude(list.text(), '稻瘟')
+  })
+
+  test('by industry, search, pages of 20, htmx list alone; odd searches answer the empty state', async ({ client, assert }) => {
+    const rice = await publishedEntry()
+    const tea = await publishedEntry({ industry: 'tea', text: '茶树叶片上出现红褐色圆形病斑，新梢枯死，怎么治？', answer: '这是茶饼病，用多菌灵喷雾防治，注意排水。' })
+    const byIndustry = await client.get('/knowledge?industry=tea')
+    assert.include(byIndustry.text(), `knowledge-${tea.entry.id}"`)
+    assert.notInclude(byIndustry.text(), `knowledge-${rice.entry.id}"`)
+
+    const searched = await client.get(`/knowledge?q=${encodeURIComponent('多菌灵 排水')}`)
+    assert.include(searched.text(), `knowledge-${tea.entry.id}"`)
+    assert.notInclude(searched.text(), `knowledge-${rice.entry.id}"`)
+
+    // The box holds 100 characters; a longer query in a typed URL is cut, never an error.
+    for (const odd of ['%', '_', "'; DROP TABLE users;--", '& | ! :* ( )', '🌾🌾', '稻'.repeat(800), '王大田']) {
+      const response = await client.get(`/knowledge?q=${encodeURIComponent(odd)}&industry=nonsense&page=-3`)
+      response.assertStatus(200)
+      assert.include(response.text(), '没有找到与')
+    }
+
+    for (let i = 0; i < 20; i++) await publishedEntry({ county: '510105' })
+    const fragment = await client.get('/knowledge?page=2').header('HX-Request', 'true')
+    fragment.assertStatus(200)
+    assert.notInclude(fragment.text(), '<html')
+    assert.equal(fragment.text().match(/<li id="knowledge-/g)?.length, 2)
+    assert.include(fragment.text(), '第 2 / 2 页')
+  })
+
+  test('unknown and malformed ids answer 404', async ({ client }) => {
+    ;(await client.get('/knowledge/999999')).assertStatus(404)
+    ;(await client.get('/knowledge/abc')).assertStatus(404)
+  })
+})
+
+test.group('Knowledge / centre staff reword and withdraw', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('staff of the case county see the links, reword it without JavaScript, and the history keeps both versions', async ({ client, assert }) => {
+    const { entry } = await publishedEntry()
+    const staff = await staffOf('510104')
+    const page = await client.get(`/knowledge/${entry.id}`).loginAs(staff)
+    assert.include(page.text(), `/knowledge/${entry.id}/edit`)
+    const form = await client.get(`/knowledge/${entry.id}/edit`).loginAs(staff)
+    form.assertStatus(200)
+    assert.include(form.text(), '平台根据回访生成')
+
+    const saved = await submitForm(client, `/knowledge/${entry.id}/edit`, { title: '水稻稻瘟病的防治', problem: entry.problem, answer: entry.answer }, staff)
+    assertRedirect(saved, `/knowledge/${entry.id}`)
+    assert.include((await client.get(`/knowledge/${entry.id}`)).text(), '水稻稻瘟病的防治')
+    const revisions = await KnowledgeRevision.query().where('entry_id', entry.id).orderBy('id')
+    assert.deepEqual(revisions.map((revision) => [revision.kind, revision.editorId]), [['created', null], ['edited', staff.id]])
+  })
+
+  test('htmx rewording swaps the form back with the status; bad input is refused in Chinese', async ({ client, assert }) => {
+    const { entry } = await publishedEntry()
+    const staff = await staffOf('510104')
+    const ok = await submitHtmxForm(client, `/knowledge/${entry.id}/edit`, { title: '稻瘟病怎么治', problem: entry.problem, answer: entry.answer }, staff)
+    ok.assertStatus(200)
+    assert.notInclude(ok.text(), '<html')
+    assert.include(ok.text(), '已保存修改')
+
+    const bad = await submitHtmxForm(client, `/knowledge/${entry.id}/edit`, { title: '', problem: '短', answer: entry.answer }, staff)
+    bad.assertStatus(422)
+    assert.match(bad.text(), /请填写标题|标题至少/)
+    const plain = await submitForm(client, `/knowledge/${entry.id}/edit`, { title: '稻', problem: entry.problem, answer: entry.answer }, staff)
+    plain.assertStatus(302)
+    assert.include(fieldErrors(plain, 'title').join(), '标题至少需要 4 个字')
+  })
+
+  test('withdrawal: a confirmation page first, a reason required, then the entry answers 404 to everyone', async ({ client, assert }) => {
+    const { entry } = await publishedEntry()
+    const staff = await staffOf('510104')
+    const confirm = await client.get(`/knowledge/${entry.id}/withdraw`).loginAs(staff)
+    confirm.assertStatus(200)
+    assert.include(confirm.text(), '确认撤下')
+    assert.equal((await KnowledgeEntry.findOrFail(entry.id)).state, 'published', 'showing the page changes nothing')
+
+    const noReason = await submitForm(client, `/knowledge/${entry.id}/withdraw`, { reason: '' }, staff)
+    assert.include(fieldErrors(noReason, 'reason').join(), '请填写撤下原因')
+
+    const done = await submitForm(client, `/knowledge/${entry.id}/withdraw`, { reason: '与另一条重复' }, staff)
+    assertRedirect(done, '/knowledge')
+    ;(await client.get(`/knowledge/${entry.id}`)).assertStatus(404)
+    ;(await client.get(`/knowledge/${entry.id}`).loginAs(staff)).assertStatus(404)
+    ;(await client.get(`/knowledge/${entry.id}/edit`).loginAs(staff)).assertStatus(404)
+    assert.notInclude((await client.get('/knowledge')).text(), `knowledge-${entry.id}"`)
+  })
+
+  test('htmx withdrawal answers the confirmation fragment', async ({ client, assert }) => {
+    const { entry } = await publishedEntry()
+    const staff = await staffOf('510104')
+    const response = await submitHtmxForm(client, `/knowledge/${entry.id}/withdraw`, { reason: '措辞不当' }, staff)
+    response.assertStatus(200)
+    assert.include(response.text(), '已撤下该条目')
+    assert.equal((await KnowledgeEntry.findOrFail(entry.id)).state, 'withdrawn')
+  })
+
+  test('staff of another county, farmers and guests cannot manage it (404 / login); a city admin can', async ({ client, assert }) => {
+    const { entry } = await publishedEntry()
+    const neighbour = await staffOf('510105')
+    assert.notInclude((await client.get(`/knowledge/${entry.id}`).loginAs(neighbour)).text(), `/knowledge/${entry.id}/edit`)
+    ;(await client.get(`/knowledge/${entry.id}/edit`).loginAs(neighbour)).assertStatus(404)
+    ;(await client.get(`/knowledge/${entry.id}/withdraw`).loginAs(neighbour)).assertStatus(404)
+    ;(await submitForm(client, `/knowledge/${entry.id}/withdraw`, { reason: '不该撤' }, neighbour)).assertStatus(404)
+    ;(await submitForm(client, `/knowledge/${entry.id}/edit`, { title: '被改了标题', problem: entry.problem, answer: entry.answer }, neighbour)).assertStatus(404)
+    const farmerUser = await createUser({ county: '510104', roles: ['farmer'] })
+    ;(await client.get(`/knowledge/${entry.id}/edit`).loginAs(farmerUser)).assertStatus(404)
+    assertRedirect(await client.get(`/knowledge/${entry.id}/edit`).redirects(0), '/login')
+    await entry.refresh()
+    assert.equal(entry.state, 'published')
+    assert.notEqual(entry.title, '被改了标题')
+
+    const cityAdmin = await staffOf('5101', 'center_admin')
+    ;(await client.get(`/knowledge/${entry.id}/edit`).loginAs(cityAdmin)).assertStatus(200)
+  })
+})
