@@ -28,5 +28,10 @@ export const pages: BenchPage[] = [
     htmx: true,
     path: (ctx) => `/supply/shops?${[['', 'city=510100', 'county_code=510129'][ctx.iteration % 3], ['industry=fruit', 'industry=pig', ''][ctx.iteration % 3]].filter(Boolean).join('&')}`,
   },
+  {
+    name: '农户微商 product search',
+    as: 'guest',
+    path: (ctx) => `/supply/shops?q=${encodeURIComponent(['草莓', '猕猴桃', '土鸡蛋', '大邑 草莓', '腊肉'][ctx.iteration % 5])}`,
+  },
   { name: '我的微商', as: 'farmer', path: '/supply/shops/mine' },
 ]

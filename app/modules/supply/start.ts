@@ -8,12 +8,15 @@ import '#modules/supply/shops/shop_actions'
 import { registerNavigation } from '#core/navigation'
 import { registerModeratedModule } from '#core/moderation/moderation'
 import { registerAuditActions } from '#core/audit/audit'
+import { registerDirectorySource } from '#core/text/documents'
+import { PRODUCT_SOURCE } from '#modules/supply/shops/product_index'
 import { hasAnyRole } from '#core/navigation'
 import { SCOPED_ROLES } from '#core/accounts/roles'
 import { SHOP_ROLES } from '#modules/supply/shops/policy'
 import { proposedCount } from '#modules/supply/sellers/seller_queries'
 
 registerModeratedModule('supply', 'supply.module_name')
+registerDirectorySource(PRODUCT_SOURCE)
 registerAuditActions({
   'supply.seller_propose': 'supply.audit.seller_propose',
   'supply.seller_select': 'supply.audit.seller_select',

@@ -7,6 +7,7 @@ import { RuleError } from '#core/http/rule_error'
 import { holdForReview, onReviewDecision, screen } from '#core/moderation/moderation'
 import MicroShop from '#modules/supply/models/micro_shop'
 import ShopProduct from '#modules/supply/models/shop_product'
+import { indexProducts, indexShopById } from '#modules/supply/shops/product_index'
 
 /** Subject types of shops and their products (moderation, media, audit). */
 export const SHOP_SUBJECT = 'supply.shop'
@@ -59,6 +60,8 @@ export async function saveShop({ actor, ip }: Actor, input: ShopInput) {
     if (shop.held) {
       await holdForReview(trx, { module: 'supply', subjectType: SHOP_SUBJECT, subjectId: shop.id, countyCode: shop.countyCode, text, categories: result.categories })
     }
+    // Name, place or held state may have changed: the products' documents follow.
+    await indexProducts(trx, shop)
     await audit(trx, { actor, action: existing ? 'supply.shop_update' : 'supply.shop_open', subjectType: SHOP_SUBJECT, subjectId: shop.id, countyCode: shop.countyCode, ip })
     return shop
   })
@@ -84,6 +87,7 @@ export async function addProduct({ actor }: Actor, shop: MicroShop, input: Produ
         client: trx,
       })
     }
+    await indexProducts(trx, shop, [product])
     if (held) {
       await holdForReview(trx, { module: 'supply', subjectType: PRODUCT_SUBJECT, subjectId: product.id, countyCode: shop.countyCode, text, categories: result.categories })
     }
@@ -106,10 +110,13 @@ export async function setSoldOut(product: ShopProduct, soldOut: boolean) {
 onReviewDecision(SHOP_SUBJECT, async (trx, subjectId, decision) => {
   await trx.from('supply_micro_shops').where('id', subjectId).update({ held: decision !== 'approved' })
   if (decision === 'approved') await publishPhotosOf(trx, trx.from('supply_shop_products').where('shop_id', subjectId).where('held', false).select('id'))
+  await indexShopById(trx, subjectId)
 })
 onReviewDecision(PRODUCT_SUBJECT, async (trx, subjectId, decision) => {
   await trx.from('supply_shop_products').where('id', subjectId).update({ held: decision !== 'approved' })
   if (decision === 'approved') await publishPhotosOf(trx, [subjectId])
+  const product = await ShopProduct.query({ client: trx }).where('id', subjectId).first()
+  if (product) await indexShopById(trx, product.shopId)
 })
 
 async function publishPhotosOf(trx: TransactionClientContract, productIds: number[] | ReturnType<TransactionClientContract['from']>) {

@@ -10,10 +10,13 @@ import MicroShop from '#modules/supply/models/micro_shop'
 import type ShopProduct from '#modules/supply/models/shop_product'
 import ShopPolicy from '#modules/supply/shops/policy'
 import { addProduct, MAX_PRODUCT_PHOTOS, ownProduct, PRODUCT_SUBJECT, saveShop, setSoldOut } from '#modules/supply/shops/shop_actions'
+import { searchProducts } from '#modules/supply/shops/product_index'
 import { productValidator, SHOP_MESSAGES, shopValidator, soldOutValidator } from '#modules/supply/shops/validators'
 import { formOptions, phoneFor, sellerLabels } from '#modules/supply/sellers/seller_views'
 import { supplyMessages } from '#modules/supply/shared/messages'
 
+/** A product search names a thing or two ("大邑 草莓"), not a paragraph. */
+const MAX_QUERY_CHARS = 30
 const SHOP_FORM = { errorsTarget: '#shop-form-errors' }
 const PRODUCT_FORM = { errorsTarget: '#product-form-errors' }
 
@@ -50,11 +53,28 @@ export default class ShopsController {
   /** Shops by county (or city) and industry; held ones are nobody's to find. */
   async index(ctx: HttpContext) {
     const filters = await browseFilters(ctx.request.qs())
+    const q = typeof ctx.request.qs().q === 'string' ? ctx.request.qs().q.trim().slice(0, MAX_QUERY_CHARS) : ''
+    const query = Object.fromEntries(Object.entries({ q, city: filters.city, county_code: filters.county, industry: filters.industry }).filter(([, v]) => v))
+    if (q) {
+      const found = await searchProducts(q, filters)
+      return renderPageOrFragment(ctx, 'supply/shops/pages/index', 'supply/shops/partials/product_results', {
+        found,
+        q,
+        filters,
+        query,
+        priceText,
+        previous: found.page > 1 ? `/supply/shops?${new URLSearchParams({ ...query, page: String(found.page - 1) })}` : null,
+        next: found.hasMore ? `/supply/shops?${new URLSearchParams({ ...query, page: String(found.page + 1) })}` : null,
+        ...(await sellerLabels(found.results.map((result) => result.shop))),
+        ...(await formOptions()),
+      })
+    }
     const shops = await listShops(filters)
     return renderPageOrFragment(ctx, 'supply/shops/pages/index', 'supply/shops/partials/shop_list', {
       shops,
+      q,
       filters,
-      query: Object.fromEntries(Object.entries({ city: filters.city, county_code: filters.county, industry: filters.industry }).filter(([, v]) => v)),
+      query,
       ...(await sellerLabels(shops.all())),
       ...(await formOptions()),
     })
