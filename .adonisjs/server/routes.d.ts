@@ -142,12 +142,14 @@ export type ScannedRoutes = {
     'info.reviews.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.sign_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.reviews.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.browse.index': { paramsTuple?: []; params?: {} }
     'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.mine': { paramsTuple?: []; params?: {} }
     'supply.shops.save': { paramsTuple?: []; params?: {} }
     'supply.shops.products.store': { paramsTuple?: []; params?: {} }
     'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.index': { paramsTuple?: []; params?: {} }
     'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -374,9 +376,11 @@ export type ScannedRoutes = {
     'info.reviews.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.sign_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.reviews.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.save': { paramsTuple?: []; params?: {} }
     'supply.shops.products.store': { paramsTuple?: []; params?: {} }
     'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -26,6 +26,7 @@ routeGroup({ prefix: '/info', as: 'info.reviews' }, () => {
   router.post('/records/:id/review', [ReviewsController, 'review']).as('review')
   router.post('/records/:id/sign-off', [ReviewsController, 'signOff']).as('sign_off')
   router.post('/records/:id/reject', [ReviewsController, 'reject']).as('reject')
+  router.post('/records/:id/withdraw', [ReviewsController, 'withdraw']).as('withdraw')
 })
 
 // browse — published records, open to everyone.

@@ -22,6 +22,7 @@ registerAuditActions({
   'info.record_reviewed': 'info.audit.record_reviewed',
   'info.record_signed_off': 'info.audit.record_signed_off',
   'info.record_rejected': 'info.audit.record_rejected',
+  'info.record_withdrawn': 'info.audit.record_withdrawn',
 })
 
 const centre = hasAnyRole(...INFO_ROLES)

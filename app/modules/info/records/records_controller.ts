@@ -90,7 +90,8 @@ async function formData() {
 export async function panelData(ctx: HttpContext, record: IndustryRecord) {
   const viewer = ctx.auth.getUserOrFail()
   const isAuthor = Number(record.authorId) === Number(viewer.id)
-  const decides = !isAuthor && (await ctx.bouncer.with(ReviewPolicy).allows('decide', record)) && !!(await roleFor(viewer, record.regionCode))
+  const inScope = (await ctx.bouncer.with(ReviewPolicy).allows('decide', record)) && !!(await roleFor(viewer, record.regionCode))
+  const decides = !isAuthor && inScope
   await record.load('author')
   return {
     record,
@@ -104,6 +105,7 @@ export async function panelData(ctx: HttpContext, record: IndustryRecord) {
       review: decides && record.status === 'submitted',
       signOff: decides && record.status === 'reviewed' && Number(record.reviewedById) !== Number(viewer.id),
       reject: decides && (record.status === 'submitted' || record.status === 'reviewed'),
+      withdraw: inScope && record.status === 'published',
     },
   }
 }

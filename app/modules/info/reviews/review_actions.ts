@@ -69,6 +69,27 @@ export async function rejectRecord({ actor, ip }: Actor, recordId: number, reaso
   })
 }
 
+/**
+ * 撤回: a published record leaves the public pages and the index at once, with the reason
+ * its author reads; the author corrects it and it goes through the workflow again. Any
+ * centre member of the scope may withdraw (it protects the public, so it needs no second
+ * person), the author included.
+ */
+export async function withdrawRecord({ actor, ip }: Actor, recordId: number, reason: string) {
+  return db.transaction(async (trx) => {
+    const record = await IndustryRecord.query({ client: trx }).where('id', recordId).forUpdate().firstOrFail()
+    const actorRole = await roleFor(actor, record.regionCode)
+    if (!actorRole) throw new RuleError('info.reviews.errors.outside_scope')
+    if (record.status !== 'published') throw new RuleError('info.reviews.errors.not_published')
+    record.merge({ status: 'withdrawn', rejectionReason: reason, checklist: null, reviewedById: null, reviewedAt: null, signedOffById: null, publishedAt: null })
+    await record.save()
+    await recordStep(trx, { actor, actorRole, ip }, record, { action: 'withdrawn', from: 'published', reason })
+    await indexRecord(trx, record)
+    if (Number(record.authorId) !== Number(actor.id)) await tell(trx, record, 'withdrawn', reason)
+    return record
+  })
+}
+
 /** The record locked for a decision, and the role the decider acts in; the author never decides. */
 async function lockFor(trx: TransactionClientContract, actor: Actor['actor'], recordId: number): Promise<{ record: IndustryRecord; actorRole: Role }> {
   const record = await IndustryRecord.query({ client: trx }).where('id', recordId).forUpdate().firstOrFail()
@@ -80,7 +101,7 @@ async function lockFor(trx: TransactionClientContract, actor: Actor['actor'], re
 
 const zh = (key: string, data?: Record<string, unknown>) => i18nManager.locale('zh-CN').t(`info.reviews.notice.${key}`, data)
 
-async function tell(trx: TransactionClientContract, record: IndustryRecord, outcome: 'published' | 'rejected', reason: string) {
+async function tell(trx: TransactionClientContract, record: IndustryRecord, outcome: 'published' | 'rejected' | 'withdrawn', reason: string) {
   await notify(
     record.authorId,
     { kind: `info.record_${outcome}`, title: zh(`${outcome}_title`, { title: record.title.slice(0, 40) }), body: reason, link: `/info/records/${record.id}` },

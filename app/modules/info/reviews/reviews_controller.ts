@@ -3,7 +3,7 @@ import { formDone, guardForm, validateForm, type FormOptions } from '#core/http/
 import { renderPageOrFragment } from '#core/http/render'
 import IndustryRecord from '#modules/info/models/industry_record'
 import ReviewPolicy from '#modules/info/reviews/policy'
-import { checklistOf, rejectRecord, reviewRecord, signOffRecord } from '#modules/info/reviews/review_actions'
+import { checklistOf, rejectRecord, reviewRecord, signOffRecord, withdrawRecord } from '#modules/info/reviews/review_actions'
 import { queueOf } from '#modules/info/reviews/review_queries'
 import { queueValidator, rejectionValidator, reviewValidator } from '#modules/info/reviews/validators'
 import { namesFor } from '#modules/info/records/record_queries'
@@ -40,6 +40,14 @@ export default class ReviewsController {
     const { reason } = await validateForm(ctx, rejectionValidator, panelForm(record.id))
     await guardForm(ctx, panelForm(record.id), () => rejectRecord(actorOf(ctx), record.id, reason))
     return this.#done(ctx, record, 'info.reviews.rejected')
+  }
+
+  /** 撤回 a published record, with a reason (the author may too: it protects the public). */
+  async withdraw(ctx: HttpContext) {
+    const record = await this.#authorized(ctx)
+    const { reason } = await validateForm(ctx, rejectionValidator, panelForm(record.id))
+    await guardForm(ctx, panelForm(record.id), () => withdrawRecord(actorOf(ctx), record.id, reason))
+    return this.#done(ctx, record, 'info.reviews.withdrawn')
   }
 
   /** 403 for people who decide nothing; 404 for a record outside the decider's scope. */

@@ -141,4 +141,35 @@ test.group('Info / reviews: 上传 → 审核 → 签批 → 发布', (group) =>
     const empty = await client.get('/info/reviews').loginAs(await infoStaff('513433'))
     assert.include(empty.text(), '没有等待审核的产业信息。')
   })
+
+  test('撤回: a published record is withdrawn with a reason (no-JS and htmx), leaves the public pages and search, and goes through the workflow again', async ({ client, assert }) => {
+    const { record, author, reviewer, signer } = await recordIn('published', { title: '锦江区柑橘产业发展现状' })
+    ;(await client.get(`/info/${record.id}`)).assertStatus(200)
+    const other = await infoStaff('510105')
+    ;(await submitForm(client, `/info/records/${record.id}/withdraw`, { reason: '不属于本区' }, other)).assertStatus(404)
+    const noReason = await submitForm(client, `/info/records/${record.id}/withdraw`, { reason: '' }, signer)
+    assert.deepEqual(fieldErrors(noReason, 'reason'), ['请填写退回原因'])
+    assertRedirect(await submitForm(client, `/info/records/${record.id}/withdraw`, { reason: '面积数据有误，需要更正' }, signer), `/info/records/${record.id}`)
+    assert.equal((await fresh(record)).status, 'withdrawn')
+    ;(await client.get(`/info/${record.id}`)).assertStatus(404)
+    assert.include((await client.get(`/info?q=${encodeURIComponent('柑橘')}`)).text(), '暂时没有符合条件的产业信息')
+    const again = await submitHtmxForm(client, `/info/records/${record.id}/withdraw`, { reason: '再次撤回' }, signer)
+    again.assertStatus(422)
+    assert.include(again.text(), '这条信息没有在发布中，不能撤回')
+
+    const page = await client.get(`/info/records/${record.id}`).loginAs(author)
+    assert.include(page.text(), '退回原因：面积数据有误，需要更正')
+    await submitForm(client, `/info/records/${record.id}`, recordForm({ body: '锦江区柑橘种植面积约九千亩，主栽品种为春见和不知火。' }), author)
+    await submitForm(client, `/info/records/${record.id}/submit`, {}, author)
+    await submitForm(client, `/info/records/${record.id}/review`, CHECKED, reviewer)
+    const signed = await submitHtmxForm(client, `/info/records/${record.id}/sign-off`, {}, signer)
+    assert.include(signed.text(), '已签批，信息已公开')
+    const publicPage = await client.get(`/info/${record.id}`)
+    assert.include(publicPage.text(), '约九千亩')
+    const events = await db.from('info_record_events').where('record_id', record.id).orderBy('id')
+    assert.deepEqual(
+      events.map((event) => event.action),
+      ['submitted', 'reviewed', 'signed_off', 'withdrawn', 'updated', 'submitted', 'reviewed', 'signed_off']
+    )
+  })
 })
