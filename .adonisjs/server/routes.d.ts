@@ -150,6 +150,7 @@ export type ScannedRoutes = {
     'supply.shops.products.store': { paramsTuple?: []; params?: {} }
     'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.index': { paramsTuple?: []; params?: {} }
     'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -380,6 +381,7 @@ export type ScannedRoutes = {
     'supply.shops.save': { paramsTuple?: []; params?: {} }
     'supply.shops.products.store': { paramsTuple?: []; params?: {} }
     'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }

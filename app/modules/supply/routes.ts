@@ -34,6 +34,10 @@ routeGroup({ prefix: '/supply/shops/mine', as: 'supply.shops' }, () => {
   router.post('/products', [ShopsController, 'storeProduct']).as('products.store')
   router.post('/products/:id/sold-out', [ShopsController, 'soldOut']).as('products.sold_out')
 })
+// Reporting a shop needs an account: an anonymous report queue is a spam channel.
+routeGroup({ prefix: '/supply/shops', as: 'supply.shops' }, () => {
+  router.post('/:id/report', [ShopsController, 'report']).as('report')
+})
 routeGroup({ prefix: '/supply/shops', as: 'supply.shops', signedIn: false }, () => {
   router.get('/', [ShopsController, 'index']).as('index')
   router.get('/:id', [ShopsController, 'show']).as('show')

@@ -24,6 +24,7 @@ registerAuditActions({
   'supply.seller_recommend': 'supply.audit.seller_recommend',
   'supply.shop_open': 'supply.audit.shop_open',
   'supply.shop_update': 'supply.audit.shop_update',
+  'supply.shop_report': 'supply.audit.shop_report',
 })
 
 registerNavigation(

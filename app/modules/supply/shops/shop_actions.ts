@@ -122,3 +122,22 @@ onReviewDecision(PRODUCT_SUBJECT, async (trx, subjectId, decision) => {
 async function publishPhotosOf(trx: TransactionClientContract, productIds: number[] | ReturnType<TransactionClientContract['from']>) {
   await trx.from('media').where('subject_type', PRODUCT_SUBJECT).whereIn('subject_id', productIds as any).update({ visibility: 'public' })
 }
+
+/**
+ * Someone reports a shop (fraud, a fake product, abuse): it goes to the centre's review
+ * queue with the reason, and stays up meanwhile; a reviewer who rejects it hides it. One
+ * pending entry per shop however many reports come (a new report refreshes it).
+ */
+export async function reportShop({ actor, ip }: Actor, shop: MicroShop, reason: string) {
+  await db.transaction(async (trx) => {
+    await holdForReview(trx, {
+      module: 'supply',
+      subjectType: SHOP_SUBJECT,
+      subjectId: shop.id,
+      countyCode: shop.countyCode,
+      text: [reason, shop.name, shop.intro].filter(Boolean).join('\n'),
+      categories: [],
+    })
+    await audit(trx, { actor, action: 'supply.shop_report', subjectType: SHOP_SUBJECT, subjectId: shop.id, countyCode: shop.countyCode, ip })
+  })
+}

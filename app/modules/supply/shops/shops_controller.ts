@@ -9,9 +9,9 @@ import { wasChosen } from '#core/media/media_service'
 import MicroShop from '#modules/supply/models/micro_shop'
 import type ShopProduct from '#modules/supply/models/shop_product'
 import ShopPolicy from '#modules/supply/shops/policy'
-import { addProduct, MAX_PRODUCT_PHOTOS, ownProduct, PRODUCT_SUBJECT, saveShop, setSoldOut } from '#modules/supply/shops/shop_actions'
+import { addProduct, MAX_PRODUCT_PHOTOS, ownProduct, PRODUCT_SUBJECT, reportShop, saveShop, setSoldOut } from '#modules/supply/shops/shop_actions'
 import { searchProducts } from '#modules/supply/shops/product_index'
-import { productValidator, SHOP_MESSAGES, shopValidator, soldOutValidator } from '#modules/supply/shops/validators'
+import { productValidator, reportValidator, SHOP_MESSAGES, shopValidator, soldOutValidator } from '#modules/supply/shops/validators'
 import { formOptions, phoneFor, sellerLabels } from '#modules/supply/sellers/seller_views'
 import { supplyMessages } from '#modules/supply/shared/messages'
 
@@ -154,6 +154,22 @@ export default class ShopsController {
     })
     session.flash('success', i18n.t(product.held ? 'supply.shops.products.held' : 'supply.shops.products.added'))
     return response.redirect().toRoute('supply.shops.mine')
+  }
+
+  /** 举报: a public shop to the centre's review queue; htmx swaps the form for the thank-you line. */
+  async report(ctx: HttpContext) {
+    const { params, request, auth, i18n, response, view } = ctx
+    const shop = await MicroShop.query().where('id', params.id).where('held', false).first()
+    if (!shop) return response.notFound()
+    const { reason } = await guardForm(ctx, { errorsTarget: '#report-errors' }, () =>
+      request.validateUsing(reportValidator, { messagesProvider: supplyMessages(i18n, SHOP_MESSAGES) })
+    )
+    await reportShop({ actor: auth.getUserOrFail(), ip: request.ip() }, shop, reason)
+    return formDone(ctx, {
+      message: i18n.t('supply.shops.report.thanks'),
+      redirectTo: `/supply/shops/${shop.id}`,
+      fragment: async (status) => view.render('supply/shops/partials/report_form', { shop, status }),
+    })
   }
 
   /** The sold-out toggle: htmx swaps the product's row; without JavaScript the page comes back. */

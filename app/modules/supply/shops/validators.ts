@@ -47,3 +47,7 @@ export const soldOutValidator = vine.create({
 })
 
 export const SHOP_MESSAGES = 'supply.shops.validator'
+
+export const reportValidator = vine.create({
+  reason: plainText(200).minLength(4),
+})

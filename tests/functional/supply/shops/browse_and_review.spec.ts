@@ -7,7 +7,7 @@ import { tripBreaker } from '#core/moderation/breakers'
 import { decideReview } from '#core/moderation/reviews'
 import MicroShop from '#modules/supply/models/micro_shop'
 import ShopProduct from '#modules/supply/models/shop_product'
-import { createUser, submitForm } from '#tests/helpers'
+import { assertRedirect, createUser, submitForm, submitHtmxForm } from '#tests/helpers'
 import { listWord, makeShop, productForm, shopForm } from '#tests/fixtures/supply/sellers'
 import { smallPhoto } from '#tests/fixtures/media/generate'
 
@@ -72,5 +72,42 @@ test.group('Supply / held micro-shop content', (group) => {
     await decideReview(await actingAs(await admin(), null), review.id, 'rejected', '含违规内容')
     assert.isTrue((await MicroShop.findOrFail(shop.id)).held)
     ;(await client.get(`/supply/shops/${shop.id}`)).assertStatus(404)
+  })
+})
+
+test.group('Supply / reporting a micro-shop', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('signed in, without JS: the report goes to the review queue, the shop stays up; a rejection hides it', async ({ client, assert }) => {
+    const { shop } = await makeShop({ name: '可疑果园' })
+    const visitor = await createUser({ county: '510104' })
+    const page = await client.get(`/supply/shops/${shop.id}`).loginAs(visitor)
+    assert.include(page.text(), `action="/supply/shops/${shop.id}/report"`)
+    const response = await submitForm(client, `/supply/shops/${shop.id}/report`, { reason: '收了定金不发货' }, visitor)
+    assertRedirect(response, `/supply/shops/${shop.id}`)
+    assert.equal(response.flashMessages().success, '已收到举报，运营中心会尽快核实。')
+    const queued = await db.from('moderation_reviews').where({ subject_type: 'supply.shop', subject_id: String(shop.id), status: 'pending' }).firstOrFail()
+    assert.include(queued.text, '收了定金不发货')
+    assert.equal(queued.county_code, '510129')
+    ;(await client.get(`/supply/shops/${shop.id}`)).assertStatus(200)
+    await decideReview(await actingAs(await admin(), null), queued.id, 'rejected', '核实为诈骗')
+    ;(await client.get(`/supply/shops/${shop.id}`)).assertStatus(404)
+  })
+
+  test('htmx: the thank-you line replaces the form; no reason is refused in Chinese; signed out there is no form and posting needs a login', async ({ client, assert }) => {
+    const { shop } = await makeShop()
+    const visitor = await createUser({ county: '510104' })
+    const htmx = await submitHtmxForm(client, `/supply/shops/${shop.id}/report`, { reason: '冒用他人照片' }, visitor)
+    htmx.assertStatus(200)
+    assert.include(htmx.text(), '已收到举报')
+    assert.notInclude(htmx.text(), '<html')
+    const empty = await submitHtmxForm(client, `/supply/shops/${shop.id}/report`, { reason: '' }, visitor)
+    empty.assertStatus(422)
+    assert.include(empty.text(), '请填写举报理由')
+    const anonymous = await client.get(`/supply/shops/${shop.id}`)
+    assert.notInclude(anonymous.text(), `action="/supply/shops/${shop.id}/report"`)
+    assert.include(anonymous.text(), '登录后可举报')
+    ;(await client.post(`/supply/shops/${shop.id}/report`).withCsrfToken().form({ reason: '骗子' }).redirects(0)).assertStatus(302)
+    ;(await submitForm(client, `/supply/shops/999999/report`, { reason: '收了定金不发货' }, visitor)).assertStatus(404)
   })
 })
