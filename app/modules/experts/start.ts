@@ -18,6 +18,7 @@ import { registerModeratedModule } from '#core/moderation/moderation'
 import { registerDirectorySource } from '#core/text/documents'
 import { registerAuditActions } from '#core/audit/audit'
 import { EXPERT_SOURCE } from '#modules/experts/profiles/profile_queries'
+import { KNOWLEDGE_SOURCE } from '#modules/experts/knowledge/index_entry'
 import { EXPERTS_SMS_TEMPLATES } from '#modules/experts/shared/sms_templates'
 import { ADMIN_ROLES } from '#core/accounts/roles'
 import { REPORTER_ROLES } from '#modules/experts/shared/consultation_access'
@@ -26,6 +27,7 @@ import { awaitingTriageCount } from '#modules/experts/responses/expert_cases'
 registerSmsTemplates(EXPERTS_SMS_TEMPLATES)
 registerModeratedModule('experts', 'experts.module_name')
 registerDirectorySource(EXPERT_SOURCE)
+registerDirectorySource(KNOWLEDGE_SOURCE)
 registerAuditActions({
   'experts.phone_reveal': 'experts.audit.phone_reveal',
   'experts.export': 'experts.audit.export',

@@ -6,6 +6,7 @@ import { clock } from '#core/clock'
 import { RuleError } from '#core/http/rule_error'
 import KnowledgeEntry from '#modules/experts/knowledge/knowledge_entry'
 import KnowledgeRevision from '#modules/experts/knowledge/knowledge_revision'
+import { indexEntry } from '#modules/experts/knowledge/index_entry'
 import { maskDigits } from '#modules/experts/knowledge/masking'
 
 export interface Wording {
@@ -34,6 +35,7 @@ export async function editEntry(editor: User, entryId: number, input: Wording): 
     entry.merge({ ...wording, updatedAt: now })
     await entry.useTransaction(trx).save()
     await KnowledgeRevision.create({ entryId: entry.id, editorId: editor.id, kind: 'edited', ...wording, reason: null, createdAt: now }, { client: trx })
+    await indexEntry(trx, entry)
     return true
   })
 }
@@ -50,5 +52,6 @@ export async function withdrawEntry(editor: User, entryId: number, reason: strin
       { entryId: entry.id, editorId: editor.id, kind: 'withdrawn', title: entry.title, problem: entry.problem, answer: entry.answer, reason, createdAt: now },
       { client: trx }
     )
+    await indexEntry(trx, entry)
   })
 }

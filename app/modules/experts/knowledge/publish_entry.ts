@@ -6,6 +6,7 @@ import type FollowupCall from '#modules/experts/models/followup_call'
 import ConsultationMessage from '#modules/experts/models/consultation_message'
 import KnowledgeEntry from '#modules/experts/knowledge/knowledge_entry'
 import KnowledgeRevision from '#modules/experts/knowledge/knowledge_revision'
+import { indexEntry } from '#modules/experts/knowledge/index_entry'
 import { maskPersonal, titleFrom } from '#modules/experts/knowledge/masking'
 
 /**
@@ -56,5 +57,6 @@ export async function publishAfterFollowup(trx: TransactionClientContract, consu
     { entryId: entry.id, editorId: null, kind: 'created', title: entry.title, problem, answer, reason: null, createdAt: now },
     { client: trx }
   )
+  await indexEntry(trx, entry)
   return entry
 }

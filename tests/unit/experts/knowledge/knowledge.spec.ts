@@ -8,8 +8,10 @@ import KnowledgeRevision from '#modules/experts/knowledge/knowledge_revision'
 import { maskDigits, maskNames, maskPersonal, titleFrom } from '#modules/experts/knowledge/masking'
 import { publishAfterFollowup } from '#modules/experts/knowledge/publish_entry'
 import { editEntry, withdrawEntry } from '#modules/experts/knowledge/knowledge_actions'
+import { KNOWLEDGE_SOURCE } from '#modules/experts/knowledge/index_entry'
+import { similar } from '#core/text/documents'
 import { searchWords } from '#modules/experts/knowledge/knowledge_queries'
-import { staffOf } from '#tests/fixtures/experts/consultations'
+import { RICE_BLAST, staffOf } from '#tests/fixtures/experts/consultations'
 import { closedCase, publishedEntry, ruleFollowup } from '#tests/fixtures/experts/knowledge'
 
 test.group('Knowledge / masking', () => {
@@ -121,3 +123,29 @@ test.group('Knowledge / rewording and withdrawal', (group) => {
     assert.equal(last.reason, '内容重复')
   })
 })
+
+test.group('Knowledge / in the text index', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an entry is a document of its own source (masked, city only), reworded in step, gone once withdrawn; 找类似 offers it only when asked by source', async ({ assert }) => {
+    const { entry } = await publishedEntry()
+    const document = async () => db.from('text_documents').where({ source_type: KNOWLEDGE_SOURCE, source_id: String(entry.id) }).first()
+    const indexed = await document()
+    assert.exists(indexed)
+    assert.equal(indexed.county_code, '510100')
+    assert.notInclude(indexed.text + indexed.answer, '王大田')
+    assert.notInclude(indexed.text + indexed.answer, '13800001111')
+
+    const asked = await similar(RICE_BLAST, { sourceTypes: [KNOWLEDGE_SOURCE] })
+    assert.include(asked.map((hit) => hit.sourceId), String(entry.id))
+    const plain = await similar(RICE_BLAST)
+    assert.notInclude(plain.map((hit) => hit.sourceType), KNOWLEDGE_SOURCE, 'not offered twice beside its own case')
+
+    const staff = await staffOf('510104')
+    await editEntry(staff, entry.id, { title: '稻瘟病防治要点', problem: entry.problem, answer: entry.answer })
+    assert.include((await document()).text, '稻瘟病防治要点')
+    await withdrawEntry(staff, entry.id, '重复')
+    assert.notExists(await document())
+  })
+})
+
