@@ -10,6 +10,7 @@ import IndustryRecord from '#modules/info/models/industry_record'
 import { roleFor } from '#modules/info/shared/record_access'
 import { recordStep } from '#modules/info/shared/record_events'
 import { indexRecord } from '#modules/info/shared/record_index'
+import { showPhotos } from '#modules/info/shared/record_photos'
 import { CHECKLIST_ITEMS, REJECTABLE, type Checklist } from '#modules/info/shared/record_states'
 
 /*
@@ -49,6 +50,7 @@ export async function signOffRecord({ actor, ip }: Actor, recordId: number) {
     await locked.save()
     await recordStep(trx, { actor, actorRole, ip }, locked, { action: 'signed_off', from: 'reviewed' })
     await indexRecord(trx, locked)
+    await showPhotos(trx, locked)
     await tell(trx, locked, 'published', '')
     return locked
   })
@@ -85,6 +87,7 @@ export async function withdrawRecord({ actor, ip }: Actor, recordId: number, rea
     await record.save()
     await recordStep(trx, { actor, actorRole, ip }, record, { action: 'withdrawn', from: 'published', reason })
     await indexRecord(trx, record)
+    await showPhotos(trx, record)
     if (Number(record.authorId) !== Number(actor.id)) await tell(trx, record, 'withdrawn', reason)
     return record
   })
