@@ -1,0 +1,47 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import KnowledgeEntry from '#modules/experts/knowledge/knowledge_entry'
+import { staffOf } from '#tests/fixtures/experts/consultations'
+import { publishedEntry } from '#tests/fixtures/experts/knowledge'
+
+/*
+ * 农技知识库 on a 360×640 phone: a visitor, not signed in, searches and opens an entry; the county's centre staff withdraw it behind the
+ * confirmation page, and the visitor's link then answers 404.
+ */
+test.group('Knowledge base in the browser (360×640)', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a visitor searches, opens an entry; no name or phone on the page', async ({ visit, assert }) => {
+    const { entry } = await publishedEntry()
+    await publishedEntry({ industry: 'tea', text: '茶树叶片上出现红褐色圆形病斑，新梢枯死，怎么治？', answer: '这是茶饼病，用多菌灵喷雾防治，注意排水。' })
+
+    const page = await visit('/knowledge')
+    await page.assertTitle('农技知识库 - 四川乡村振兴科技在线')
+    await page.getByLabel('搜索').fill('三环唑')
+    await page.getByRole('button', { name: '查找' }).click()
+    await page.assertTextContains('#knowledge-list', entry.title)
+    await page.assertNotExists('#knowledge-list li:nth-child(2)')
+    await page.getByRole('link', { name: new RegExp(entry.title.slice(0, 8)) }).click()
+    await page.assertPath(`/knowledge/${entry.id}`)
+    await page.assertTextContains('h1', entry.title)
+    const text = await page.locator('body').innerText()
+    for (const hidden of ['王大田', '李信息', '13800001111', '13912345678']) assert.notInclude(text, hidden)
+    assert.isAtMost(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'no sideways scrolling')
+  })
+
+  test('centre staff withdraw an entry after the confirmation page; it is gone for the public', async ({ browserContext, visit, assert }) => {
+    const { entry } = await publishedEntry()
+    await browserContext.loginAs(await staffOf('510104'))
+    const page = await visit(`/knowledge/${entry.id}`)
+    await page.getByRole('link', { name: '撤下' }).click()
+    await page.assertPath(`/knowledge/${entry.id}/withdraw`)
+    await page.getByRole('button', { name: '确认撤下' }).click()
+    await page.assertTextContains('#knowledge-withdraw', '请填写撤下原因')
+    await page.getByLabel('撤下原因').fill('与另一条重复')
+    await page.getByRole('button', { name: '确认撤下' }).click()
+    await page.assertTextContains('#knowledge-withdraw', '已撤下该条目')
+    const gone = await page.goto(`/knowledge/${entry.id}`)
+    if (gone?.status() !== 404) throw new Error(`withdrawn entry answered ${gone?.status()}`)
+    assert.equal((await KnowledgeEntry.findOrFail(entry.id)).state, 'withdrawn')
+  })
+})
