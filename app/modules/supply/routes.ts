@@ -34,9 +34,11 @@ routeGroup({ prefix: '/supply/shops/mine', as: 'supply.shops' }, () => {
   router.post('/products', [ShopsController, 'storeProduct']).as('products.store')
   router.post('/products/:id/sold-out', [ShopsController, 'soldOut']).as('products.sold_out')
 })
-// Reporting a shop needs an account: an anonymous report queue is a spam channel.
+// Reporting a shop and revealing its phone need an account: an anonymous report queue is a spam
+// channel, and phones are for people who call, not for crawlers.
 routeGroup({ prefix: '/supply/shops', as: 'supply.shops' }, () => {
   router.post('/:id/report', [ShopsController, 'report']).as('report')
+  router.post('/:id/phone', [ShopsController, 'revealPhone']).as('phone')
 })
 routeGroup({ prefix: '/supply/shops', as: 'supply.shops', signedIn: false }, () => {
   router.get('/', [ShopsController, 'index']).as('index')

@@ -1,4 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
+import limiter from '@adonisjs/limiter/services/main'
+import { errors as limiterErrors } from '@adonisjs/limiter'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { Actor } from '#core/accounts/acting'
 import { audit } from '#core/audit/audit'
@@ -140,4 +142,17 @@ export async function reportShop({ actor, ip }: Actor, shop: MicroShop, reason: 
     })
     await audit(trx, { actor, action: 'supply.shop_report', subjectType: SHOP_SUBJECT, subjectId: shop.id, countyCode: shop.countyCode, ip })
   })
+}
+
+/** How many shop phones one person may reveal an hour: enough to call around, too few to harvest. */
+export const PHONE_REVEALS_PER_HOUR = 20
+
+/** Counts a phone reveal against the person's hourly allowance; past it, a Chinese refusal. */
+export async function consumePhoneReveal(userId: number) {
+  try {
+    await limiter.use({ requests: PHONE_REVEALS_PER_HOUR, duration: '1 hour' }).consume(`supply:phone:${userId}`)
+  } catch (error) {
+    if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) throw new RuleError('supply.shops.errors.reveal_limit', 'form')
+    throw error
+  }
 }

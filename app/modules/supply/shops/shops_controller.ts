@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { fenToYuan } from '#core/money'
 import { formDone, guardForm } from '#core/http/forms'
-import { renderPageOrFragment } from '#core/http/render'
+import { renderPageOrFragment, wantsFragment } from '#core/http/render'
 import { RegionScope } from '#core/regions/region_scope'
 import { browseFilters, PER_PAGE, type BrowseFilters } from '#modules/supply/sellers/seller_queries'
 import Media from '#core/media/media'
@@ -9,10 +9,11 @@ import { wasChosen } from '#core/media/media_service'
 import MicroShop from '#modules/supply/models/micro_shop'
 import type ShopProduct from '#modules/supply/models/shop_product'
 import ShopPolicy from '#modules/supply/shops/policy'
-import { addProduct, MAX_PRODUCT_PHOTOS, ownProduct, PRODUCT_SUBJECT, reportShop, saveShop, setSoldOut } from '#modules/supply/shops/shop_actions'
+import { addProduct, MAX_PRODUCT_PHOTOS, ownProduct, PRODUCT_SUBJECT, reportShop, saveShop, setSoldOut, consumePhoneReveal } from '#modules/supply/shops/shop_actions'
 import { searchProducts } from '#modules/supply/shops/product_index'
 import { productValidator, reportValidator, SHOP_MESSAGES, shopValidator, soldOutValidator } from '#modules/supply/shops/validators'
-import { formOptions, phoneFor, sellerLabels } from '#modules/supply/sellers/seller_views'
+import { formOptions, sellerLabels } from '#modules/supply/sellers/seller_views'
+import { maskContactPhone } from '#modules/supply/shared/channels'
 import { supplyMessages } from '#modules/supply/shared/messages'
 
 /** A product search names a thing or two ("大邑 草莓"), not a paragraph. */
@@ -31,6 +32,12 @@ async function photosOf(products: ShopProduct[], publicOnly: boolean) {
   const byProduct: Record<number, Media[]> = {}
   for (const media of await query) (byProduct[media.subjectId!] ??= []).push(media)
   return byProduct
+}
+
+/** The shop's phone as shown: masked, or the tap-to-call number once revealed. */
+function phoneView(shop: MicroShop, revealed: boolean) {
+  if (!shop.phone) return null
+  return revealed ? { shown: shop.phone, tel: shop.phone.replace('-', '') } : { shown: maskContactPhone(shop.phone), tel: null }
 }
 
 /** Public shops matching the filters, newest first. */
@@ -80,16 +87,35 @@ export default class ShopsController {
     })
   }
 
-  async show({ params, view, auth, response }: HttpContext) {
-    const shop = await MicroShop.query().where('id', params.id).where('held', false).first()
-    if (!shop) return response.notFound()
+  async show(ctx: HttpContext) {
+    const shop = await MicroShop.query().where('id', ctx.params.id).where('held', false).first()
+    if (!shop) return ctx.response.notFound()
+    return this.#page(ctx, shop, false)
+  }
+
+  /**
+   * 显示电话: the number as a tap-to-call link, for signed-in people within their hourly
+   * allowance. The page itself only ever carries the masked number, so neither crawlers
+   * nor a signed-in scraper read phones off the pages. htmx gets the phone line; without
+   * JavaScript the page comes back with it.
+   */
+  async revealPhone(ctx: HttpContext) {
+    const shop = await MicroShop.query().where('id', ctx.params.id).where('held', false).first()
+    if (!shop || !shop.phone) return ctx.response.notFound()
+    await guardForm(ctx, { errorsTarget: '#shop-phone-errors' }, () => consumePhoneReveal(ctx.auth.getUserOrFail().id))
+    if (wantsFragment(ctx)) return ctx.view.render('supply/shops/partials/phone', { shop, phone: phoneView(shop, true) })
+    return this.#page(ctx, shop, true)
+  }
+
+  async #page({ view, auth }: HttpContext, shop: MicroShop, revealed: boolean) {
     const products = await shop.related('products').query().where('held', false).orderBy('id', 'desc')
     return view.render('supply/shops/pages/show', {
       shop,
       products,
       photos: await photosOf(products, true),
       priceText,
-      phone: phoneFor(shop, !!auth.user),
+      phone: phoneView(shop, revealed),
+      signedIn: !!auth.user,
       ...(await sellerLabels([shop])),
     })
   }

@@ -6,6 +6,7 @@ import ShopProduct from '#modules/supply/models/shop_product'
 import { assertRedirect, createUser, fieldErrors, submitForm, submitHtmxForm } from '#tests/helpers'
 import { smallPhoto } from '#tests/fixtures/media/generate'
 import { listWord, makeProduct, makeShop, productForm, shopForm } from '#tests/fixtures/supply/sellers'
+import { clearRateLimits } from '#tests/fixtures/forms/suite'
 
 const SALE_WORDS = ['购物车', '加入购物', '立即购买', '下单', '支付', '付款', '结算', 'checkout', 'cart']
 
@@ -174,14 +175,42 @@ test.group('Supply / micro-shop products', (group) => {
     assert.equal((await MicroShop.findOrFail(shop.id)).name, '别人的果园')
   })
 
-  test('phones: masked to anonymous visitors, a tel: link signed in; held products stay hidden', async ({ client, assert }) => {
+  test('phones: masked on every page; signed in, 显示电话 reveals a tel: link (htmx or plain post); held products stay hidden', async ({ client, assert }) => {
     const { shop } = await makeShop({ phone: '13900000001' })
     await makeProduct(shop, { name: '待审产品', held: true })
     const anonymous = (await client.get(`/supply/shops/${shop.id}`)).text()
     assert.include(anonymous, '139****0001')
     assert.notInclude(anonymous, '13900000001')
+    assert.include(anonymous, '登录后可拨打')
     assert.notInclude(anonymous, '待审产品')
-    const signedIn = (await client.get(`/supply/shops/${shop.id}`).loginAs(await createUser())).text()
-    assert.include(signedIn, 'href="tel:13900000001"')
+    const visitor = await createUser()
+    const signedIn = (await client.get(`/supply/shops/${shop.id}`).loginAs(visitor)).text()
+    assert.notInclude(signedIn, '13900000001')
+    assert.include(signedIn, `action="/supply/shops/${shop.id}/phone"`)
+
+    const htmx = await submitHtmxForm(client, `/supply/shops/${shop.id}/phone`, {}, visitor)
+    htmx.assertStatus(200)
+    assert.notInclude(htmx.text(), '<html')
+    assert.include(htmx.text(), 'href="tel:13900000001"')
+    const plain = await submitForm(client, `/supply/shops/${shop.id}/phone`, {}, visitor)
+    plain.assertStatus(200)
+    assert.include(plain.text(), '<html')
+    assert.include(plain.text(), 'href="tel:13900000001"')
+    ;(await client.post(`/supply/shops/${shop.id}/phone`).withCsrfToken().redirects(0)).assertStatus(302)
+  })
+
+  test('revealing phones is rate-limited: the 21st within the hour is refused in Chinese', async ({ client, assert }) => {
+    await clearRateLimits()
+    const { shop } = await makeShop()
+    const visitor = await createUser()
+    for (let i = 0; i < 20; i++) (await submitHtmxForm(client, `/supply/shops/${shop.id}/phone`, {}, visitor)).assertStatus(200)
+    const refused = await submitHtmxForm(client, `/supply/shops/${shop.id}/phone`, {}, visitor)
+    refused.assertStatus(422)
+    assert.include(refused.text(), '查看电话太频繁了')
+    assert.notInclude(refused.text(), '13900000001')
+    const plain = await submitForm(client, `/supply/shops/${shop.id}/phone`, {}, visitor)
+    plain.assertStatus(302)
+    assert.include(fieldErrors(plain, 'form').join(' '), '查看电话太频繁了')
+    await clearRateLimits()
   })
 })
