@@ -6,6 +6,7 @@ import { assertRedirect, createUser, fieldErrors, submitForm, submitHtmxForm } f
 import { BAD_CREDIT_CODE, CREDIT_CODE, enterpriseForm, infoStaff, recordForm, recordIn } from '#tests/fixtures/info/records'
 import { tripBreaker } from '#core/moderation/breakers'
 import { actingAs } from '#core/accounts/acting'
+import { addWord } from '#core/moderation/word_list'
 import { RegionScope } from '#core/regions/region_scope'
 
 const mine = (user: { id: number }) => IndustryRecord.query().where('author_id', user.id)
@@ -187,5 +188,30 @@ test.group('Info / records: 龙头企业 and 技术依托单位', (group) => {
     assert.isNotNull(record)
     assert.isNull(record!.entityName)
     assert.isNull(record!.creditCode)
+  })
+})
+
+test.group('Info / records: content safety of the text', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a word to block refuses the submission (the draft stays); a word to hold lets it through with a note to the reviewer', async ({ client, assert }) => {
+    const admin = await createUser({ roles: ['platform_admin'], scopes: { platform_admin: '51' } })
+    await addWord(await actingAs(admin, null), { word: '六合彩', category: 'gambling', action: 'block' })
+    await addWord(await actingAs(admin, null), { word: '加微信', category: 'advertising', action: 'hold' })
+
+    const blocked = await recordIn('draft')
+    await IndustryRecord.query().where('id', blocked.record.id).update({ body: '锦江区柑橘产业发展很快，欢迎购买六合彩。' })
+    const refused = await submitForm(client, `/info/records/${blocked.record.id}/submit`, {}, blocked.author)
+    assert.deepEqual(fieldErrors(refused, 'form'), ['内容含有不允许发布的词语，请修改后再提交'])
+    assert.equal((await IndustryRecord.findOrFail(blocked.record.id)).status, 'draft')
+
+    const held = await recordIn('draft')
+    await IndustryRecord.query().where('id', held.record.id).update({ summary: '订购柑橘请加微信' })
+    assertRedirect(await submitForm(client, `/info/records/${held.record.id}/submit`, {}, held.author), `/info/records/${held.record.id}`)
+    const stored = await IndustryRecord.findOrFail(held.record.id)
+    assert.equal(stored.status, 'submitted')
+    assert.deepEqual(stored.screenCategories, ['advertising'])
+    const page = await client.get(`/info/records/${held.record.id}`).loginAs(held.reviewer)
+    assert.include(page.text(), '内容安全提示：发现广告类词语，请审核时留意。')
   })
 })
