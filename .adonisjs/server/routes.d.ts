@@ -150,7 +150,7 @@ export type ScannedRoutes = {
     'supply.shops.products.store': { paramsTuple?: []; params?: {} }
     'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.phone': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.index': { paramsTuple?: []; params?: {} }
     'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -382,7 +382,7 @@ export type ScannedRoutes = {
     'supply.shops.products.store': { paramsTuple?: []; params?: {} }
     'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.phone': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {
