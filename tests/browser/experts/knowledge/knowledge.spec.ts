@@ -26,7 +26,7 @@ test.group('Knowledge base in the browser (360×640)', (group) => {
     await page.assertTextContains('h1', entry.title)
     const text = await page.locator('body').innerText()
     for (const hidden of ['王大田', '李信息', '13800001111', '13912345678']) assert.notInclude(text, hidden)
-    assert.isAtMost(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'no sideways scrolling')
+    assert.isAtMost(await page.locator('html').evaluate((html) => html.scrollWidth), 360, 'no sideways scrolling')
   })
 
   test('centre staff withdraw an entry after the confirmation page; it is gone for the public', async ({ browserContext, visit, assert }) => {

@@ -80,6 +80,15 @@ test.group('Knowledge / from the 回访 to the public page', (group) => {
     assert.include(byIndustry.text(), `knowledge-${tea.entry.id}"`)
     assert.notInclude(byIndustry.text(), `knowledge-${rice.entry.id}"`)
 
+    // Seasons by the Beijing month of the ruling: the rice entry in July, the tea one in January.
+    await KnowledgeEntry.query().where('id', rice.entry.id).update({ validated_at: new Date('2026-07-10T02:00:00Z') })
+    await KnowledgeEntry.query().where('id', tea.entry.id).update({ validated_at: new Date('2026-01-05T02:00:00Z') })
+    const summer = await client.get('/knowledge?season=summer')
+    assert.include(summer.text(), `knowledge-${rice.entry.id}"`)
+    assert.notInclude(summer.text(), `knowledge-${tea.entry.id}"`)
+    assert.include((await client.get('/knowledge?season=winter&industry=tea')).text(), `knowledge-${tea.entry.id}"`)
+    assert.include((await client.get('/knowledge?season=monsoon')).text(), `knowledge-${tea.entry.id}"`, 'an unknown season narrows nothing')
+
     const searched = await client.get(`/knowledge?q=${encodeURIComponent('多菌灵 排水')}`)
     assert.include(searched.text(), `knowledge-${tea.entry.id}"`)
     assert.notInclude(searched.text(), `knowledge-${rice.entry.id}"`)
