@@ -138,6 +138,7 @@ export type ScannedRoutes = {
     'info.records.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.records.revise': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.index': { paramsTuple?: []; params?: {} }
     'info.reviews.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.sign_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -374,6 +375,7 @@ export type ScannedRoutes = {
     'info.records.store': { paramsTuple?: []; params?: {} }
     'info.records.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.records.revise': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.sign_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

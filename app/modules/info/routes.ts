@@ -18,6 +18,7 @@ routeGroup({ prefix: '/info/records', as: 'info.records' }, () => {
   router.get('/:id/edit', [RecordsController, 'edit']).as('edit')
   router.post('/:id', [RecordsController, 'update']).as('update')
   router.post('/:id/submit', [RecordsController, 'submit']).as('submit')
+  router.post('/:id/revise', [RecordsController, 'revise']).as('revise')
 })
 
 // reviews — 审核 and 签批 by other staff of the record's scope; a rejection returns the record to its author.

@@ -23,6 +23,8 @@ registerAuditActions({
   'info.record_signed_off': 'info.audit.record_signed_off',
   'info.record_rejected': 'info.audit.record_rejected',
   'info.record_withdrawn': 'info.audit.record_withdrawn',
+  'info.record_revised': 'info.audit.record_revised',
+  'info.record_superseded': 'info.audit.record_superseded',
 })
 
 const centre = hasAnyRole(...INFO_ROLES)

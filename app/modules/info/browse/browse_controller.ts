@@ -3,7 +3,7 @@ import regionDirectory from '#core/regions/region_directory'
 import { renderPageOrFragment } from '#core/http/render'
 import { industryList } from '#core/industries/industry_directory'
 import { browseFilters, findPublished, listPublished } from '#modules/info/browse/browse_queries'
-import { namesFor } from '#modules/info/records/record_queries'
+import { currentVersionOf, namesFor } from '#modules/info/records/record_queries'
 import { RECORD_KINDS } from '#modules/info/shared/record_states'
 import { photosOf } from '#modules/info/shared/record_photos'
 
@@ -30,7 +30,12 @@ export default class BrowseController {
 
   async show({ params, view, response }: HttpContext) {
     const record = await findPublished(params.id)
-    if (!record) return response.notFound(await view.render('errors/not_found'))
+    if (!record) {
+      // A link to a version a correction replaced leads to the version now public.
+      const current = Number.isSafeInteger(Number(params.id)) ? await currentVersionOf(Number(params.id)) : null
+      if (current) return response.redirect().toRoute('info.browse.show', { id: current })
+      return response.notFound(await view.render('errors/not_found'))
+    }
     return view.render('info/browse/pages/show', { record, photos: await photosOf(record), region: await regionDirectory.fullName(record.regionCode), ...(await namesFor([record])) })
   }
 }

@@ -64,6 +64,10 @@ export default class IndustryRecord extends BaseModel {
   @column()
   declare status: RecordStatus
 
+  /** The published record this one corrects (a new version); null for a first version. */
+  @column()
+  declare revisesId: number | null
+
   @column()
   declare screenCategories: string[]
 

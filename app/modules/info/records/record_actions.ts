@@ -106,6 +106,39 @@ export async function submitRecord({ actor, ip }: Actor, recordId: number) {
   })
 }
 
+/**
+ * 修订: a correction of a published record starts as a draft copy that revises it, written
+ * by a centre member of its scope, and goes through the whole workflow; the published
+ * version stays public meanwhile (see supersede). One open correction at a time.
+ */
+export async function reviseRecord({ actor, ip }: Actor, recordId: number) {
+  return db.transaction(async (trx) => {
+    const published = await IndustryRecord.query({ client: trx }).where('id', recordId).forUpdate().firstOrFail()
+    if (published.status !== 'published') throw new RuleError('info.records.errors.not_published')
+    const actorRole = await roleFor(actor, published.regionCode)
+    if (!actorRole) throw new RuleError('info.records.errors.region_outside_scope')
+    const open = await IndustryRecord.query({ client: trx }).where('revises_id', published.id).whereNotIn('status', ['published', 'superseded']).first()
+    if (open) throw new RuleError('info.records.errors.revision_open')
+    const copy = await IndustryRecord.create(
+      {
+        ...Object.fromEntries(REVISED_FIELDS.map((field) => [field, published[field]])),
+        revisesId: published.id,
+        status: 'draft',
+        authorId: actor.id,
+      },
+      { client: trx }
+    )
+    await recordStep(trx, { actor, actorRole, ip }, copy, { action: 'revised', from: null })
+    return copy
+  })
+}
+
+/** What a new version starts from: the published text and facts, not its workflow. */
+const REVISED_FIELDS = [
+  'kind', 'category', 'industries', 'regionCode', 'title', 'summary', 'body', 'ipOwner', 'source', 'validFrom', 'validTo',
+  'entityName', 'creditCode', 'entityCountyCode', 'entityProducts', 'entityContact',
+] as const
+
 async function lockEditable(trx: TransactionClientContract, recordId: number) {
   const record = await IndustryRecord.query({ client: trx }).where('id', recordId).forUpdate().firstOrFail()
   if (!EDITABLE.includes(record.status)) throw new RuleError('info.records.errors.not_editable')

@@ -8,8 +8,8 @@ import { industryList } from '#core/industries/industry_directory'
 import IndustryRecord from '#modules/info/models/industry_record'
 import RecordPolicy from '#modules/info/records/policy'
 import ReviewPolicy from '#modules/info/reviews/policy'
-import { createRecord, regionOf, submitRecord, updateRecord, type RecordInput } from '#modules/info/records/record_actions'
-import { formValues, historyOf, namesFor } from '#modules/info/records/record_queries'
+import { createRecord, regionOf, reviseRecord, submitRecord, updateRecord, type RecordInput } from '#modules/info/records/record_actions'
+import { formValues, historyOf, namesFor, versionsAround } from '#modules/info/records/record_queries'
 import { myRecordsValidator, recordValidator } from '#modules/info/records/validators'
 import { roleFor } from '#modules/info/shared/record_access'
 import { MAX_PHOTOS, photosOf } from '#modules/info/shared/record_photos'
@@ -65,6 +65,17 @@ export default class RecordsController {
     return ctx.response.redirect().toRoute('info.records.show', { id: record.id })
   }
 
+  /** 修订 a published record: a new draft version (the published one stays public until it is signed off). */
+  async revise(ctx: HttpContext) {
+    const record = await IndustryRecord.findOrFail(ctx.params.id)
+    await ctx.bouncer.with(RecordPolicy).authorize('view', record)
+    const copy = await guardForm(ctx, panelForm(record.id), () => reviseRecord({ actor: ctx.auth.getUserOrFail(), ip: ctx.request.ip() }, record.id))
+    ctx.session.flash('success', ctx.i18n.t('info.records.revision_started'))
+    // A new page, not a swap: htmx follows this to the new version's form.
+    if (ctx.request.header('hx-request') === 'true') return ctx.response.header('HX-Redirect', `/info/records/${copy.id}/edit`).noContent()
+    return ctx.response.redirect().toRoute('info.records.edit', { id: copy.id })
+  }
+
   /** 提交审核; with htmx the record's panel is swapped in place. */
   async submit(ctx: HttpContext) {
     const record = await IndustryRecord.findOrFail(ctx.params.id)
@@ -104,6 +115,7 @@ export async function panelData(ctx: HttpContext, record: IndustryRecord) {
   return {
     record,
     history: await historyOf(record),
+    versions: await versionsAround(record),
     photos: await photosOf(record),
     region: await regionDirectory.fullName(record.regionCode),
     ...(await namesFor([record])),
@@ -115,6 +127,7 @@ export async function panelData(ctx: HttpContext, record: IndustryRecord) {
       signOff: decides && record.status === 'reviewed' && Number(record.reviewedById) !== Number(viewer.id),
       reject: decides && (record.status === 'submitted' || record.status === 'reviewed'),
       withdraw: inScope && record.status === 'published',
+      revise: inScope && record.status === 'published',
     },
   }
 }

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { Actor } from '#core/accounts/acting'
+import type { Acting, Actor } from '#core/accounts/acting'
 import type { Role } from '#core/accounts/roles'
 import { RuleError } from '#core/http/rule_error'
 import { notify } from '#core/notifications/notification_service'
@@ -51,6 +51,7 @@ export async function signOffRecord({ actor, ip }: Actor, recordId: number) {
     await recordStep(trx, { actor, actorRole, ip }, locked, { action: 'signed_off', from: 'reviewed' })
     await indexRecord(trx, locked)
     await showPhotos(trx, locked)
+    if (locked.revisesId) await supersede(trx, { actor, actorRole, ip }, locked.revisesId)
     await tell(trx, locked, 'published', '')
     return locked
   })
@@ -91,6 +92,17 @@ export async function withdrawRecord({ actor, ip }: Actor, recordId: number, rea
     if (Number(record.authorId) !== Number(actor.id)) await tell(trx, record, 'withdrawn', reason)
     return record
   })
+}
+
+/** The version a signed-off correction replaces leaves the list and the index; it is kept, with its history. */
+async function supersede(trx: TransactionClientContract, acting: Acting, recordId: number) {
+  const old = await IndustryRecord.query({ client: trx }).where('id', recordId).forUpdate().firstOrFail()
+  if (old.status !== 'published') return
+  old.status = 'superseded'
+  await old.save()
+  await recordStep(trx, acting, old, { action: 'superseded', from: 'published' })
+  await indexRecord(trx, old)
+  await showPhotos(trx, old)
 }
 
 /** The record locked for a decision, and the role the decider acts in; the author never decides. */

@@ -13,7 +13,7 @@ export const ENTITY_KINDS: readonly RecordKind[] = ['leading_enterprise', 'suppo
 export const RECORD_CATEGORIES = ['macro', 'local'] as const
 export type RecordCategory = (typeof RECORD_CATEGORIES)[number]
 
-export const RECORD_STATUSES = ['draft', 'submitted', 'reviewed', 'published', 'rejected', 'withdrawn'] as const
+export const RECORD_STATUSES = ['draft', 'submitted', 'reviewed', 'published', 'rejected', 'withdrawn', 'superseded'] as const
 export type RecordStatus = (typeof RECORD_STATUSES)[number]
 
 /** The author may change the text only before it enters review, or after it came back (rejected or withdrawn). */
@@ -27,7 +27,7 @@ export const CHECKLIST_ITEMS = ['politics', 'secrecy', 'ownership', 'data_source
 export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number]
 export type Checklist = Record<ChecklistItem, { ok: true; remark: string }>
 
-export const EVENT_ACTIONS = ['created', 'updated', 'submitted', 'reviewed', 'signed_off', 'rejected', 'withdrawn'] as const
+export const EVENT_ACTIONS = ['created', 'updated', 'submitted', 'reviewed', 'signed_off', 'rejected', 'withdrawn', 'revised', 'superseded'] as const
 export type EventAction = (typeof EVENT_ACTIONS)[number]
 
 /** Subject type of records in the audit log and the moderation queue. */
