@@ -75,7 +75,7 @@ export async function addProduct({ actor }: Actor, shop: MicroShop, input: Produ
   if (input.priceToFen !== null && input.priceToFen < input.priceFromFen) throw new RuleError('supply.shops.errors.price_order', 'price_to')
   return db.transaction(async (trx) => {
     const text = [input.name, input.season, input.stockNote].join('\n')
-    const result = await screened(trx, shop.countyCode, text, 'name')
+    const result = await screened(trx, shop.countyCode, text, 'product_name')
     const held = result.verdict === 'hold'
     const product = await ShopProduct.create({ ...input, shopId: shop.id, held, soldOut: false }, { client: trx })
     // A refused photo (MediaRejectedError, a RuleError on 'photos') rolls the product back with it.

@@ -168,7 +168,7 @@ export default class ShopsController {
         { actor, ip: request.ip() },
         shop,
         {
-          name: input.name,
+          name: input.product_name,
           unit: input.unit,
           priceFromFen: input.price_from,
           priceToFen: input.price_to ?? null,

@@ -34,7 +34,8 @@ export const shopValidator = vine.create({
 })
 
 export const productValidator = vine.create({
-  name: plainText(40).minLength(1),
+  // Not 'name': the shop form on the same page has one (one id, one error bag per field).
+  product_name: plainText(40).minLength(1),
   unit: plainText(10).minLength(1),
   price_from: yuanRule(),
   price_to: yuanRule().optional(),

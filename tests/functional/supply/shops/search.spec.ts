@@ -18,8 +18,8 @@ test.group('Supply / finding products', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('the search box finds products by name, inside the chosen county and industry; htmx gets the results alone', async ({ client, assert }) => {
-    await shopWith(client, { name: '王家果园', county_code: '510129' }, [{ name: '冬草莓' }, { name: '高山雪梨' }])
-    await shopWith(client, { name: '锦江果园', county_code: '510104', wechat_id: 'jinjiang01' }, [{ name: '奶油草莓' }])
+    await shopWith(client, { name: '王家果园', county_code: '510129' }, [{ product_name: '冬草莓' }, { product_name: '高山雪梨' }])
+    await shopWith(client, { name: '锦江果园', county_code: '510104', wechat_id: 'jinjiang01' }, [{ product_name: '奶油草莓' }])
 
     const all = await client.get(`/supply/shops?q=${encodeURIComponent('草莓')}`)
     all.assertStatus(200)
@@ -39,7 +39,7 @@ test.group('Supply / finding products', (group) => {
 
   test('a held product is found only once a reviewer approves it', async ({ client, assert }) => {
     await listWord('六合彩', 'hold')
-    await shopWith(client, { name: '王家果园', county_code: '510129' }, [{ name: '冬草莓', stock_note: '兼营六合彩' }])
+    await shopWith(client, { name: '王家果园', county_code: '510129' }, [{ product_name: '冬草莓', stock_note: '兼营六合彩' }])
     assert.notInclude((await client.get(`/supply/shops?q=${encodeURIComponent('冬草莓')}`)).text(), '冬草莓</strong>')
     const review = await db.from('moderation_reviews').where({ subject_type: 'supply.product' }).firstOrFail()
     const admin = await createUser({ roles: ['platform_admin'], scopes: { platform_admin: '51' } })
