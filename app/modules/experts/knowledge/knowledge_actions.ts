@@ -7,7 +7,7 @@ import { RuleError } from '#core/http/rule_error'
 import KnowledgeEntry from '#modules/experts/knowledge/knowledge_entry'
 import KnowledgeRevision from '#modules/experts/knowledge/knowledge_revision'
 import { indexEntry } from '#modules/experts/knowledge/index_entry'
-import { maskDigits } from '#modules/experts/knowledge/masking'
+import { maskDigits } from '#modules/experts/shared/masking'
 
 export interface Wording {
   title: string

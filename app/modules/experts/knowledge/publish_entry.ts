@@ -7,7 +7,7 @@ import ConsultationMessage from '#modules/experts/models/consultation_message'
 import KnowledgeEntry from '#modules/experts/knowledge/knowledge_entry'
 import KnowledgeRevision from '#modules/experts/knowledge/knowledge_revision'
 import { indexEntry } from '#modules/experts/knowledge/index_entry'
-import { maskPersonal, titleFrom } from '#modules/experts/knowledge/masking'
+import { maskPersonal, titleFrom } from '#modules/experts/shared/masking'
 
 /**
  * Called in the transaction that records a 回访 call. Only a reached call that rules the

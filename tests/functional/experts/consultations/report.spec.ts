@@ -1,15 +1,17 @@
 import { gzipSync } from 'node:zlib'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
 import { clock, HOUR } from '#core/clock'
 import Media from '#core/media/media'
 import SmsMessage from '#core/sms/sms_message'
 import { verifyCaseLink } from '#modules/experts/shared/case_links'
+import { indexConsultation } from '#modules/experts/shared/index_consultation'
 import Consultation from '#modules/experts/models/consultation'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import { HTML_AS_JPG, mp4Bytes, smallPhoto } from '#tests/fixtures/media/generate'
 import { assertRedirect, createUser, fieldErrors } from '#tests/helpers'
-import { farmer, importSolvedCases, infoOfficer, newKey, postReport, RICE_BLAST } from '#tests/fixtures/experts/consultations'
+import { farmer, importSolvedCases, infoOfficer, makeCase, newKey, postReport, RICE_BLAST } from '#tests/fixtures/experts/consultations'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
 
 const casesOf = (reporterId: number) => Consultation.query().where('reporter_id', reporterId).orderBy('id')
@@ -146,6 +148,29 @@ test.group('报需求 / the form', (group) => {
     const again = await client.get('/consultations/new').loginAs(user).withSession(back.session()).redirects(0)
     again.assertStatus(200)
     assert.notInclude(again.text(), RICE_BLAST)
+  })
+
+  test('a solved case offered to everyone shows no name or phone number its people typed', async ({ client, assert }) => {
+    const reporter = await createUser({ county: '510129', roles: ['info_officer'], name: '李信息' })
+    const consultation = await makeCase({
+      state: 'answering',
+      reporter,
+      county: '510129',
+      farmer: { name: '赵农户', phone: '13812345678' },
+      text: '我是赵农户，电话 138 1234 5678，李信息让我来问：水稻叶片出现褐色梭形病斑，中间灰白色，怎么防治？',
+      answer: '赵农户你好，这是稻瘟病，用三环唑喷雾防治，有问题打 13800001111。',
+    })
+    // As the answer page does once the expert has answered.
+    await db.transaction(async (trx) => indexConsultation(trx, (await Consultation.find(consultation.id, { client: trx }))!))
+    const document = await db.from('text_documents').where({ source_type: 'consultation', source_id: String(consultation.id) }).firstOrFail()
+    for (const page of [
+      (await client.get(`/cases/${document.id}`)).text(),
+      (await client.post('/consultations/similar').form({ text: '水稻叶片褐色梭形病斑中间灰白色' }).withCsrfToken().loginAs(await farmer()).header('HX-Request', 'true')).text(),
+    ]) {
+      assert.include(page, '梭形病斑')
+      for (const secret of ['赵农户', '李信息', '13812345678', '1234 5678', '13800001111']) assert.notInclude(page, secret)
+    }
+    assert.include((await client.get(`/cases/${document.id}`)).text(), '赵某')
   })
 
   test('a solved case opens as a public page; private or unknown documents are 404', async ({ client, assert }) => {

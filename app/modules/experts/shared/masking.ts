@@ -1,8 +1,9 @@
 /**
- * What a public entry must not show of the people behind a case (DESIGN §6): phone
+ * What a public page must not show of the people behind a case (DESIGN §6): phone
  * numbers, and the farmer's and reporter's names, wherever they were typed into the
- * question or the answer. Masking happens when the entry is written, so no later page,
- * cache or export of the entry can leak them.
+ * question or the answer. Masking happens when the public copy is written (a knowledge
+ * entry, a solved case's document in the text index), so no later page, snippet, cache or
+ * export of it can leak them.
  */
 
 /** A mobile (11 digits from 1), a landline or any other run of 7+ digits, spaces and dashes allowed between them. */
