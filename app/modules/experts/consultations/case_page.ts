@@ -5,7 +5,8 @@ import { clock, HOUR, MINUTE } from '#core/clock'
 import type Media from '#core/media/media'
 import regionDirectory from '#core/regions/region_directory'
 import User from '#core/accounts/models/user'
-import { MIN_SCORE, similar, type SimilarDocument } from '#core/text/documents'
+import type { SimilarDocument } from '#core/text/documents'
+import { suggestionsFor } from '#modules/experts/similar/suggestions'
 import type Consultation from '#modules/experts/models/consultation'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import Expert from '#modules/experts/models/expert'
@@ -13,7 +14,6 @@ import type { CaseViewer } from '#modules/experts/shared/consultation_access'
 import { industryNames } from '#core/industries/industry_directory'
 import { canPostMessage, caseMedia, loadConversation, type MediaUrl, type MessageView } from '#modules/experts/conversation/conversation_view'
 
-export const SIMILAR_SHOWN = 5
 
 export interface TimelineEntry {
   label: string
@@ -83,7 +83,7 @@ async function assignedExpert(consultation: Consultation) {
 /** Similar solved cases, offered while the reporter can still say one solved the problem. */
 function similarFor(consultation: Consultation): Promise<SimilarDocument[]> {
   if (consultation.state !== 'submitted') return Promise.resolve([])
-  return similar(consultation.text, { industry: consultation.industryCode, county: consultation.countyCode, limit: SIMILAR_SHOWN, minScore: MIN_SCORE })
+  return suggestionsFor(consultation.text, { industry: consultation.industryCode, county: consultation.countyCode })
 }
 
 export interface CasePageData {

@@ -1,11 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { renderPageOrFragment, wantsFragment } from '#core/http/render'
 import { isRegionCode } from '#core/regions/region_scope'
-import { MIN_SCORE, similar } from '#core/text/documents'
 import { suggestIndustry } from '#core/text/industry_suggester'
 import Consultation from '#modules/experts/models/consultation'
 import ConsultationPolicy from '#modules/experts/consultations/policy'
-import { SIMILAR_SHOWN } from '#modules/experts/consultations/case_page'
+import { suggestionsFor } from '#modules/experts/similar/suggestions'
 import { SIMILAR_DRAFT_FIELDS, SIMILAR_DRAFT_KEY, TEXT_MAX } from '#modules/experts/consultations/validators'
 import { industryNames } from '#core/industries/industry_directory'
 import { askExpert, resolveBySimilar } from '#modules/experts/similar/similar_decision'
@@ -24,7 +23,7 @@ export default class SimilarController {
     const text = (query.text ?? '').slice(0, TEXT_MAX)
     const county = isRegionCode(query.county_code) ? query.county_code : auth.user!.countyCode
     const suggestion = suggestIndustry(text)
-    const cases = text ? await similar(text, { industry: query.industry || suggestion.industry, county, limit: SIMILAR_SHOWN, minScore: MIN_SCORE }) : []
+    const cases = text ? await suggestionsFor(text, { industry: query.industry || suggestion.industry, county }) : []
     const names = await industryNames()
     // 先看看类似案例 without JavaScript: the form's fields wait in the session for 返回继续填写.
     if (request.method() === 'POST' && !wantsFragment(ctx)) ctx.session.put(SIMILAR_DRAFT_KEY, request.only([...SIMILAR_DRAFT_FIELDS]))

@@ -1,0 +1,29 @@
+import { MIN_SCORE, similar, type SimilarDocument } from '#core/text/documents'
+import { KNOWLEDGE_SOURCE } from '#modules/experts/knowledge/index_entry'
+import KnowledgeEntry from '#modules/experts/knowledge/knowledge_entry'
+import { CONSULTATION_SOURCE } from '#modules/experts/shared/index_consultation'
+
+/** How many suggestions a reporter is shown (the form while typing, the similar page, the case page). */
+export const SIMILAR_SHOWN = 5
+/** Knowledge entries come first, but leave room for solved cases the entries do not cover. */
+const ENTRIES_FIRST = 3
+
+/**
+ * 找类似 as a reporter sees it: vetted knowledge entries first (answers a 回访 found valid),
+ * then other solved cases — never the case an entry shown was made from — and only
+ * suggestions above MIN_SCORE: a wrong one costs the farmer more than none.
+ */
+export async function suggestionsFor(text: string, options: { industry?: string | null; county?: string | null }): Promise<SimilarDocument[]> {
+  const asked = { industry: options.industry ?? undefined, county: options.county ?? undefined, minScore: MIN_SCORE }
+  const [entries, cases] = await Promise.all([
+    similar(text, { ...asked, sourceTypes: [KNOWLEDGE_SOURCE], limit: ENTRIES_FIRST }),
+    similar(text, { ...asked, limit: SIMILAR_SHOWN }),
+  ])
+  const covered = entries.length
+    ? new Set((await KnowledgeEntry.query().whereIn('id', entries.map((entry) => Number(entry.sourceId))).select('consultation_id')).map((entry) => String(entry.consultationId)))
+    : new Set<string>()
+  const others = cases.filter((item) => !(item.sourceType === CONSULTATION_SOURCE && covered.has(String(item.sourceId))))
+  return [...entries, ...others].slice(0, SIMILAR_SHOWN)
+}
+
+export const isKnowledgeEntry = (item: SimilarDocument) => item.sourceType === KNOWLEDGE_SOURCE
