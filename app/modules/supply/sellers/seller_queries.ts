@@ -40,15 +40,58 @@ export async function browseFilters(qs: Record<string, unknown>): Promise<Browse
   }
 }
 
-/** Selected sellers matching the filters, newest first, PER_PAGE a page. */
-export function listSelected(filters: BrowseFilters) {
-  const query = Seller.query().where('status', 'selected')
+/** Counting stops here: "1000 多家" says enough, and a broad filter then costs no more than a narrow one. */
+export const COUNT_CAP = 1000
+/** How many of the season's recommended sellers head the first page. */
+const RECOMMENDED_SHOWN = 5
+
+export interface SellerPage {
+  /** The centre's recommendations for this season (first page only), then the rest newest first. */
+  recommended: Seller[]
+  sellers: Seller[]
+  page: number
+  hasMore: boolean
+  /** At most COUNT_CAP; `totalCapped` when there are more. */
+  total: number
+  totalCapped: boolean
+}
+
+/**
+ * Selected sellers matching the filters, PER_PAGE a page: every filter is an indexed
+ * predicate (partial index on selected sellers' county prefix and id, GIN on industries),
+ * the rows come newest first straight off the index, the count stops at COUNT_CAP and
+ * whether a next page exists comes from one row more than the page — so a page costs
+ * about the same at 20,000 sellers as at 20. The season's recommendations are a short
+ * list of their own on the first page (sorting them first in the main list would sort
+ * every matching row).
+ */
+export async function listSelected(filters: BrowseFilters): Promise<SellerPage> {
+  const base = Seller.query().where('status', 'selected')
   const code = filters.county || filters.city
-  RegionScope.constrain(query, [code ? RegionScope.fromRegionCode(code) : RegionScope.province])
-  if (filters.industry) query.whereRaw('industries @> ARRAY[?]::text[]', [filters.industry])
-  if (filters.kind) query.where('kind', filters.kind)
-  // Recommended for the season first: the centre's choice for what farms need now.
-  return query.orderByRaw('(recommended_season IS NOT DISTINCT FROM ?) DESC', [currentSeason()]).orderBy('id', 'desc').paginate(filters.page, PER_PAGE)
+  RegionScope.constrain(base, [code ? RegionScope.fromRegionCode(code) : RegionScope.province])
+  if (filters.industry) base.whereRaw('industries @> ARRAY[?]::text[]', [filters.industry])
+  if (filters.kind) base.where('kind', filters.kind)
+  const season = currentSeason()
+  const [recommended, rows, counted] = await Promise.all([
+    filters.page === 1 ? base.clone().where('recommended_season', season).orderBy('id', 'desc').limit(RECOMMENDED_SHOWN) : Promise.resolve([]),
+    base
+      .clone()
+      .orderBy('id', 'desc')
+      .limit(PER_PAGE + 1)
+      .offset((filters.page - 1) * PER_PAGE),
+    // Up to COUNT_CAP + 1 ids off the index, as plain rows: the capped count.
+    base.clone().select('id').limit(COUNT_CAP + 1).pojo<{ id: number }>(),
+  ])
+  const shownIds = new Set(recommended.map((seller) => Number(seller.id)))
+  const total = counted.length
+  return {
+    recommended,
+    sellers: rows.slice(0, PER_PAGE).filter((seller) => !shownIds.has(Number(seller.id))),
+    page: filters.page,
+    hasMore: rows.length > PER_PAGE,
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
+  }
 }
 
 /** A selected seller by id, or null (proposed, removed and unknown ids alike). */

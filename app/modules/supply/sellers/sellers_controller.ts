@@ -16,15 +16,18 @@ const FORM = { errorsTarget: '#seller-form-errors' }
 export default class SellersController {
   async index(ctx: HttpContext) {
     const filters = await browseFilters(ctx.request.qs())
-    const sellers = await listSelected(filters)
-    const { page, ...query } = filters
+    const result = await listSelected(filters)
+    const query = Object.fromEntries(
+      Object.entries({ city: filters.city, county_code: filters.county, industry: filters.industry, kind: filters.kind }).filter(([, v]) => v)
+    )
+    const pageLink = (page: number) => `/supply?${new URLSearchParams({ ...query, page: String(page) })}`
     return renderPageOrFragment(ctx, 'supply/sellers/pages/index', 'supply/sellers/partials/seller_list', {
-      sellers,
+      result,
       filters,
-      query: Object.fromEntries(Object.entries({ city: query.city, county_code: query.county, industry: query.industry, kind: query.kind }).filter(([, v]) => v)),
-      ...(await sellerLabels(sellers.all())),
+      previous: result.page > 1 ? pageLink(result.page - 1) : null,
+      next: result.hasMore ? pageLink(result.page + 1) : null,
+      ...(await sellerLabels([...result.recommended, ...result.sellers])),
       ...(await formOptions()),
-      page,
     })
   }
 
