@@ -5,9 +5,9 @@ import type KnowledgeEntry from '#modules/experts/knowledge/knowledge_entry'
 /**
  * Knowledge entries are documents of their own source in the text index, holding the
  * masked public wording (never the case's own text). The source is registered as a
- * directory (start.ts), so 找类似 offers them only when asked for them by source type:
- * until it ranks them before solved cases, an entry would otherwise be suggested twice,
- * once as the case it came from.
+ * directory (start.ts), so a plain similar() leaves them out; 找类似 asks for them first
+ * (similar/suggestions.ts) and then skips the case an entry came from, so nothing is
+ * suggested twice.
  */
 export const KNOWLEDGE_SOURCE = 'knowledge'
 

@@ -1,15 +1,30 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import KnowledgeEntry from '#modules/experts/knowledge/knowledge_entry'
-import { staffOf } from '#tests/fixtures/experts/consultations'
+import { farmer, staffOf } from '#tests/fixtures/experts/consultations'
 import { publishedEntry } from '#tests/fixtures/experts/knowledge'
 
 /*
- * 农技知识库 on a 360×640 phone: a visitor, not signed in, searches and opens an entry; the county's centre staff withdraw it behind the
+ * 农技知识库 on a 360×640 phone: 找类似 on 报需求 offers an entry first; a visitor, not signed in, searches and opens an entry; the county's centre staff withdraw it behind the
  * confirmation page, and the visitor's link then answers 404.
  */
 test.group('Knowledge base in the browser (360×640)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('typing a symptom on 报需求 shows the knowledge entry within the debounce, marked, and it opens', async ({ browserContext, visit, assert }) => {
+    const { entry } = await publishedEntry({ county: '510129' })
+    await browserContext.loginAs(await farmer('510129'))
+    const page = await visit('/consultations/new')
+    await page.getByLabel('问题描述').pressSequentially('水稻叶子上好多梭形褐色病斑中间灰白', { delay: 20 })
+    const first = page.locator('#similar-cases li').first()
+    await first.waitFor()
+    await page.assertTextContains('#similar-cases li:first-child', '农技知识库 · 回访核实有效')
+    assert.equal(await first.getByRole('link', { name: '查看解答' }).getAttribute('href'), `/knowledge/${entry.id}`)
+    const [opened] = await Promise.all([page.context().waitForEvent('page'), first.getByRole('link', { name: '查看解答' }).click()])
+    await opened.waitForLoadState()
+    assert.equal(new URL(opened.url()).pathname, `/knowledge/${entry.id}`)
+    assert.include(await opened.locator('h1').innerText(), entry.title)
+  })
 
   test('a visitor searches, opens an entry; no name or phone on the page', async ({ visit, assert }) => {
     const { entry } = await publishedEntry()
