@@ -150,6 +150,7 @@ export type ScannedRoutes = {
     'supply.shops.save': { paramsTuple?: []; params?: {} }
     'supply.shops.products.store': { paramsTuple?: []; params?: {} }
     'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.products.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.phone': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.index': { paramsTuple?: []; params?: {} }
@@ -383,6 +384,7 @@ export type ScannedRoutes = {
     'supply.shops.save': { paramsTuple?: []; params?: {} }
     'supply.shops.products.store': { paramsTuple?: []; params?: {} }
     'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.products.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.phone': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

@@ -33,6 +33,7 @@ routeGroup({ prefix: '/supply/shops/mine', as: 'supply.shops' }, () => {
   router.post('/', [ShopsController, 'save']).as('save')
   router.post('/products', [ShopsController, 'storeProduct']).as('products.store')
   router.post('/products/:id/sold-out', [ShopsController, 'soldOut']).as('products.sold_out')
+  router.post('/products/:id/delete', [ShopsController, 'destroyProduct']).as('products.destroy')
 })
 // Reporting a shop and revealing its phone need an account: an anonymous report queue is a spam
 // channel, and phones are for people who call, not for crawlers.

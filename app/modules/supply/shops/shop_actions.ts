@@ -4,12 +4,14 @@ import { errors as limiterErrors } from '@adonisjs/limiter'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { Actor } from '#core/accounts/acting'
 import { audit } from '#core/audit/audit'
-import { storePhoto, type UploadedFile } from '#core/media/media_service'
+import Media from '#core/media/media'
+import { deleteMedia, storePhoto, type UploadedFile } from '#core/media/media_service'
+import { removeDocument } from '#core/text/documents'
 import { RuleError } from '#core/http/rule_error'
 import { holdForReview, onReviewDecision, screen } from '#core/moderation/moderation'
 import MicroShop from '#modules/supply/models/micro_shop'
 import ShopProduct from '#modules/supply/models/shop_product'
-import { indexProducts, indexShopById } from '#modules/supply/shops/product_index'
+import { indexProducts, indexShopById, PRODUCT_SOURCE } from '#modules/supply/shops/product_index'
 
 /** Subject types of shops and their products (moderation, media, audit). */
 export const SHOP_SUBJECT = 'supply.shop'
@@ -155,4 +157,19 @@ export async function consumePhoneReveal(userId: number) {
     if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) throw new RuleError('supply.shops.errors.reveal_limit', 'form')
     throw error
   }
+}
+
+/**
+ * Takes a product off the shop for good: its row, its search document and its photos
+ * (rows in the transaction, files after it, as the media service deletes them).
+ */
+export async function deleteProduct(product: ShopProduct) {
+  const photos = await Media.query().where({ subject_type: PRODUCT_SUBJECT, subject_id: product.id })
+  await db.transaction(async (trx) => {
+    await removeDocument(PRODUCT_SOURCE, String(product.id), trx)
+    await trx.from('moderation_reviews').where({ subject_type: PRODUCT_SUBJECT, subject_id: String(product.id), status: 'pending' }).delete()
+    product.useTransaction(trx)
+    await product.delete()
+  })
+  for (const photo of photos) await deleteMedia(photo)
 }

@@ -9,7 +9,7 @@ import { wasChosen } from '#core/media/media_service'
 import MicroShop from '#modules/supply/models/micro_shop'
 import type ShopProduct from '#modules/supply/models/shop_product'
 import ShopPolicy from '#modules/supply/shops/policy'
-import { addProduct, MAX_PRODUCT_PHOTOS, ownProduct, PRODUCT_SUBJECT, reportShop, saveShop, setSoldOut, consumePhoneReveal } from '#modules/supply/shops/shop_actions'
+import { addProduct, MAX_PRODUCT_PHOTOS, ownProduct, PRODUCT_SUBJECT, reportShop, saveShop, setSoldOut, consumePhoneReveal, deleteProduct } from '#modules/supply/shops/shop_actions'
 import { searchProducts } from '#modules/supply/shops/product_index'
 import { productValidator, reportValidator, SHOP_MESSAGES, shopValidator, soldOutValidator } from '#modules/supply/shops/validators'
 import { formOptions, sellerLabels } from '#modules/supply/sellers/seller_views'
@@ -196,6 +196,17 @@ export default class ShopsController {
       redirectTo: `/supply/shops/${shop.id}`,
       fragment: async (status) => view.render('supply/shops/partials/report_form', { shop, status }),
     })
+  }
+
+  /** 删除 a product of one's own shop (another shop's product is 404); back to 我的微商. */
+  async destroyProduct({ auth, bouncer, params, response, session, i18n }: HttpContext) {
+    await bouncer.with(ShopPolicy).authorize('open')
+    const shop = await MicroShop.findBy('ownerId', auth.getUserOrFail().id)
+    const product = shop ? await ownProduct(shop, params.id) : null
+    if (!product) return response.notFound()
+    await deleteProduct(product)
+    session.flash('success', i18n.t('supply.shops.products.deleted', { name: product.name }))
+    return response.redirect().toRoute('supply.shops.mine')
   }
 
   /** The sold-out toggle: htmx swaps the product's row; without JavaScript the page comes back. */

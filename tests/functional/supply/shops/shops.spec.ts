@@ -214,3 +214,28 @@ test.group('Supply / micro-shop products', (group) => {
     await clearRateLimits()
   })
 })
+
+test.group('Supply / deleting a product', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the owner deletes a product with its photos and search document; another owner gets 404 and it stays', async ({ client, assert }) => {
+    const { owner, shop } = await makeShop()
+    await postProduct(client, owner, productForm(), 1)
+    const product = await ShopProduct.findByOrFail('shopId', shop.id)
+    assert.lengthOf(await db.from('text_documents').where({ source_type: 'supply.product', source_id: String(product.id) }), 1)
+
+    const { owner: other } = await makeShop({ county: '510104', name: '别人的果园' })
+    ;(await submitForm(client, `/supply/shops/mine/products/${product.id}/delete`, {}, other)).assertStatus(404)
+    assert.isNotNull(await ShopProduct.find(product.id))
+
+    const page = await client.get('/supply/shops/mine').loginAs(owner)
+    assert.include(page.text(), `action="/supply/shops/mine/products/${product.id}/delete"`)
+    const response = await submitForm(client, `/supply/shops/mine/products/${product.id}/delete`, {}, owner)
+    assertRedirect(response, '/supply/shops/mine')
+    assert.equal(response.flashMessages().success, '已删除“红心猕猴桃”。')
+    assert.isNull(await ShopProduct.find(product.id))
+    assert.lengthOf(await db.from('media').where({ subject_type: 'supply.product', subject_id: product.id }), 0)
+    assert.lengthOf(await db.from('text_documents').where({ source_type: 'supply.product', source_id: String(product.id) }), 0)
+    assert.notInclude((await client.get(`/supply/shops/${shop.id}`)).text(), '红心猕猴桃')
+  })
+})
