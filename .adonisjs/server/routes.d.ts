@@ -84,7 +84,6 @@ export type ScannedRoutes = {
     'experts.responses.link.messages.store': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.responses.link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
     'experts.responses.link.end': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'experts.responses.my_cases.index': { paramsTuple?: []; params?: {} }
     'experts.responses.my_cases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.responses.my_cases.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.responses.my_cases.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -92,6 +91,7 @@ export type ScannedRoutes = {
     'experts.responses.my_cases.ask': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.responses.my_cases.messages.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.responses.my_cases.messages.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.my_cases.index': { paramsTuple?: []; params?: {} }
     'experts.visits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.outcome': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'visitId': ParamValue} }
@@ -131,6 +131,15 @@ export type ScannedRoutes = {
     'supply.sellers.reviews.select': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.reviews.remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.reviews.recommend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.mine': { paramsTuple?: []; params?: {} }
+    'supply.shops.save': { paramsTuple?: []; params?: {} }
+    'supply.shops.products.store': { paramsTuple?: []; params?: {} }
+    'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.products.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.phone': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.index': { paramsTuple?: []; params?: {} }
+    'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.index': { paramsTuple?: []; params?: {} }
     'info.records.create': { paramsTuple?: []; params?: {} }
     'info.records.store': { paramsTuple?: []; params?: {} }
@@ -146,15 +155,6 @@ export type ScannedRoutes = {
     'info.reviews.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.browse.index': { paramsTuple?: []; params?: {} }
     'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'supply.shops.mine': { paramsTuple?: []; params?: {} }
-    'supply.shops.save': { paramsTuple?: []; params?: {} }
-    'supply.shops.products.store': { paramsTuple?: []; params?: {} }
-    'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'supply.shops.products.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'supply.shops.phone': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'supply.shops.index': { paramsTuple?: []; params?: {} }
-    'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -199,9 +199,9 @@ export type ScannedRoutes = {
     'experts.responses.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.responses.link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.responses.link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
-    'experts.responses.my_cases.index': { paramsTuple?: []; params?: {} }
     'experts.responses.my_cases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.responses.my_cases.messages.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.my_cases.index': { paramsTuple?: []; params?: {} }
     'experts.visits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.visits.staff.index': { paramsTuple?: []; params?: {} }
@@ -222,6 +222,9 @@ export type ScannedRoutes = {
     'supply.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.reviews.index': { paramsTuple?: []; params?: {} }
     'supply.sellers.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.mine': { paramsTuple?: []; params?: {} }
+    'supply.shops.index': { paramsTuple?: []; params?: {} }
+    'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.index': { paramsTuple?: []; params?: {} }
     'info.records.create': { paramsTuple?: []; params?: {} }
     'info.records.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -229,9 +232,6 @@ export type ScannedRoutes = {
     'info.reviews.index': { paramsTuple?: []; params?: {} }
     'info.browse.index': { paramsTuple?: []; params?: {} }
     'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'supply.shops.mine': { paramsTuple?: []; params?: {} }
-    'supply.shops.index': { paramsTuple?: []; params?: {} }
-    'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -276,9 +276,9 @@ export type ScannedRoutes = {
     'experts.responses.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.responses.link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.responses.link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
-    'experts.responses.my_cases.index': { paramsTuple?: []; params?: {} }
     'experts.responses.my_cases.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.responses.my_cases.messages.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.responses.my_cases.index': { paramsTuple?: []; params?: {} }
     'experts.visits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.visits.staff.index': { paramsTuple?: []; params?: {} }
@@ -299,6 +299,9 @@ export type ScannedRoutes = {
     'supply.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.reviews.index': { paramsTuple?: []; params?: {} }
     'supply.sellers.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.mine': { paramsTuple?: []; params?: {} }
+    'supply.shops.index': { paramsTuple?: []; params?: {} }
+    'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.index': { paramsTuple?: []; params?: {} }
     'info.records.create': { paramsTuple?: []; params?: {} }
     'info.records.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -306,9 +309,6 @@ export type ScannedRoutes = {
     'info.reviews.index': { paramsTuple?: []; params?: {} }
     'info.browse.index': { paramsTuple?: []; params?: {} }
     'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'supply.shops.mine': { paramsTuple?: []; params?: {} }
-    'supply.shops.index': { paramsTuple?: []; params?: {} }
-    'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'signup.store': { paramsTuple?: []; params?: {} }
@@ -373,6 +373,12 @@ export type ScannedRoutes = {
     'supply.sellers.reviews.select': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.reviews.remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.reviews.recommend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.save': { paramsTuple?: []; params?: {} }
+    'supply.shops.products.store': { paramsTuple?: []; params?: {} }
+    'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.products.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.phone': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.store': { paramsTuple?: []; params?: {} }
     'info.records.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -381,12 +387,6 @@ export type ScannedRoutes = {
     'info.reviews.sign_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'supply.shops.save': { paramsTuple?: []; params?: {} }
-    'supply.shops.products.store': { paramsTuple?: []; params?: {} }
-    'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'supply.shops.products.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'supply.shops.phone': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {
