@@ -1,27 +1,10 @@
 import vine from '@vinejs/vine'
-import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
+import type { MessagesProviderContact } from '@vinejs/vine/types'
 import type { I18n } from '@adonisjs/i18n'
 import { countyRule } from '#core/regions/region_rules'
 import { EXPERT_LEVELS } from '#modules/experts/shared/consultation_states'
-import { industryNames } from '#core/industries/industry_directory'
-
-/** Plain text shown to others: no markup characters. */
-const plainText = (max: number) =>
-  vine
-    .string()
-    .trim()
-    .maxLength(max)
-    .regex(/^[^<>]*$/)
-
-/** Codes of the 10+3 industries only (for a single code or a list). */
-const knownIndustries = vine.createRule(
-  async (value: unknown, _options: undefined, field: FieldContext) => {
-    const known = await industryNames()
-    const codes = Array.isArray(value) ? value : [value]
-    if (codes.some((code) => typeof code !== 'string' || !known.has(code))) field.report('', 'industries.known', field)
-  },
-  { isAsync: true }
-)
+import { plainText } from '#core/http/text_rules'
+import { knownIndustries } from '#core/industries/industry_rules'
 
 /** The main industry first; at most two more. */
 export const MAX_OTHER_INDUSTRIES = 2

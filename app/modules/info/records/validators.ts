@@ -1,17 +1,10 @@
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import { knownRegionRule } from '#core/regions/region_rules'
-import { industryNames } from '#core/industries/industry_directory'
+import { plainText } from '#core/http/text_rules'
+import { knownIndustries } from '#core/industries/industry_rules'
 import { ENTITY_KINDS, MAX_OTHER_INDUSTRIES, RECORD_CATEGORIES, RECORD_KINDS } from '#modules/info/shared/record_states'
 import { isCreditCode } from '#modules/info/shared/credit_code'
-
-/** Plain text shown to others: no markup characters. */
-export const plainText = (max: number) =>
-  vine
-    .string()
-    .trim()
-    .maxLength(max)
-    .regex(/^[^<>]*$/)
 
 /**
  * The body is plain text in paragraphs (this slice has no rich text): a "<" before a
@@ -20,16 +13,6 @@ export const plainText = (max: number) =>
 const noTags = vine.createRule((value: unknown, _options: undefined, field: FieldContext) => {
   if (typeof value === 'string' && /<[a-zA-Z/!?]/.test(value)) field.report('', 'no_tags', field)
 })
-
-/** Codes of the 10+3 industries only (for a single code or a list). */
-export const knownIndustries = vine.createRule(
-  async (value: unknown, _options: undefined, field: FieldContext) => {
-    const known = await industryNames()
-    const codes = Array.isArray(value) ? value : [value]
-    if (codes.some((code) => typeof code !== 'string' || !known.has(code))) field.report('', 'industries.known', field)
-  },
-  { isAsync: true }
-)
 
 /** 统一社会信用代码 with a right check character (after trimming and capitalising). */
 const creditCode = vine.createRule((value: unknown, _options: undefined, field: FieldContext) => {

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { plainText } from '#modules/info/records/validators'
+import { plainText } from '#core/http/text_rules'
 
 /** Every item of the checklist ticked (政治导向, 涉密, 权属, 数据来源), each with an optional remark. */
 export const reviewValidator = vine.create({

@@ -1,28 +1,11 @@
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import { countyRule } from '#core/regions/region_rules'
-import { industryNames } from '#core/industries/industry_directory'
+import { plainText } from '#core/http/text_rules'
+import { knownIndustries } from '#core/industries/industry_rules'
 import { CONTACT_PHONE, isShopUrl, MAX_SHOP_URLS, shopUrlLines, WECHAT_ID } from '#modules/supply/shared/channels'
 import { SELLER_KINDS, SELLER_STATUSES } from '#modules/supply/models/seller'
 import { SEASONS } from '#modules/supply/shared/seasons'
-
-/** Plain text shown to others: no markup characters. */
-const plainText = (max: number) =>
-  vine
-    .string()
-    .trim()
-    .maxLength(max)
-    .regex(/^[^<>]*$/)
-
-/** Codes of the 10+3 industries only (for a single code or a list). */
-const knownIndustries = vine.createRule(
-  async (value: unknown, _options: undefined, field: FieldContext) => {
-    const known = await industryNames()
-    const codes = Array.isArray(value) ? value : [value]
-    if (codes.some((code) => typeof code !== 'string' || !known.has(code))) field.report('', 'industries.known', field)
-  },
-  { isAsync: true }
-)
 
 /** One http(s) link a line, at most MAX_SHOP_URLS. */
 const shopUrls = vine.createRule((value: unknown, _options: undefined, field: FieldContext) => {

@@ -2,22 +2,9 @@ import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import { yuanRule } from '#core/money'
 import { countyRule } from '#core/regions/region_rules'
-import { industryNames } from '#core/industries/industry_directory'
+import { plainText } from '#core/http/text_rules'
+import { knownIndustries } from '#core/industries/industry_rules'
 import { CONTACT_PHONE, isShopUrl, WECHAT_ID } from '#modules/supply/shared/channels'
-
-const plainText = (max: number) =>
-  vine
-    .string()
-    .trim()
-    .maxLength(max)
-    .regex(/^[^<>]*$/)
-
-const knownIndustry = vine.createRule(
-  async (value: unknown, _options: undefined, field: FieldContext) => {
-    if (typeof value !== 'string' || !(await industryNames()).has(value)) field.report('', 'industries.known', field)
-  },
-  { isAsync: true }
-)
 
 const shopUrl = vine.createRule((value: unknown, _options: undefined, field: FieldContext) => {
   if (!isShopUrl(String(value))) field.report('', 'shop_url.scheme', field)
@@ -26,7 +13,7 @@ const shopUrl = vine.createRule((value: unknown, _options: undefined, field: Fie
 export const shopValidator = vine.create({
   name: plainText(40).minLength(2),
   county_code: countyRule(),
-  industry: vine.string().trim().use(knownIndustry()),
+  industry: vine.string().trim().use(knownIndustries()),
   intro: plainText(300).optional(),
   shop_url: vine.string().trim().maxLength(200).use(shopUrl()).optional(),
   wechat_id: vine.string().trim().maxLength(20).regex(WECHAT_ID).optional(),
