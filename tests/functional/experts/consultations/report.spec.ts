@@ -11,7 +11,7 @@ import Consultation from '#modules/experts/models/consultation'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import { HTML_AS_JPG, mp4Bytes, smallPhoto } from '#tests/fixtures/media/generate'
 import { assertRedirect, createUser, fieldErrors } from '#tests/helpers'
-import { farmer, importSolvedCases, infoOfficer, makeCase, newKey, postReport, RICE_BLAST } from '#tests/fixtures/experts/consultations'
+import { RICE_BLAST, farmer, importSolvedCases, infoOfficer, makeCase, newKey, postReport, typeIntoReport } from '#tests/fixtures/experts/consultations'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
 
 const casesOf = (reporterId: number) => Consultation.query().where('reporter_id', reporterId).orderBy('id')
@@ -76,12 +76,7 @@ test.group('报需求 / the form', (group) => {
 
   test('找类似 while typing: the htmx fragment lists similar solved cases with the suggested industry out of band', async ({ client, assert }) => {
     await importSolvedCases()
-    const response = await client
-      .post('/consultations/similar')
-      .form({ text: RICE_BLAST, county_code: '510129' })
-      .withCsrfToken()
-      .loginAs(await farmer())
-      .header('HX-Request', 'true')
+    const response = await typeIntoReport(client, await farmer(), { text: RICE_BLAST, county_code: '510129' })
     response.assertStatus(200)
     const html = response.text()
     assert.notInclude(html, '<html')
@@ -111,12 +106,7 @@ test.group('报需求 / the form', (group) => {
     empty.assertStatus(200)
     assert.include(empty.text(), '边写边为您查找')
     // While typing, htmx posts (a 2,000-character description would not fit in a URL).
-    const odd = await client
-      .post('/consultations/similar')
-      .form({ text: '& | ! : * ( ) 🐷'.repeat(400), county_code: '990000' })
-      .withCsrfToken()
-      .loginAs(user)
-      .header('HX-Request', 'true')
+    const odd = await typeIntoReport(client, user, { text: '& | ! : * ( ) 🐷'.repeat(400), county_code: '990000' })
     odd.assertStatus(200)
     assert.include(odd.text(), '暂时没有找到类似的已解决案例')
   })
@@ -165,7 +155,7 @@ test.group('报需求 / the form', (group) => {
     const document = await db.from('text_documents').where({ source_type: 'consultation', source_id: String(consultation.id) }).firstOrFail()
     for (const page of [
       (await client.get(`/cases/${document.id}`)).text(),
-      (await client.post('/consultations/similar').form({ text: '水稻叶片褐色梭形病斑中间灰白色' }).withCsrfToken().loginAs(await farmer()).header('HX-Request', 'true')).text(),
+      (await typeIntoReport(client, await farmer(), { text: '水稻叶片褐色梭形病斑中间灰白色' })).text(),
     ]) {
       assert.include(page, '梭形病斑')
       for (const secret of ['赵农户', '李信息', '13812345678', '1234 5678', '13800001111']) assert.notInclude(page, secret)

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { farmer, importSolvedCases, RICE_BLAST } from '#tests/fixtures/experts/consultations'
+import { RICE_BLAST, farmer, importSolvedCases, typeIntoReport } from '#tests/fixtures/experts/consultations'
 import { publishedEntry } from '#tests/fixtures/experts/knowledge'
 import Consultation from '#modules/experts/models/consultation'
 import { indexConsultation } from '#modules/experts/shared/index_consultation'
@@ -19,14 +19,9 @@ test.group('找类似 / knowledge entries first', (group) => {
     const { consultation, entry } = await publishedEntry({ county: '510129' })
     // Its case is a solved case of the index as well (as the answer page leaves it).
     await db.transaction(async (trx) => indexConsultation(trx, (await Consultation.find(consultation.id, { client: trx }))!))
-    const response = await client
-      .post('/consultations/similar')
-      .form({ text: RICE_BLAST, county_code: '510129' })
-      .withCsrfToken()
-      .loginAs(await farmer())
-      .header('HX-Request', 'true')
+    const response = await typeIntoReport(client, await farmer(), { text: RICE_BLAST, county_code: '510129' })
     response.assertStatus(200)
-    const items = response.text().split('<li>').slice(1)
+    const items: string[] = response.text().split('<li>').slice(1)
     assert.isAtLeast(items.length, 2, 'the entry, then other solved cases')
     assert.include(items[0], `href="/knowledge/${entry.id}"`)
     assert.include(items[0], '农技知识库 · 回访核实有效')
@@ -39,12 +34,7 @@ test.group('找类似 / knowledge entries first', (group) => {
 
   test('without an entry on the problem, solved cases come as before, unmarked', async ({ client, assert }) => {
     await importSolvedCases()
-    const response = await client
-      .post('/consultations/similar')
-      .form({ text: RICE_BLAST, county_code: '510129' })
-      .withCsrfToken()
-      .loginAs(await farmer())
-      .header('HX-Request', 'true')
+    const response = await typeIntoReport(client, await farmer(), { text: RICE_BLAST, county_code: '510129' })
     assert.notInclude(response.text(), '/knowledge/')
     assert.notInclude(response.text(), '农技知识库')
     assert.match(response.text(), /href="\/cases\/\d+"/)
