@@ -1,5 +1,6 @@
-/** "139****0001": how a phone number is shown to anyone but its owner (pages and exports alike). */
+/** "139****0001", "028****1234": how a phone number (mobile or landline) is shown to anyone but its owner, on pages and in exports. */
 export function maskPhone(phone: string | null | undefined): string {
   if (!phone) return ''
-  return `${phone.slice(0, 3)}****${phone.slice(7)}`
+  const digits = phone.replaceAll('-', '')
+  return `${digits.slice(0, 3)}****${digits.slice(-4)}`
 }

@@ -39,6 +39,8 @@ export interface SimilarOptions {
    * registered directories' (registerDirectorySource) is a candidate.
    */
   sourceTypes?: string[]
+  /** Registered directories whose documents are candidates too (without sourceTypes): a vetted source offered beside solved cases. */
+  withDirectories?: string[]
   /** Only these document ids: the evaluation scores its fixture cases among whatever else the index holds. */
   ids?: number[]
   /** Segmenter to cut the query with; the evaluation's lexical baseline passes plain jieba. */
@@ -216,7 +218,7 @@ export async function similar(text: unknown, options: SimilarOptions = {}): Prom
     prerank: PRERANK,
     cap: candidates.broad ? BROAD_CAP : CANDIDATE_CAP,
     sourceTypes: options.sourceTypes ?? null,
-    directoryTypes: [...directorySourceTypes],
+    directoryTypes: [...directorySourceTypes].filter((type) => !options.withDirectories?.includes(type)),
     ids,
   }
   const filters = `d.public

@@ -3,7 +3,8 @@ import regionDirectory from '#core/regions/region_directory'
 import { renderPageOrFragment } from '#core/http/render'
 import { industryList, industryNames } from '#core/industries/industry_directory'
 import KnowledgePolicy from '#modules/experts/knowledge/policy'
-import { findPublished, knowledgeFilters, listPublished, SEASONS } from '#modules/experts/knowledge/knowledge_queries'
+import { SEASONS } from '#core/seasons'
+import { findPublished, knowledgeFilters, listPublished } from '#modules/experts/knowledge/knowledge_queries'
 
 /** 农技知识库 for everyone, no login: the list (industry, search, pages) and an entry's page. */
 export default class KnowledgeController {
@@ -14,7 +15,7 @@ export default class KnowledgeController {
     const pageQuery = Object.fromEntries(Object.entries({ industry: filters.industry, season: filters.season, q: filters.q }).filter(([, value]) => value))
     return renderPageOrFragment(ctx, 'experts/knowledge/pages/index', 'experts/knowledge/partials/entry_list', {
       filters,
-      seasons: Object.keys(SEASONS),
+      seasons: SEASONS,
       entries,
       pageQuery,
       industries: await industryList(),

@@ -1,5 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { BEIJING } from '#core/clock'
+import { isSeason, SEASON_MONTHS, type Season } from '#core/seasons'
 import { industryNames } from '#core/industries/industry_directory'
 import KnowledgeEntry from '#modules/experts/knowledge/knowledge_entry'
 import KnowledgeRevision from '#modules/experts/knowledge/knowledge_revision'
@@ -8,9 +9,6 @@ import { QUERY_MAX } from '#modules/experts/knowledge/validators'
 export const PAGE_SIZE = 20
 const MAX_PAGE = 10_000
 
-/** Beijing months of each season: farm problems come back with the season (稻瘟 in the rains, 冻害 in winter). */
-export const SEASONS = { spring: [3, 4, 5], summer: [6, 7, 8], autumn: [9, 10, 11], winter: [12, 1, 2] } as const
-export type Season = keyof typeof SEASONS
 
 export interface KnowledgeFilters {
   industry: string
@@ -27,7 +25,7 @@ export async function knowledgeFilters(qs: Record<string, unknown>): Promise<Kno
   const season = text(qs.season)
   return {
     industry: (await industryNames()).has(industry) ? industry : '',
-    season: Object.hasOwn(SEASONS, season) ? (season as Season) : '',
+    season: isSeason(season) ? season : '',
     q: [...text(qs.q)].slice(0, QUERY_MAX).join(''),
     page: Number.isFinite(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
   }
@@ -56,7 +54,7 @@ export function listPublished(filters: KnowledgeFilters) {
     .select('id', 'industry_code', 'city_code', 'title', 'problem', 'validated_at')
   if (filters.industry) query.where('industry_code', filters.industry)
   // The season of the 回访 that validated the answer, a few days after the problem.
-  if (filters.season) query.whereRaw(`EXTRACT(MONTH FROM validated_at AT TIME ZONE '${BEIJING}')::int = ANY(?)`, [[...SEASONS[filters.season]]])
+  if (filters.season) query.whereRaw(`EXTRACT(MONTH FROM validated_at AT TIME ZONE '${BEIJING}')::int = ANY(?)`, [[...SEASON_MONTHS[filters.season]]])
   for (const word of searchWords(filters.q)) query.whereRaw(`${SEARCHED} ILIKE ?`, [likeLiteral(word)])
   return query.orderBy('validated_at', 'desc').orderBy('id', 'desc').paginate(filters.page, PAGE_SIZE)
 }

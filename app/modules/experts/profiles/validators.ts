@@ -1,8 +1,8 @@
 import vine from '@vinejs/vine'
-import type { MessagesProviderContact } from '@vinejs/vine/types'
 import type { I18n } from '@adonisjs/i18n'
 import { countyRule } from '#core/regions/region_rules'
 import { EXPERT_LEVELS } from '#modules/experts/shared/consultation_states'
+import { areaMessages } from '#core/http/form_messages'
 import { plainText } from '#core/http/text_rules'
 import { knownIndustries } from '#core/industries/industry_rules'
 
@@ -43,29 +43,5 @@ export const reviewListValidator = vine.create({
 })
 
 const AREA = 'experts.profiles.validator'
-const SHARED = 'validator.shared'
-
-/**
- * Messages of this area's forms (expert_profiles.json), falling back to the shared
- * ones (validator.json) for rules and fields the area does not word itself, such as
- * the county picker's.
- */
-export function profileMessages(i18n: I18n): MessagesProviderContact {
-  const first = (keys: string[]) => keys.find((key) => i18n.hasMessage(key) || i18n.hasFallbackMessage(key))
-  const fieldName = (name: string) => {
-    const key = first([`${AREA}.fields.${name}`, `${SHARED}.fields.${name}`])
-    return key ? i18n.t(key) : name
-  }
-  return {
-    getMessage(defaultMessage, rule, field, meta) {
-      const key = first([
-        `${AREA}.messages.${field.wildCardPath}.${rule}`,
-        `${SHARED}.messages.${field.wildCardPath}.${rule}`,
-        `${AREA}.messages.${rule}`,
-        `${SHARED}.messages.${rule}`,
-      ])
-      const data = { ...meta, field: fieldName(String(field.name)) }
-      return key ? i18n.t(key, data) : defaultMessage
-    },
-  }
-}
+/** Messages of this area's forms (experts.json), the shared ones (validator.json) where it words nothing itself. */
+export const profileMessages = (i18n: I18n) => areaMessages(i18n, AREA)

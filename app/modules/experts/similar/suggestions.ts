@@ -8,17 +8,24 @@ export const SIMILAR_SHOWN = 5
 /** Knowledge entries come first, but leave room for solved cases the entries do not cover. */
 const ENTRIES_FIRST = 3
 
+const isKnowledgeEntry = (item: SimilarDocument) => item.sourceType === KNOWLEDGE_SOURCE
+
 /**
  * 找类似 as a reporter sees it: vetted knowledge entries first (answers a 回访 found valid),
  * then other solved cases — never the case an entry shown was made from — and only
  * suggestions above MIN_SCORE: a wrong one costs the farmer more than none.
  */
 export async function suggestionsFor(text: string, options: { industry?: string | null; county?: string | null }): Promise<SimilarDocument[]> {
-  const asked = { industry: options.industry ?? undefined, county: options.county ?? undefined, minScore: MIN_SCORE }
-  const [entries, cases] = await Promise.all([
-    similar(text, { ...asked, sourceTypes: [KNOWLEDGE_SOURCE], limit: ENTRIES_FIRST }),
-    similar(text, { ...asked, limit: SIMILAR_SHOWN }),
-  ])
+  // One search over solved cases and entries together (the typing path runs it every pause).
+  const found = await similar(text, {
+    industry: options.industry ?? undefined,
+    county: options.county ?? undefined,
+    minScore: MIN_SCORE,
+    withDirectories: [KNOWLEDGE_SOURCE],
+    limit: SIMILAR_SHOWN + ENTRIES_FIRST,
+  })
+  const entries = found.filter(isKnowledgeEntry).slice(0, ENTRIES_FIRST)
+  const cases = found.filter((item) => !isKnowledgeEntry(item))
   const covered = entries.length
     ? new Set((await KnowledgeEntry.query().whereIn('id', entries.map((entry) => Number(entry.sourceId))).select('consultation_id')).map((entry) => String(entry.consultationId)))
     : new Set<string>()
@@ -26,4 +33,3 @@ export async function suggestionsFor(text: string, options: { industry?: string 
   return [...entries, ...others].slice(0, SIMILAR_SHOWN)
 }
 
-export const isKnowledgeEntry = (item: SimilarDocument) => item.sourceType === KNOWLEDGE_SOURCE

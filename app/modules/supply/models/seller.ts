@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
-import type { Season } from '#modules/supply/shared/seasons'
+import type { Season } from '#core/seasons'
 
 export const SELLER_KINDS = ['products', 'materials'] as const
 /** 农产品 (what farms sell) or 农资 (seed, fertiliser, feed, machinery farms buy). */

@@ -8,7 +8,7 @@ import { RuleError } from '#core/http/rule_error'
 import { screen } from '#core/moderation/moderation'
 import { storePhoto, type UploadedFile } from '#core/media/media_service'
 import Seller, { type SellerKind, type SellerStatus } from '#modules/supply/models/seller'
-import type { Season } from '#modules/supply/shared/seasons'
+import type { Season } from '#core/seasons'
 
 /** Subject type of sellers in the audit log and of their photos in media. */
 export const SELLER_SUBJECT = 'supply.seller'

@@ -4,7 +4,7 @@ import { industryNames } from '#core/industries/industry_directory'
 import regionDirectory from '#core/regions/region_directory'
 import { RegionScope } from '#core/regions/region_scope'
 import Seller, { SELLER_KINDS, type SellerKind } from '#modules/supply/models/seller'
-import { currentSeason } from '#modules/supply/shared/seasons'
+import { currentSeason } from '#core/seasons'
 
 export const PER_PAGE = 20
 const MAX_PAGE = 10_000

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { contactPhoneView } from '#modules/supply/shared/channels'
 import { actingRole } from '#core/accounts/acting'
 import { SCOPED_ROLES } from '#core/accounts/roles'
 import { formDone, guardForm } from '#core/http/forms'
@@ -8,9 +9,9 @@ import { RegionScope } from '#core/regions/region_scope'
 import Seller from '#modules/supply/models/seller'
 import SellerPolicy from '#modules/supply/sellers/policy'
 import { recommendSeller, removeSeller, selectSeller } from '#modules/supply/sellers/seller_actions'
-import { phoneFor, sellerLabels, sellerPhotos } from '#modules/supply/sellers/seller_views'
+import { sellerLabels, sellerPhotos } from '#modules/supply/sellers/seller_views'
 import { recommendValidator, removalValidator, reviewListValidator, SELLER_MESSAGES } from '#modules/supply/sellers/validators'
-import { supplyMessages } from '#modules/supply/shared/messages'
+import { areaMessages } from '#core/http/form_messages'
 
 const DECISION_FORM = { errorsTarget: '#seller-decision-errors' }
 
@@ -38,7 +39,7 @@ export default class SellerReviewsController {
     const seller = await this.#authorized(params.id, bouncer)
     return view.render('supply/sellers/pages/review', {
       seller,
-      phone: phoneFor(seller, true),
+      phone: contactPhoneView(seller.phone, true),
       photos: await sellerPhotos(seller, false),
       ...(await sellerLabels([seller])),
     })
@@ -58,7 +59,7 @@ export default class SellerReviewsController {
     const seller = await this.#authorized(ctx.params.id, ctx.bouncer)
     const actor = ctx.auth.getUserOrFail()
     const decided = await guardForm(ctx, DECISION_FORM, async () => {
-      const { reason } = await ctx.request.validateUsing(removalValidator, { messagesProvider: supplyMessages(ctx.i18n, SELLER_MESSAGES) })
+      const { reason } = await ctx.request.validateUsing(removalValidator, { messagesProvider: areaMessages(ctx.i18n, SELLER_MESSAGES) })
       return removeSeller({ actor, ip: ctx.request.ip() }, (await actingRole(actor, seller.countyCode, SCOPED_ROLES))!, seller.id, reason)
     })
     return this.#done(ctx, decided, 'supply.sellers.review.removed')
@@ -69,7 +70,7 @@ export default class SellerReviewsController {
     const seller = await this.#authorized(ctx.params.id, ctx.bouncer)
     const actor = ctx.auth.getUserOrFail()
     const decided = await guardForm(ctx, DECISION_FORM, async () => {
-      const { season } = await ctx.request.validateUsing(recommendValidator, { messagesProvider: supplyMessages(ctx.i18n, SELLER_MESSAGES) })
+      const { season } = await ctx.request.validateUsing(recommendValidator, { messagesProvider: areaMessages(ctx.i18n, SELLER_MESSAGES) })
       return recommendSeller({ actor, ip: ctx.request.ip() }, (await actingRole(actor, seller.countyCode, SCOPED_ROLES))!, seller.id, season ?? null)
     })
     return this.#done(ctx, decided, decided.recommendedSeason ? 'supply.sellers.review.recommended' : 'supply.sellers.review.unrecommended')

@@ -2,7 +2,6 @@ import { industryList, industryNames } from '#core/industries/industry_directory
 import Media from '#core/media/media'
 import regionDirectory from '#core/regions/region_directory'
 import type Seller from '#modules/supply/models/seller'
-import { maskContactPhone } from '#modules/supply/shared/channels'
 
 /** What a seller's card and page show besides the record: place and industry names. */
 export async function sellerLabels(sellers: Pick<Seller, 'countyCode'>[]) {
@@ -10,12 +9,6 @@ export async function sellerLabels(sellers: Pick<Seller, 'countyCode'>[]) {
     regionNames: await regionDirectory.fullNames(sellers.map((seller) => seller.countyCode)),
     industryNames: Object.fromEntries(await industryNames()),
   }
-}
-
-/** The phone as the viewer may see it: a tel: link signed in, masked for anonymous visitors and crawlers. */
-export function phoneFor(seller: Pick<Seller, 'phone'>, signedIn: boolean) {
-  if (!seller.phone) return null
-  return signedIn ? { shown: seller.phone, tel: seller.phone.replace('-', '') } : { shown: maskContactPhone(seller.phone), tel: null }
 }
 
 export async function formOptions() {

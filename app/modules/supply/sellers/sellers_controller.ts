@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { contactPhoneView } from '#modules/supply/shared/channels'
 import { renderPageOrFragment } from '#core/http/render'
 import { guardForm } from '#core/http/forms'
 import { wasChosen } from '#core/media/media_service'
@@ -6,9 +7,9 @@ import { industriesOf } from '#modules/supply/shared/industries'
 import { shopUrlLines } from '#modules/supply/shared/channels'
 import { MAX_SELLER_PHOTOS, proposeSeller } from '#modules/supply/sellers/seller_actions'
 import { browseFilters, findSelectedSeller, listSelected } from '#modules/supply/sellers/seller_queries'
-import { formOptions, phoneFor, sellerLabels, sellerPhotos } from '#modules/supply/sellers/seller_views'
+import { formOptions, sellerLabels, sellerPhotos } from '#modules/supply/sellers/seller_views'
 import { SELLER_MESSAGES, sellerValidator } from '#modules/supply/sellers/validators'
-import { supplyMessages } from '#modules/supply/shared/messages'
+import { areaMessages } from '#core/http/form_messages'
 
 const FORM = { errorsTarget: '#seller-form-errors' }
 
@@ -36,7 +37,7 @@ export default class SellersController {
     if (!seller) return response.notFound()
     return view.render('supply/sellers/pages/show', {
       seller,
-      phone: phoneFor(seller, !!auth.user),
+      phone: contactPhoneView(seller.phone, !!auth.user),
       photos: await sellerPhotos(seller, true),
       ...(await sellerLabels([seller])),
     })
@@ -49,7 +50,7 @@ export default class SellersController {
   async store(ctx: HttpContext) {
     const { request, auth, response, session, i18n } = ctx
     const input = await guardForm(ctx, FORM, () =>
-      request.validateUsing(sellerValidator, { messagesProvider: supplyMessages(i18n, SELLER_MESSAGES) })
+      request.validateUsing(sellerValidator, { messagesProvider: areaMessages(i18n, SELLER_MESSAGES) })
     )
     await guardForm(ctx, FORM, () =>
       proposeSeller(

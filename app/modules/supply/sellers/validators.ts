@@ -5,7 +5,7 @@ import { plainText } from '#core/http/text_rules'
 import { knownIndustries } from '#core/industries/industry_rules'
 import { CONTACT_PHONE, isShopUrl, MAX_SHOP_URLS, shopUrlLines, WECHAT_ID } from '#modules/supply/shared/channels'
 import { SELLER_KINDS, SELLER_STATUSES } from '#modules/supply/models/seller'
-import { SEASONS } from '#modules/supply/shared/seasons'
+import { SEASONS } from '#core/seasons'
 
 /** One http(s) link a line, at most MAX_SHOP_URLS. */
 const shopUrls = vine.createRule((value: unknown, _options: undefined, field: FieldContext) => {

@@ -1,3 +1,4 @@
+import { maskPhone } from '#core/accounts/mask'
 /*
  * How buyers reach a seller or a shop: the channels they already use. The platform only
  * points to them (no cart, no payment, ever), so each must be safe to put in a link.
@@ -31,9 +32,8 @@ export function shopUrlLines(text: string | undefined | null): string[] {
     .filter(Boolean)
 }
 
-/** "139****0001" / "028****1234": a contact phone as anonymous visitors and crawlers see it. */
-export function maskContactPhone(phone: string | null): string {
-  if (!phone) return ''
-  const digits = phone.replace('-', '')
-  return `${digits.slice(0, 3)}****${digits.slice(-4)}`
+/** A contact phone as the viewer may see it: the number and its tel: link, or masked (anonymous visitors, crawlers). */
+export function contactPhoneView(phone: string | null, shown: boolean) {
+  if (!phone) return null
+  return shown ? { shown: phone, tel: phone.replaceAll('-', '') } : { shown: maskPhone(phone), tel: null }
 }

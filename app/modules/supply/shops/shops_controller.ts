@@ -13,8 +13,8 @@ import { addProduct, MAX_PRODUCT_PHOTOS, ownProduct, PRODUCT_SUBJECT, reportShop
 import { searchProducts } from '#modules/supply/shops/product_index'
 import { productValidator, reportValidator, SHOP_MESSAGES, shopValidator, soldOutValidator } from '#modules/supply/shops/validators'
 import { formOptions, sellerLabels } from '#modules/supply/sellers/seller_views'
-import { maskContactPhone } from '#modules/supply/shared/channels'
-import { supplyMessages } from '#modules/supply/shared/messages'
+import { contactPhoneView } from '#modules/supply/shared/channels'
+import { areaMessages } from '#core/http/form_messages'
 
 /** A product search names a thing or two ("大邑 草莓"), not a paragraph. */
 const MAX_QUERY_CHARS = 30
@@ -32,12 +32,6 @@ async function photosOf(products: ShopProduct[], publicOnly: boolean) {
   const byProduct: Record<number, Media[]> = {}
   for (const media of await query) (byProduct[media.subjectId!] ??= []).push(media)
   return byProduct
-}
-
-/** The shop's phone as shown: masked, or the tap-to-call number once revealed. */
-function phoneView(shop: MicroShop, revealed: boolean) {
-  if (!shop.phone) return null
-  return revealed ? { shown: shop.phone, tel: shop.phone.replace('-', '') } : { shown: maskContactPhone(shop.phone), tel: null }
 }
 
 /** Public shops matching the filters, newest first. */
@@ -103,7 +97,7 @@ export default class ShopsController {
     const shop = await MicroShop.query().where('id', ctx.params.id).where('held', false).first()
     if (!shop || !shop.phone) return ctx.response.notFound()
     await guardForm(ctx, { errorsTarget: '#shop-phone-errors' }, () => consumePhoneReveal(ctx.auth.getUserOrFail().id))
-    if (wantsFragment(ctx)) return ctx.view.render('supply/shops/partials/phone', { shop, phone: phoneView(shop, true) })
+    if (wantsFragment(ctx)) return ctx.view.render('supply/shops/partials/phone', { shop, phone: contactPhoneView(shop.phone, true) })
     return this.#page(ctx, shop, true)
   }
 
@@ -114,7 +108,7 @@ export default class ShopsController {
       products,
       photos: await photosOf(products, true),
       priceText,
-      phone: phoneView(shop, revealed),
+      phone: contactPhoneView(shop.phone, revealed),
       signedIn: !!auth.user,
       ...(await sellerLabels([shop])),
     })
@@ -138,7 +132,7 @@ export default class ShopsController {
     const { request, auth, bouncer, i18n } = ctx
     await bouncer.with(ShopPolicy).authorize('open')
     await guardForm(ctx, SHOP_FORM, async () => {
-      const input = await request.validateUsing(shopValidator, { messagesProvider: supplyMessages(i18n, SHOP_MESSAGES) })
+      const input = await request.validateUsing(shopValidator, { messagesProvider: areaMessages(i18n, SHOP_MESSAGES) })
       return saveShop(
         { actor: auth.getUserOrFail(), ip: request.ip() },
         {
@@ -163,7 +157,7 @@ export default class ShopsController {
     const shop = await MicroShop.findBy('ownerId', actor.id)
     if (!shop) return response.redirect().toRoute('supply.shops.mine')
     const product = await guardForm(ctx, PRODUCT_FORM, async () => {
-      const input = await request.validateUsing(productValidator, { messagesProvider: supplyMessages(i18n, SHOP_MESSAGES) })
+      const input = await request.validateUsing(productValidator, { messagesProvider: areaMessages(i18n, SHOP_MESSAGES) })
       return addProduct(
         { actor, ip: request.ip() },
         shop,
@@ -188,7 +182,7 @@ export default class ShopsController {
     const shop = await MicroShop.query().where('id', params.id).where('held', false).first()
     if (!shop) return response.notFound()
     const { reason } = await guardForm(ctx, { errorsTarget: '#report-errors' }, () =>
-      request.validateUsing(reportValidator, { messagesProvider: supplyMessages(i18n, SHOP_MESSAGES) })
+      request.validateUsing(reportValidator, { messagesProvider: areaMessages(i18n, SHOP_MESSAGES) })
     )
     await reportShop({ actor: auth.getUserOrFail(), ip: request.ip() }, shop, reason)
     return formDone(ctx, {
@@ -217,7 +211,7 @@ export default class ShopsController {
     const product = shop ? await ownProduct(shop, params.id) : null
     if (!product) return response.notFound()
     const { sold_out: soldOut } = await guardForm(ctx, { errorsTarget: `#product-${product.id}` }, () =>
-      request.validateUsing(soldOutValidator, { messagesProvider: supplyMessages(i18n, SHOP_MESSAGES) })
+      request.validateUsing(soldOutValidator, { messagesProvider: areaMessages(i18n, SHOP_MESSAGES) })
     )
     await setSoldOut(product, soldOut ?? false)
     return formDone(ctx, {

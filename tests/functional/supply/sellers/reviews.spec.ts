@@ -4,7 +4,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import Seller from '#modules/supply/models/seller'
 import { assertRedirect, createUser, fieldErrors, submitForm, submitHtmxForm } from '#tests/helpers'
 import { makeSeller } from '#tests/fixtures/supply/sellers'
-import { currentSeason } from '#modules/supply/shared/seasons'
+import { currentSeason } from '#core/seasons'
 
 const staffOf = (scope: string, role: 'center_staff' | 'center_admin' = 'center_staff') =>
   createUser({ county: scope.length === 6 ? scope : '510104', roles: [role], scopes: { [role]: scope } })

@@ -2,10 +2,10 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { RuleError } from '#core/http/rule_error'
 import { allowedDecision, proposeSeller, removeSeller, selectSeller, type SellerInput } from '#modules/supply/sellers/seller_actions'
-import { isShopUrl, maskContactPhone, shopUrlLines } from '#modules/supply/shared/channels'
+import { contactPhoneView, isShopUrl, shopUrlLines } from '#modules/supply/shared/channels'
 import { industriesOf } from '#modules/supply/shared/industries'
 import { sellersPath } from '#modules/supply/public'
-import { seasonOf } from '#modules/supply/shared/seasons'
+import { seasonOf } from '#core/seasons'
 import { createUser } from '#tests/helpers'
 import { makeSeller } from '#tests/fixtures/supply/sellers'
 
@@ -42,9 +42,10 @@ test.group('Supply / seller rules', () => {
   })
 
   test('phones are masked to the first three and last four digits; industries keep the main one first', ({ assert }) => {
-    assert.equal(maskContactPhone('13900000001'), '139****0001')
-    assert.equal(maskContactPhone('028-88321234'), '028****1234')
-    assert.equal(maskContactPhone(null), '')
+    assert.deepEqual(contactPhoneView('13900000001', false), { shown: '139****0001', tel: null })
+    assert.deepEqual(contactPhoneView('028-88321234', false), { shown: '028****1234', tel: null })
+    assert.deepEqual(contactPhoneView('028-88321234', true), { shown: '028-88321234', tel: '02888321234' })
+    assert.isNull(contactPhoneView(null, true))
     assert.deepEqual(industriesOf('seed', ['equipment', 'seed', 'equipment']), ['seed', 'equipment'])
   })
 })

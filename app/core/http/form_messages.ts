@@ -4,10 +4,11 @@ import type { I18n } from '@adonisjs/i18n'
 const SHARED = 'validator.shared'
 
 /**
- * Messages of a supply form (supply.json, under `area`), falling back to the shared ones
- * (validator.json) for rules and fields the area does not word itself, such as the county picker's.
+ * Messages of a form area (e.g. 'supply.sellers.validator' in supply.json), falling back to
+ * the shared ones (validator.json) for rules and fields the area does not word itself, such
+ * as the county picker's.
  */
-export function supplyMessages(i18n: I18n, area: string): MessagesProviderContact {
+export function areaMessages(i18n: I18n, area: string): MessagesProviderContact {
   const first = (keys: string[]) => keys.find((key) => i18n.hasMessage(key) || i18n.hasFallbackMessage(key))
   const fieldName = (name: string) => {
     const key = first([`${area}.fields.${name}`, `${SHARED}.fields.${name}`])
