@@ -15,3 +15,8 @@ export const knownIndustries = vine.createRule(
   },
   { isAsync: true }
 )
+
+/** The industry picker's main industry and others as one list: the main one first, none twice. */
+export function industriesOf(main: string, others: string[] = []): string[] {
+  return [main, ...others].filter((code, index, all) => all.indexOf(code) === index)
+}

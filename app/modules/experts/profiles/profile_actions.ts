@@ -45,11 +45,6 @@ const REVERIFY_FIELDS = ['level', 'countyCode', 'industries'] as const
 /** An away date further off than this is a typo, or a profile that should be withdrawn. */
 const MAX_AWAY_DAYS = 366
 
-/** The main industry, then the others without repeating it. */
-export function industriesOf(main: string, others: string[] = []): string[] {
-  return [main, ...others.filter((code) => code !== main)].filter((code, index, all) => all.indexOf(code) === index)
-}
-
 /** A user applies once; the profile waits for the centre of its county. */
 export async function applyAsExpert({ actor, ip }: Actor, input: ProfileInput, photo: UploadedFile | null) {
   return db.transaction(async (trx) => {

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { industriesOf } from '#core/industries/industry_rules'
 import type User from '#core/accounts/models/user'
 import { fieldError } from '#core/http/field_error'
 import { wantsFragment } from '#core/http/render'
@@ -10,7 +11,6 @@ import Expert from '#modules/experts/models/expert'
 import {
   AlreadyAppliedError,
   applyAsExpert,
-  industriesOf,
   setAvailability,
   updateExpertProfile,
   type ProfileInput,

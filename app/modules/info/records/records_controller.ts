@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { industriesOf } from '#core/industries/industry_rules'
 import { DateTime } from 'luxon'
 import { formDone, guardForm, validateForm, type FormOptions } from '#core/http/forms'
 import { renderPageOrFragment } from '#core/http/render'
@@ -140,7 +141,7 @@ async function validatedRecord(ctx: HttpContext): Promise<RecordInput> {
   return {
     kind: input.kind,
     category: input.category,
-    industries: [main, ...(input.other_industries ?? []).filter((code: string) => code !== main)],
+    industries: industriesOf(main, input.other_industries),
     regionCode: regionOf(input.county_code, input.city_code),
     title: input.title,
     summary: input.summary ?? '',
