@@ -32,6 +32,9 @@ export default class DemoGenerate extends BaseCommand {
   @flags.boolean({ description: 'Empty users (and all that refers to them) and the text index first' })
   declare replace?: boolean
 
+  @flags.array({ description: 'Only these modules\' data (database/factories/plan_scale/modules/), on a database generated before' })
+  declare modules?: string[]
+
   async run() {
     if (this.app.inProduction) {
       this.logger.error('demo:generate never runs in production')
@@ -69,6 +72,7 @@ export default class DemoGenerate extends BaseCommand {
         until,
         passwordHash: await hash.use('scrypt').make(GENERATED_PASSWORD),
         replace: !!this.replace,
+        modules: this.modules?.flatMap((name) => name.split(',')).filter(Boolean),
         log: (line) => this.logger.log(line),
       }).run()
       const table = this.ui.table()

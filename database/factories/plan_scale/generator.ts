@@ -16,6 +16,7 @@ import { segmenter } from '#core/text/segmenter'
 import { CopyWriter, at } from '#database/factories/plan_scale/copy'
 import { BUSY_DAY_SURGE, LivePlanner, MAX_OPEN_CASES, TriageRings, walkLive, type LiveScript, type LiveVisit } from '#database/factories/plan_scale/backlog'
 import { Random, Weighted } from '#database/factories/plan_scale/random'
+import { moduleGenerators, moduleSeed } from '#database/factories/plan_scale/module_generators'
 import {
   CITY_PROFILES,
   CaseWriter,
@@ -59,6 +60,8 @@ export interface GenerateOptions {
   passwordHash: string
   /** Empty the tables first (users and everything that refers to them, the text index). */
   replace: boolean
+  /** Only these modules' generators (module_generators.ts), on a database generated before. */
+  modules?: string[]
   log: (line: string) => void
 }
 
@@ -164,6 +167,15 @@ export class PlanScaleGenerator {
 
   async run(): Promise<Timing[]> {
     const admin = await this.#connect()
+    if (this.#options.modules) {
+      try {
+        await this.#loadCounties(admin)
+        await this.#moduleData(this.#options.modules)
+      } finally {
+        await Promise.all(this.#clients.map((client) => client.end().catch(() => {})))
+      }
+      return this.#timings
+    }
     let indexesBack = false
     try {
       await this.#phase('prepare', () => this.#prepare(admin))
@@ -183,6 +195,7 @@ export class PlanScaleGenerator {
         await warmDefaultSnapshots()
         return changed
       })
+      await this.#moduleData()
     } catch (error) {
       // The indexes were dropped for the load: a failed run must not leave the next one
       // (which rebuilds only the indexes it finds) a database without them.
@@ -242,7 +255,10 @@ export class PlanScaleGenerator {
     )
     this.#indexes = found.rows
     for (const index of this.#indexes) await admin.query(`DROP INDEX ${index.name}`)
+    await this.#loadCounties(admin)
+  }
 
+  async #loadCounties(admin: pg.Client) {
     const industries = await admin.query('SELECT code, name FROM industries')
     this.#industryNames = new Map(industries.rows.map((row) => [row.code, row.name]))
     const regions = await admin.query(`SELECT code, name, level, parent_code FROM regions ORDER BY code`)
@@ -257,6 +273,22 @@ export class PlanScaleGenerator {
       })
     if (this.#counties.length === 0) throw new Error('no counties: run the seeders first (node ace db:seed)')
     this.#countyPicker = new Weighted(this.#counties.map((county) => [county, county.weight]))
+  }
+
+  /** Each module's own plan-scale data (database/factories/plan_scale/modules/). */
+  async #moduleData(only?: string[]) {
+    for (const generator of await moduleGenerators(only)) {
+      await this.#phase(`${generator.name} module`, () =>
+        generator.generate({
+          connect: () => this.#connect(),
+          random: new Random(moduleSeed(this.#options.seed, generator.name)),
+          counties: this.#counties.map(({ code, name, city, cityName }) => ({ code, name, city, cityName })),
+          until: this.#options.until,
+          passwordHash: this.#options.passwordHash,
+          log: this.#options.log,
+        })
+      )
+    }
   }
 
   #id(table: string): number {
