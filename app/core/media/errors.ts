@@ -12,10 +12,16 @@ export type RejectionReason =
   | 'photo_too_many_pixels'
   | 'video_type'
   | 'video_too_large'
+  | 'document_type'
+  | 'document_too_large'
+  | 'not_attachment'
 
-/** An upload that is not what the field accepts; as a RuleError it fails on the form's `photos` field unless caught. */
+/** An upload that is not what the field accepts; as a RuleError it fails on the form's `photos` field (or the one given) unless caught. */
 export class MediaRejectedError extends RuleError {
-  constructor(readonly reason: RejectionReason) {
-    super(`media.errors.${reason}`, 'photos')
+  constructor(
+    readonly reason: RejectionReason,
+    field = 'photos'
+  ) {
+    super(`media.errors.${reason}`, field)
   }
 }

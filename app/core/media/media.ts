@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-export type MediaKind = 'photo' | 'video'
+export type MediaKind = 'photo' | 'video' | 'document'
 export type MediaVisibility = 'public' | 'private'
-/** `full`: the 1280 px WebP or the video; `thumb`: the 320 px WebP (photos only). */
+/** `full`: the 1280 px WebP, the video or the document; `thumb`: the 320 px WebP (photos only). */
 export type MediaVariant = 'full' | 'thumb'
 
 /**
- * An uploaded photo or video. The storage keys stay on the server: pages link to
+ * An uploaded photo, video or document (PDF/Office). The storage keys stay on the server: pages link to
  * /media/:publicId/:variant (see mediaUrl).
  */
 export default class Media extends BaseModel {
@@ -58,6 +58,10 @@ export default class Media extends BaseModel {
 
   @column()
   declare height: number | null
+
+  /** A document's name as uploaded (cleaned): what its download is saved as. Null for photos and videos. */
+  @column()
+  declare fileName: string | null
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime

@@ -7,8 +7,10 @@ import { MediaRejectedError } from '#core/media/errors'
 import { PHOTO_MAX_BYTES, processPhoto } from '#core/media/photo'
 import { readHead, sniff, type Sniffed, type VideoFormat } from '#core/media/sniff'
 import { mediaDisk } from '#core/media/storage'
+import { DOCUMENT_TYPES, sniffDocument } from '#core/media/document_sniff'
 
 export const VIDEO_MAX_BYTES = 50 * 1024 * 1024
+export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 
 /** What the body parser hands over (a `MultipartFile`), or any file on disk. */
 export interface UploadedFile {
@@ -83,6 +85,67 @@ export function storeVideo(file: UploadedFile | null | undefined, options: Store
     await mediaDisk().moveFromFs(path, storageKey, { contentType })
     return createRow([storageKey], options, { publicId, kind: 'video', contentType, storageKey, size })
   })
+}
+
+/**
+ * A PDF or Office document (docx/xlsx/pptx, or legacy doc/xls/ppt), recognised by its
+ * structure (see sniffDocument), ≤ 20 MB, stored as uploaded and always served as a
+ * download. The client's file name is kept, cleaned, only as the name to save it as.
+ */
+export function storeDocument(file: UploadedFile | null | undefined, options: StoreOptions & { field?: string }): Promise<Media> {
+  return consume(file, async (path, size) => {
+    if (size > DOCUMENT_MAX_BYTES) throw new MediaRejectedError('document_too_large', options.field)
+    const format = await sniffDocument(path)
+    if (!format) throw new MediaRejectedError('document_type', options.field)
+    const publicId = newPublicId()
+    const storageKey = `documents/${publicId.slice(0, 2)}/${publicId}.${format}`
+    const contentType = DOCUMENT_TYPES[format]
+    await mediaDisk().moveFromFs(path, storageKey, { contentType })
+    return createRow([storageKey], options, {
+      publicId,
+      kind: 'document',
+      contentType,
+      storageKey,
+      size,
+      fileName: documentFileName(file?.clientName, format),
+    })
+  })
+}
+
+/**
+ * An attachment: a photo or a document, whichever the content turns out to be (a
+ * record's pictures and its PDF/Office files through one field). Anything else is
+ * refused with `not_attachment` on `options.field`.
+ */
+export async function storeAttachment(file: UploadedFile | null | undefined, options: StoreOptions & { field?: string }): Promise<Media> {
+  const path = requirePath(file)
+  if (sniff(await readHead(path))?.kind === 'photo') {
+    try {
+      return await storePhoto(file, options)
+    } catch (error) {
+      if (error instanceof MediaRejectedError) throw new MediaRejectedError(error.reason, options.field)
+      throw error
+    }
+  }
+  if (file!.size <= DOCUMENT_MAX_BYTES && (await sniffDocument(path))) return storeDocument(file, options)
+  await unlink(path).catch(() => {})
+  throw new MediaRejectedError(file!.size > DOCUMENT_MAX_BYTES ? 'document_too_large' : 'not_attachment', options.field)
+}
+
+/**
+ * The name a document is saved as: the uploaded name without any folder, control or
+ * quoting characters, at most 100 characters, always ending in the extension of what
+ * the file really is ("报告.exe" that is a PDF downloads as "报告.exe.pdf").
+ */
+export function documentFileName(clientName: string | undefined, format: string): string {
+  const base = (clientName ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f"<>:|?*;]/g, '')
+    .trim()
+  const stem = base.toLowerCase().endsWith(`.${format}`) ? base.slice(0, -(format.length + 1)) : base
+  return `${[...(stem || 'document')].slice(0, 100).join('')}.${format}`
 }
 
 /** A photo or a video, whichever the content turns out to be. */

@@ -20,7 +20,15 @@ export async function sendMedia({ request, response }: HttpContext, media: Media
   response.header('Cache-Control', media.visibility === 'public' ? PUBLIC_CACHE : PRIVATE_CACHE)
   response.header('ETag', etag)
   response.header('Accept-Ranges', 'bytes')
-  response.header('Content-Disposition', 'inline')
+  response.header('X-Content-Type-Options', 'nosniff')
+  if (media.kind === 'document') {
+    // A document is saved, never rendered by the browser on our origin (a PDF viewer or a
+    // mis-sniffed file running as a page); the sandbox is a second lock for old browsers.
+    response.header('Content-Disposition', attachmentDisposition(media.fileName ?? 'document'))
+    response.header('Content-Security-Policy', "sandbox; default-src 'none'")
+  } else {
+    response.header('Content-Disposition', 'inline')
+  }
 
   if (request.header('if-none-match') === etag) return response.status(304).send('')
 
@@ -40,4 +48,17 @@ export async function sendMedia({ request, response }: HttpContext, media: Media
     response.header('Content-Length', String(size))
   }
   return response.stream(await readStored(key, range))
+}
+
+/**
+ * `attachment` with the name twice (RFC 6266): an ASCII fallback for old clients and
+ * the UTF-8 name (a Chinese title) as `filename*`.
+ */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRFC5987(fileName)}`
+}
+
+function encodeRFC5987(value: string) {
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 }
