@@ -4,7 +4,7 @@ import { isRegionCode, RegionScope } from '#core/regions/region_scope'
 import { normalizeText } from '#core/text/normalize'
 import { segmenter, type Segmenter } from '#core/text/segmenter'
 import { anyTokenQuery, candidateQuery, lexeme, tokenStatistics } from '#core/text/token_statistics'
-import { queryTerms } from '#core/text/query_terms'
+import { hostAlternatives, queryTerms } from '#core/text/query_terms'
 import { idf, rankCandidates, type Candidate } from '#core/text/ranking'
 
 /**
@@ -116,14 +116,16 @@ function queryTokens(text: unknown, cut: Segmenter = segmenter()): string[] {
  * the pieces apart ("猕猴桃、溃疡病"): each word is satisfied by itself or by all
  * its largest pieces, and every word is required.
  */
-export function allWordsQuery(tokens: string[]): string {
+export function allWordsQuery(tokens: string[], alternatives: (word: string) => string[] = () => []): string {
   const inside = (token: string, other: string) => other !== token && other.includes(token)
   const words = tokens.filter((token) => !tokens.some((other) => inside(token, other)))
   return words
     .map((word) => {
       const pieces = tokens.filter((token) => inside(token, word))
       const largest = pieces.filter((piece) => !pieces.some((other) => inside(piece, other)))
-      return largest.length ? `(${lexeme(word)} | (${largest.map(lexeme).join(' & ')}))` : lexeme(word)
+      const ways = [lexeme(word), ...alternatives(word).map(lexeme)]
+      if (largest.length) ways.push(`(${largest.map(lexeme).join(' & ')})`)
+      return ways.length > 1 ? `(${ways.join(' | ')})` : ways[0]
     })
     .join(' & ')
 }
@@ -335,7 +337,7 @@ const MAX_SEARCH_OFFSET = 10_000
  * one source type, filtered, ranked by relevance, then rating.
  *
  * A directory query names what the user wants ("猕猴桃 溃疡病 成都"), so every token
- * must match (AND); only when no document has them all does any token do (OR,
+ * must match (AND), a crop or animal by any of its names (苞谷 finds 玉米: hostAlternatives); only when no document has them all does any token do (OR,
  * through the informative tokens as in similar()); only when none matches at all
  * do trigrams (typos, names jieba cuts oddly). The mode is chosen over the whole
  * filtered directory, not the page, so paging never switches between them. A query
@@ -369,7 +371,10 @@ export async function search(query: unknown, options: SearchOptions): Promise<Se
       ...bindings,
       tsquery,
     })).rows[0].found as boolean
-  let matching: string | null = allWordsQuery(tokens)
+  const source = segmenter().lexicon
+  const alternatives = (word: string) => hostAlternatives(word, source)
+  let matching: string | null = allWordsQuery(tokens, alternatives)
+  const marked = [...new Set([...tokens, ...tokens.flatMap(alternatives)])]
   if (!(await exists(matching))) {
     // One token: "any" is "all", already not found.
     const anyWord = tokens.length > 1 ? candidateQuery(tokens, await tokenStatistics(), CANDIDATE_BUDGET).query : null
@@ -386,7 +391,7 @@ export async function search(query: unknown, options: SearchOptions): Promise<Se
        LIMIT :limit OFFSET :offset`,
       { ...bindings, normalized }
     )
-    return fuzzy.rows.map((row: any) => searchHit(row, row.score, tokens))
+    return fuzzy.rows.map((row: any) => searchHit(row, row.score, marked))
   }
   const result = await client.rawQuery(
     `
@@ -400,7 +405,7 @@ export async function search(query: unknown, options: SearchOptions): Promise<Se
     LIMIT :limit OFFSET :offset`,
     { ...bindings, matching, anyToken: anyTokenQuery(tokens) }
   )
-  return result.rows.map((row: any) => searchHit(row, row.score, tokens))
+  return result.rows.map((row: any) => searchHit(row, row.score, marked))
 }
 
 function searchHit(row: any, score: unknown, tokens: string[]): SearchHit {

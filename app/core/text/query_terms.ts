@@ -114,3 +114,14 @@ export function queryTerms(text: unknown, exact: string[], cut: Segmenter = segm
   const hostWords = [...new Set(hosts.flatMap((host) => host.words.flatMap((word) => tokensOf(word, cut))))]
   return { weights, exact, hosts, hostWords }
 }
+
+/**
+ * The other names a directory query's word is found by: a dialect or trade name's
+ * canonical host (苞谷 → 玉米, 母猪 → 猪), and a canonical name's other words (玉米 →
+ * 苞谷, 包谷…). A seller writes 包谷 where a buyer searches 玉米, and the other way round.
+ */
+export function hostAlternatives(word: string, source: Lexicon | null | undefined = processLexicon()): string[] {
+  const host = source?.hosts.get(word)
+  if (!host) return []
+  return word === host.name ? host.words.filter((other) => other !== word) : [host.name]
+}

@@ -57,6 +57,21 @@ test.group('text index · search (directories)', (group) => {
     assert.deepEqual(await search('稻瘟病 防治', { sourceType: 'expert', scope: RegionScope.fromPrefix('5119') }), [])
   })
 
+  test('a crop or animal is found by any of its names: 苞谷 finds 玉米, 玉米 finds 包谷', async ({ assert }) => {
+    await expert('1', '玉米 种子 化肥 销售', { industry: 'grain_oil' })
+    await expert('2', '包谷 鲜食 糯包谷', { industry: 'grain_oil' })
+    await expert('3', '水稻 种子 销售', { industry: 'grain_oil' })
+
+    const hits = await search('苞谷种子', { sourceType: 'expert' })
+    assert.deepEqual(ids(hits), ['1'])
+    assert.include(hits[0].snippet, '<mark>玉米</mark>')
+    assert.sameMembers(ids(await search('玉米', { sourceType: 'expert' })), ['1', '2'])
+    // The farmer's own word ranks first: the other names only widen what is found.
+    assert.deepEqual(ids(await search('包谷', { sourceType: 'expert' })), ['2', '1'])
+    // Every word is still required, each by any of its names.
+    assert.deepEqual(ids(await search('苞谷 化肥', { sourceType: 'expert' })), ['1'])
+  })
+
   test('a private document is never listed', async ({ assert }) => {
     await expert('1', '茶叶 茶饼病 防治', { public: false })
     assert.deepEqual(await search('茶饼病', { sourceType: 'expert' }), [])
