@@ -136,6 +136,9 @@ export type ScannedRoutes = {
     'supply.shops.products.store': { paramsTuple?: []; params?: {} }
     'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.products.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.in_season': { paramsTuple?: []; params?: {} }
     'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.phone': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.index': { paramsTuple?: []; params?: {} }
@@ -223,6 +226,8 @@ export type ScannedRoutes = {
     'supply.sellers.reviews.index': { paramsTuple?: []; params?: {} }
     'supply.sellers.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.mine': { paramsTuple?: []; params?: {} }
+    'supply.shops.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.in_season': { paramsTuple?: []; params?: {} }
     'supply.shops.index': { paramsTuple?: []; params?: {} }
     'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.index': { paramsTuple?: []; params?: {} }
@@ -300,6 +305,8 @@ export type ScannedRoutes = {
     'supply.sellers.reviews.index': { paramsTuple?: []; params?: {} }
     'supply.sellers.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.mine': { paramsTuple?: []; params?: {} }
+    'supply.shops.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.in_season': { paramsTuple?: []; params?: {} }
     'supply.shops.index': { paramsTuple?: []; params?: {} }
     'supply.shops.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.index': { paramsTuple?: []; params?: {} }
@@ -377,6 +384,7 @@ export type ScannedRoutes = {
     'supply.shops.products.store': { paramsTuple?: []; params?: {} }
     'supply.shops.products.sold_out': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.products.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.shops.phone': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.store': { paramsTuple?: []; params?: {} }

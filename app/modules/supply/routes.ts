@@ -34,12 +34,18 @@ routeGroup({ prefix: '/supply/shops/mine', as: 'supply.shops' }, () => {
   router.post('/products', [ShopsController, 'storeProduct']).as('products.store')
   router.post('/products/:id/sold-out', [ShopsController, 'soldOut']).as('products.sold_out')
   router.post('/products/:id/delete', [ShopsController, 'destroyProduct']).as('products.destroy')
+  router.get('/products/:id/edit', [ShopsController, 'editProduct']).as('products.edit')
+  router.post('/products/:id', [ShopsController, 'updateProduct']).as('products.update')
 })
 // Reporting a shop and revealing its phone need an account: an anonymous report queue is a spam
 // channel, and phones are for people who call, not for crawlers.
 routeGroup({ prefix: '/supply/shops', as: 'supply.shops' }, () => {
   router.post('/:id/report', [ShopsController, 'report']).as('report')
   router.post('/:id/phone', [ShopsController, 'revealPhone']).as('phone')
+})
+// 应季产品: a county's micro-shop products on offer this farming season.
+routeGroup({ prefix: '/supply', as: 'supply.shops', signedIn: false }, () => {
+  router.get('/in-season', [ShopsController, 'inSeason']).as('in_season')
 })
 routeGroup({ prefix: '/supply/shops', as: 'supply.shops', signedIn: false }, () => {
   router.get('/', [ShopsController, 'index']).as('index')

@@ -25,6 +25,7 @@ registerAuditActions({
   'supply.shop_open': 'supply.audit.shop_open',
   'supply.shop_update': 'supply.audit.shop_update',
   'supply.shop_report': 'supply.audit.shop_report',
+  'supply.product_update': 'supply.audit.product_update',
 })
 
 registerNavigation(

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
+import type { Season } from '#core/seasons'
 
 /** A product of a micro-shop; prices are integer fen (#core/money), a range when price_to_fen is set. */
 export default class ShopProduct extends BaseModel {
@@ -23,8 +24,13 @@ export default class ShopProduct extends BaseModel {
   @column()
   declare priceToFen: number | null
 
+  /** The farming seasons it is on offer in; none: all year (常年有货). */
   @column()
-  declare season: string
+  declare seasons: Season[]
+
+  /** The shop's county, kept in step with it (the "now in season" list reads products by county). */
+  @column()
+  declare countyCode: string
 
   @column()
   declare stockNote: string

@@ -5,12 +5,13 @@ import { RegionScope } from '#core/regions/region_scope'
 import { search, upsertDocument } from '#core/text/documents'
 import MicroShop from '#modules/supply/models/micro_shop'
 import ShopProduct from '#modules/supply/models/shop_product'
+import { seasonWords } from '#modules/supply/shops/seasons'
 
 /** text_documents.source_type of micro-shop products (the shop list's search box). */
 export const PRODUCT_SOURCE = 'supply.product'
 
 /**
- * Keeps a product's search document in step: its name, season and stock note with the
+ * Keeps a product's search document in step: its name, seasons (in words) and stock note with the
  * shop's name, place and industry (so "大邑 草莓" finds it), public only while neither
  * the product nor its shop is held.
  */
@@ -26,7 +27,7 @@ export async function indexProducts(trx: TransactionClientContract, shop: MicroS
         sourceId: String(product.id),
         industry: shop.industries[0],
         county: shop.countyCode,
-        text: [product.name, product.season, product.stockNote, shop.name, place, industry].filter(Boolean).join('\n'),
+        text: [product.name, seasonWords(product.seasons), product.stockNote, shop.name, place, industry].filter(Boolean).join('\n'),
         public: !product.held && !shop.held,
       },
       trx

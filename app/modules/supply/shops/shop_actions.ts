@@ -8,6 +8,8 @@ import Media from '#core/media/media'
 import { deleteMedia, storePhoto, type UploadedFile } from '#core/media/media_service'
 import { removeDocument } from '#core/text/documents'
 import { RuleError } from '#core/http/rule_error'
+import type { Season } from '#core/seasons'
+import { seasonWords } from '#modules/supply/shops/seasons'
 import { holdForReview, onReviewDecision, screen } from '#core/moderation/moderation'
 import MicroShop from '#modules/supply/models/micro_shop'
 import ShopProduct from '#modules/supply/models/shop_product'
@@ -35,7 +37,7 @@ export interface ProductInput {
   unit: string
   priceFromFen: number
   priceToFen: number | null
-  season: string
+  seasons: Season[]
   stockNote: string
 }
 
@@ -64,7 +66,8 @@ export async function saveShop({ actor, ip }: Actor, input: ShopInput) {
     if (shop.held) {
       await holdForReview(trx, { module: 'supply', subjectType: SHOP_SUBJECT, subjectId: shop.id, countyCode: shop.countyCode, text, categories: result.categories })
     }
-    // Name, place or held state may have changed: the products' documents follow.
+    // Name, place or held state may have changed: the products (their county) and their documents follow.
+    await trx.from('supply_shop_products').where('shop_id', shop.id).whereNot('county_code', shop.countyCode).update({ county_code: shop.countyCode })
     await indexProducts(trx, shop)
     await audit(trx, { actor, action: existing ? 'supply.shop_update' : 'supply.shop_open', subjectType: SHOP_SUBJECT, subjectId: shop.id, countyCode: shop.countyCode, ip })
     return shop
@@ -72,14 +75,21 @@ export async function saveShop({ actor, ip }: Actor, input: ShopInput) {
 }
 
 /** Adds a product with its photos (shrunk and stripped by the media service); all of it or nothing. */
-export async function addProduct({ actor }: Actor, shop: MicroShop, input: ProductInput, photos: UploadedFile[]) {
-  if (photos.length > MAX_PRODUCT_PHOTOS) throw new RuleError('supply.shops.errors.too_many_photos', 'photos', { max: MAX_PRODUCT_PHOTOS })
+/** The text of a product that content safety reads and a reviewer sees. */
+const productText = (input: ProductInput) => [input.name, seasonWords(input.seasons), input.stockNote].join('\n')
+
+function checkProduct(input: ProductInput, photoCount: number) {
+  if (photoCount > MAX_PRODUCT_PHOTOS) throw new RuleError('supply.shops.errors.too_many_photos', 'photos', { max: MAX_PRODUCT_PHOTOS })
   if (input.priceToFen !== null && input.priceToFen < input.priceFromFen) throw new RuleError('supply.shops.errors.price_order', 'price_to')
+}
+
+export async function addProduct({ actor }: Actor, shop: MicroShop, input: ProductInput, photos: UploadedFile[]) {
+  checkProduct(input, photos.length)
   return db.transaction(async (trx) => {
-    const text = [input.name, input.season, input.stockNote].join('\n')
+    const text = productText(input)
     const result = await screened(trx, shop.countyCode, text, 'product_name')
     const held = result.verdict === 'hold'
-    const product = await ShopProduct.create({ ...input, shopId: shop.id, held, soldOut: false }, { client: trx })
+    const product = await ShopProduct.create({ ...input, shopId: shop.id, countyCode: shop.countyCode, held, soldOut: false }, { client: trx })
     // A refused photo (MediaRejectedError, a RuleError on 'photos') rolls the product back with it.
     for (const photo of photos) {
       await storePhoto(photo, {
@@ -99,8 +109,51 @@ export async function addProduct({ actor }: Actor, shop: MicroShop, input: Produ
   })
 }
 
+/**
+ * The owner changes a product: its text, seasons, and photos (those it keeps, plus new
+ * ones; at most MAX_PRODUCT_PHOTOS together). The new text is screened like a new
+ * product's: held words hold it (photos private) for the review queue; clean text
+ * publishes it and ends a review of what it said before. All of it or nothing; the
+ * dropped photos' files go after the transaction.
+ */
+export async function updateProduct(
+  { actor, ip }: Actor,
+  shop: MicroShop,
+  product: ShopProduct,
+  input: ProductInput,
+  change: { keptPublicIds: string[]; photos: UploadedFile[] }
+) {
+  const current = await Media.query().where({ subject_type: PRODUCT_SUBJECT, subject_id: product.id }).orderBy('id')
+  const kept = new Set(change.keptPublicIds)
+  const dropped = current.filter((photo) => !kept.has(photo.publicId))
+  checkProduct(input, current.length - dropped.length + change.photos.length)
+  await db.transaction(async (trx) => {
+    const text = productText(input)
+    const result = await screened(trx, shop.countyCode, text, 'product_name')
+    const held = result.verdict === 'hold'
+    product.useTransaction(trx)
+    product.merge({ ...input, countyCode: shop.countyCode, held })
+    await product.save()
+    const visibility = held || shop.held ? 'private' : 'public'
+    if (dropped.length) await trx.from('media').whereIn('id', dropped.map((photo) => photo.id)).update({ subject_type: null, subject_id: null })
+    await trx.from('media').where({ subject_type: PRODUCT_SUBJECT, subject_id: product.id }).update({ visibility })
+    for (const photo of change.photos) {
+      await storePhoto(photo, { owner: actor, visibility, countyCode: shop.countyCode, subject: { type: PRODUCT_SUBJECT, id: product.id }, client: trx })
+    }
+    await trx.from('moderation_reviews').where({ subject_type: PRODUCT_SUBJECT, subject_id: String(product.id), status: 'pending' }).delete()
+    if (held) {
+      await holdForReview(trx, { module: 'supply', subjectType: PRODUCT_SUBJECT, subjectId: product.id, countyCode: shop.countyCode, text, categories: result.categories })
+    }
+    await indexProducts(trx, shop, [product])
+    await audit(trx, { actor, action: 'supply.product_update', subjectType: PRODUCT_SUBJECT, subjectId: product.id, countyCode: shop.countyCode, ip })
+  })
+  for (const photo of dropped) await deleteMedia(photo)
+  return product
+}
+
 /** The owner's product by id, or null: another shop's product does not exist for them. */
 export function ownProduct(shop: MicroShop, productId: number | string) {
+  if (!/^\d{1,18}$/.test(String(productId))) return Promise.resolve(null)
   return ShopProduct.query().where('id', productId).where('shop_id', shop.id).first()
 }
 

@@ -9,9 +9,12 @@ import { wasChosen } from '#core/media/media_service'
 import MicroShop from '#modules/supply/models/micro_shop'
 import type ShopProduct from '#modules/supply/models/shop_product'
 import ShopPolicy from '#modules/supply/shops/policy'
-import { addProduct, MAX_PRODUCT_PHOTOS, ownProduct, PRODUCT_SUBJECT, reportShop, saveShop, setSoldOut, consumePhoneReveal, deleteProduct } from '#modules/supply/shops/shop_actions'
+import { addProduct, MAX_PRODUCT_PHOTOS, ownProduct, PRODUCT_SUBJECT, reportShop, saveShop, setSoldOut, consumePhoneReveal, deleteProduct, updateProduct, type ProductInput } from '#modules/supply/shops/shop_actions'
+import { inSeasonProducts } from '#modules/supply/shops/in_season'
+import { orderedSeasons } from '#modules/supply/shops/seasons'
+import { SEASONS } from '#core/seasons'
 import { searchProducts } from '#modules/supply/shops/product_index'
-import { productValidator, reportValidator, SHOP_MESSAGES, shopValidator, soldOutValidator } from '#modules/supply/shops/validators'
+import { productUpdateValidator, productValidator, reportValidator, SHOP_MESSAGES, shopValidator, soldOutValidator } from '#modules/supply/shops/validators'
 import { formOptions, sellerLabels } from '#modules/supply/sellers/seller_views'
 import { contactPhoneView } from '#modules/supply/shared/channels'
 import { areaMessages } from '#core/http/form_messages'
@@ -41,6 +44,25 @@ function listShops(filters: BrowseFilters) {
   RegionScope.constrain(query, [code ? RegionScope.fromRegionCode(code) : RegionScope.province])
   if (filters.industry) query.whereRaw('industries @> ARRAY[?]::text[]', [filters.industry])
   return query.orderBy('id', 'desc').paginate(filters.page, PER_PAGE)
+}
+
+/** The product form's fields as the actions take them. */
+function productInput(input: { product_name: string; unit: string; price_from: number; price_to?: number; seasons?: string[]; stock_note?: string }): ProductInput {
+  return {
+    name: input.product_name,
+    unit: input.unit,
+    priceFromFen: input.price_from,
+    priceToFen: input.price_to ?? null,
+    seasons: orderedSeasons(input.seasons),
+    stockNote: input.stock_note ?? '',
+  }
+}
+
+/** The owner's shop and one of its products by id; either missing is null (another shop's product is 404). */
+async function ownShopProduct({ auth, params }: HttpContext) {
+  const shop = await MicroShop.findBy('ownerId', auth.getUserOrFail().id)
+  const product = shop ? await ownProduct(shop, params.id) : null
+  return shop && product ? { shop, product } : null
 }
 
 /** "8.00–12.00 元/斤" */
@@ -124,6 +146,8 @@ export default class ShopsController {
       photos: await photosOf(products, false),
       priceText,
       maxPhotos: MAX_PRODUCT_PHOTOS,
+      seasons: SEASONS,
+      yuan: fenToYuan,
       ...(await formOptions()),
     })
   }
@@ -158,22 +182,65 @@ export default class ShopsController {
     if (!shop) return response.redirect().toRoute('supply.shops.mine')
     const product = await guardForm(ctx, PRODUCT_FORM, async () => {
       const input = await request.validateUsing(productValidator, { messagesProvider: areaMessages(i18n, SHOP_MESSAGES) })
-      return addProduct(
-        { actor, ip: request.ip() },
-        shop,
-        {
-          name: input.product_name,
-          unit: input.unit,
-          priceFromFen: input.price_from,
-          priceToFen: input.price_to ?? null,
-          season: input.season ?? '',
-          stockNote: input.stock_note ?? '',
-        },
-        request.files('photos', { size: '15mb' }).filter(wasChosen)
-      )
+      return addProduct({ actor, ip: request.ip() }, shop, productInput(input), request.files('photos', { size: '15mb' }).filter(wasChosen))
     })
     session.flash('success', i18n.t(product.held ? 'supply.shops.products.held' : 'supply.shops.products.added'))
     return response.redirect().toRoute('supply.shops.mine')
+  }
+
+  /** 编辑 a product of one's own shop: the form filled in with it and its photos; htmx gets the form alone. */
+  async editProduct(ctx: HttpContext) {
+    await ctx.bouncer.with(ShopPolicy).authorize('open')
+    const own = await ownShopProduct(ctx)
+    if (!own) return ctx.response.notFound()
+    const photos = await photosOf([own.product], false)
+    return renderPageOrFragment(ctx, 'supply/shops/pages/edit_product', 'supply/shops/partials/product_form', {
+      product: own.product,
+      kept: photos[own.product.id] ?? [],
+      seasons: SEASONS,
+      maxPhotos: MAX_PRODUCT_PHOTOS,
+      yuan: fenToYuan,
+    })
+  }
+
+  /**
+   * Saves an edited product: without JavaScript (or through the upload button's script)
+   * back to 我的微商 with a flash; htmx swaps in the product's row. Another shop's product is 404.
+   */
+  async updateProduct(ctx: HttpContext) {
+    const { request, auth, bouncer, i18n, response, view } = ctx
+    await bouncer.with(ShopPolicy).authorize('open')
+    const own = await ownShopProduct(ctx)
+    if (!own) return response.notFound()
+    const product = await guardForm(ctx, { errorsTarget: '#product-edit-errors' }, async () => {
+      const input = await request.validateUsing(productUpdateValidator, { messagesProvider: areaMessages(i18n, SHOP_MESSAGES) })
+      return updateProduct({ actor: auth.getUserOrFail(), ip: request.ip() }, own.shop, own.product, productInput(input), {
+        keptPublicIds: input.kept_media ?? [],
+        photos: request.files('photos', { size: '15mb' }).filter(wasChosen),
+      })
+    })
+    return formDone(ctx, {
+      message: i18n.t(product.held ? 'supply.shops.products.updated_held' : 'supply.shops.products.updated'),
+      redirectTo: '/supply/shops/mine',
+      fragment: async (status) => view.render('supply/shops/partials/product_row', { product, photos: await photosOf([product], false), priceText, status }),
+    })
+  }
+
+  /** 应季产品: what a county's micro-shops offer this farming season (city or all Sichuan without one). */
+  async inSeason(ctx: HttpContext) {
+    const filters = await browseFilters(ctx.request.qs())
+    const found = await inSeasonProducts(filters)
+    const query = Object.fromEntries(Object.entries({ city: filters.city, county_code: filters.county, industry: filters.industry }).filter(([, v]) => v))
+    const pageUrl = (page: number) => `/supply/in-season?${new URLSearchParams({ ...query, page: String(page) })}`
+    return renderPageOrFragment(ctx, 'supply/shops/pages/in_season', 'supply/shops/partials/in_season_list', {
+      found,
+      filters,
+      priceText,
+      previous: found.page > 1 ? pageUrl(found.page - 1) : null,
+      next: found.hasMore ? pageUrl(found.page + 1) : null,
+      ...(await sellerLabels(Object.values(found.shops))),
+      ...(await formOptions()),
+    })
   }
 
   /** 举报: a public shop to the centre's review queue; htmx swaps the form for the thank-you line. */
