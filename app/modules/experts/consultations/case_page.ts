@@ -12,6 +12,7 @@ import ConsultationEvent from '#modules/experts/models/consultation_event'
 import Expert from '#modules/experts/models/expert'
 import type { CaseViewer } from '#modules/experts/shared/consultation_access'
 import { industryNames } from '#core/industries/industry_directory'
+import { sellersPath } from '#modules/supply/public'
 import { canPostMessage, caseMedia, loadConversation, type MediaUrl, type MessageView } from '#modules/experts/conversation/conversation_view'
 
 
@@ -104,6 +105,8 @@ export interface CasePageData {
   canDecide: boolean
   expert: { name: string; organization: string; title: string } | null
   mediaUrl: MediaUrl
+  /** Once an expert has answered: 供销对接's 农资 sellers of the case's industry and county (the seed, fertiliser or pesticide the answer names). */
+  materialsUrl: string | null
 }
 
 /** Everything the case page shows, for the reporter's page, the farmer's link page and staff. */
@@ -135,5 +138,9 @@ export async function casePageData(consultation: Consultation, viewer: CaseViewe
     canDecide: viewer.side === 'reporter' && viewer.userId !== null && consultation.state === 'submitted',
     expert,
     mediaUrl,
+    materialsUrl:
+      consultation.firstResponseAt || consultation.answeredAt
+        ? sellersPath({ industry: consultation.industryCode, countyCode: consultation.countyCode, kind: 'materials' })
+        : null,
   }
 }
