@@ -356,3 +356,33 @@
     if (status) status.innerHTML = ''
   })
 })()
+
+// ---- Rich text toolbar (resources/views/components/form/rich_text.edge) -----------------
+// Wraps the selection in a tag of the safe subset; the server cleans whatever is posted.
+;(function () {
+  var TEMPLATES = {
+    h3: ['<h3>', '</h3>\n'],
+    p: ['<p>', '</p>\n'],
+    strong: ['<strong>', '</strong>'],
+    ul: ['<ul>\n<li>', '</li>\n<li></li>\n</ul>\n'],
+    table: ['<table>\n<tr><th>', '</th><th></th></tr>\n<tr><td></td><td></td></tr>\n</table>\n'],
+    a: ['<a href="https://">', '</a>'],
+  }
+  document.querySelectorAll('[data-rich-toolbar]').forEach(function (toolbar) {
+    var area = document.getElementById(toolbar.getAttribute('data-rich-toolbar'))
+    if (!area) return
+    toolbar.hidden = false
+    toolbar.addEventListener('click', function (event) {
+      var button = event.target.closest('[data-rich]')
+      var template = button && TEMPLATES[button.getAttribute('data-rich')]
+      if (!template) return
+      var start = area.selectionStart
+      var end = area.selectionEnd
+      var selected = area.value.slice(start, end)
+      area.value = area.value.slice(0, start) + template[0] + selected + template[1] + area.value.slice(end)
+      area.focus()
+      area.selectionStart = start + template[0].length
+      area.selectionEnd = start + template[0].length + selected.length
+    })
+  })
+})()

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import User from '#core/accounts/models/user'
+import { cleanRichText, richTextToPlain } from '#core/http/rich_text'
 import type { Checklist, RecordCategory, RecordKind, RecordStatus } from '#modules/info/shared/record_states'
 import RecordEvent from '#modules/info/models/record_event'
 
@@ -30,7 +31,12 @@ export default class IndustryRecord extends BaseModel {
   @column()
   declare summary: string
 
-  @column()
+  /**
+   * Rich text in the safe subset (#core/http/rich_text), cleaned whenever the model saves
+   * it (the form's validator already did; seeders, factories and copies too), so the page
+   * renders it as stored.
+   */
+  @column({ prepare: (value: string) => cleanRichText(value) })
   declare body: string
 
   @column()
@@ -104,11 +110,8 @@ export default class IndustryRecord extends BaseModel {
   @hasMany(() => RecordEvent, { foreignKey: 'recordId' })
   declare events: HasMany<typeof RecordEvent>
 
-  /** Paragraphs of the plain-text body (a blank line separates them). */
-  get paragraphs(): string[] {
-    return this.body
-      .split(/\n\s*\n/)
-      .map((paragraph) => paragraph.trim())
-      .filter(Boolean)
+  /** The body's words without markup (the text index, content screening). */
+  get bodyText(): string {
+    return richTextToPlain(this.body)
   }
 }

@@ -94,7 +94,7 @@ export async function submitRecord({ actor, ip }: Actor, recordId: number) {
     const record = await lockEditable(trx, recordId)
     const actorRole = await roleFor(actor, record.regionCode)
     if (!actorRole) throw new RuleError('info.records.errors.region_outside_scope')
-    const text = [record.title, record.summary, record.body, record.ipOwner, record.source].join('\n')
+    const text = [record.title, record.summary, record.bodyText, record.ipOwner, record.source].join('\n')
     const { verdict, categories, breakerTripped } = await screen({ module: 'info', countyCode: record.regionCode, text }, trx)
     if (verdict === 'block') throw new RuleError('info.records.errors.blocked')
     if (breakerTripped) throw new RuleError('info.records.errors.breaker')

@@ -23,7 +23,7 @@ export async function indexRecord(trx: TransactionClientContract, record: Indust
   const text = [
     record.title,
     record.summary,
-    record.body,
+    record.bodyText,
     record.ipOwner,
     record.entityName,
     record.entityProducts,

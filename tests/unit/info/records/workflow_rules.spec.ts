@@ -100,9 +100,12 @@ test.group('Info / rules of a record', (group) => {
     assert.isNull(back.checklist)
   })
 
-  test('the body\'s paragraphs are its blank-line-separated blocks', ({ assert }) => {
-    const record = new IndustryRecord()
-    record.body = '第一段\n第一段续\n\n  \n第二段\n\n\n第三段  '
-    assert.deepEqual(record.paragraphs, ['第一段\n第一段续', '第二段', '第三段'])
+  test('the body is stored clean whoever saves it (a factory, a seeder, a copy), and its words are the plain text', async ({ assert }) => {
+    const { record } = await recordIn('draft')
+    record.body = '<h1>现状</h1><p onclick="x()">第一段<script>alert(1)</script></p>\n\n<a href="javascript:alert(1)">第二段</a>'
+    await record.save()
+    const back = await IndustryRecord.findOrFail(record.id)
+    assert.equal(back.body, '<h2>现状</h2><p>第一段</p>\n\n第二段')
+    assert.equal(back.bodyText, '现状\n第一段\n第二段')
   })
 })
