@@ -7,3 +7,4 @@
 import '#core/jobs/maintenance'
 import '#core/jobs/sms_delivery'
 import '#modules/experts/start'
+import '#modules/achievements/start'

@@ -11,6 +11,7 @@ import { registry as experts } from '#tests/fixtures/forms/experts'
 import { registry as admin } from '#tests/fixtures/forms/admin'
 import { registry as info } from '#tests/fixtures/forms/info'
 import { registry as supply } from '#tests/fixtures/forms/supply'
+import { registry as achievements } from '#tests/fixtures/forms/achievements'
 
 /*
  * Issue 12, finding 3 and the bad-input suite: every text field of every form takes the
@@ -72,6 +73,7 @@ const REGISTRIES: [string, FormRegistry][] = [
   ['admin', admin],
   ['info', info],
   ['supply', supply],
+  ['achievements', achievements],
 ]
 const BOTH_WAYS = new Set(['script tag', 'NUL'])
 const SAMPLE = 4

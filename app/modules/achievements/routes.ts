@@ -1,0 +1,36 @@
+/*
+ * Every URL of 成果转化, one block per feature folder (the folder holds the block's
+ * controllers). Groups are signed in unless `signedIn: false`.
+ */
+import router from '@adonisjs/core/services/router'
+import { routeGroup } from '#core/http/route_group'
+
+const HomeController = () => import('#modules/achievements/listings/home_controller')
+const ListingsController = () => import('#modules/achievements/listings/listings_controller')
+const MineController = () => import('#modules/achievements/listings/mine_controller')
+const MatchingController = () => import('#modules/achievements/matching/matching_controller')
+
+const SIDE = { side: /^(demands|offers)$/ }
+
+// listings — 技术需求 (demands) and 成果供给 (offers): public lists and pages; publishing, editing and
+// withdrawing need an account of a publishing role (listings/policy.ts), the owner's own listing only.
+routeGroup({ prefix: '/achievements', as: 'achievements', signedIn: false }, () => {
+  router.get('/', [HomeController, 'show']).as('home')
+})
+routeGroup({ prefix: '/achievements', as: 'achievements.listings' }, () => {
+  router.get('/mine', [MineController, 'show']).as('mine')
+  router.get('/:side/new', [ListingsController, 'create']).as('create').where('side', SIDE.side)
+  router.post('/:side', [ListingsController, 'store']).as('store').where('side', SIDE.side)
+  router.get('/:side/:id/edit', [ListingsController, 'edit']).as('edit').where('side', SIDE.side)
+  router.post('/:side/:id', [ListingsController, 'update']).as('update').where('side', SIDE.side)
+  router.post('/:side/:id/withdraw', [ListingsController, 'withdraw']).as('withdraw').where('side', SIDE.side)
+})
+routeGroup({ prefix: '/achievements', as: 'achievements.listings', signedIn: false }, () => {
+  router.get('/:side', [ListingsController, 'index']).as('index').where('side', SIDE.side)
+  router.get('/:side/:id', [ListingsController, 'show']).as('show').where('side', SIDE.side)
+})
+
+// matching — the person's SMS digest setting (in-site pushes always come).
+routeGroup({ prefix: '/achievements/mine', as: 'achievements.matching' }, () => {
+  router.post('/sms', [MatchingController, 'saveSms']).as('sms')
+})

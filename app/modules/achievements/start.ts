@@ -1,0 +1,43 @@
+/*
+ * What 成果转化 adds to the app at boot, in every process: its routes and jobs, its place in
+ * content safety, the text index, SMS and the audit log, and its ways in on core's pages.
+ */
+import '#modules/achievements/routes'
+import '#modules/achievements/listings/listing_actions'
+import '#modules/achievements/matching/jobs'
+
+import { hasAnyRole, registerNavigation } from '#core/navigation'
+import { registerModeratedModule } from '#core/moderation/moderation'
+import { registerAuditActions } from '#core/audit/audit'
+import { registerDirectorySource } from '#core/text/documents'
+import { registerSmsTemplates } from '#core/sms/templates'
+import { ACHIEVEMENTS_SMS_TEMPLATES } from '#modules/achievements/shared/sms_templates'
+import { SUBJECTS } from '#modules/achievements/shared/vocabulary'
+import { PUBLISHERS } from '#modules/achievements/listings/policy'
+
+registerModeratedModule('achievements', 'achievements.module_name')
+// Demands and offers are matched against each other, never offered by 找类似 as solved cases.
+registerDirectorySource(SUBJECTS.demands)
+registerDirectorySource(SUBJECTS.offers)
+registerSmsTemplates(ACHIEVEMENTS_SMS_TEMPLATES)
+registerAuditActions({
+  'achievements.demand_publish': 'achievements.audit.demand_publish',
+  'achievements.demand_update': 'achievements.audit.demand_update',
+  'achievements.demand_withdraw': 'achievements.audit.demand_withdraw',
+  'achievements.offer_publish': 'achievements.audit.offer_publish',
+  'achievements.offer_update': 'achievements.audit.offer_update',
+  'achievements.offer_withdraw': 'achievements.audit.offer_withdraw',
+})
+
+const publishers = hasAnyRole(...new Set([...PUBLISHERS.demands, ...PUBLISHERS.offers]))
+registerNavigation(
+  { area: 'tabs', route: 'achievements.home', label: 'achievements.nav.tab', icon: '⇄', activePrefix: '/achievements', visible: publishers, order: 30 },
+  { area: 'home.public', route: 'achievements.home', label: 'achievements.home.title', style: 'secondary', order: 30 },
+  {
+    area: 'profile',
+    route: 'achievements.listings.mine',
+    label: 'achievements.mine.title',
+    visible: publishers,
+    order: 30,
+  }
+)
