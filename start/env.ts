@@ -35,4 +35,16 @@ export default await Env.create(new URL('../', import.meta.url), {
   S3_BUCKET: Env.schema.string.optionalWhen(() => process.env.DRIVE_DISK !== 's3'),
   S3_ACCESS_KEY_ID: Env.schema.string.optionalWhen(() => process.env.DRIVE_DISK !== 's3'),
   S3_SECRET_ACCESS_KEY: Env.schema.string.optionalWhen(() => process.env.DRIVE_DISK !== 's3'),
+
+  // 微信登录 (app/core/accounts/wechat_config.ts, README "WeChat login"): the 网站应用's AppID and
+  // AppSecret from WeChat's open platform; without an AppID WeChat login is off and its button
+  // hidden. The two bases default to WeChat's own hosts; the tests point them at a local fake.
+  WECHAT_APP_ID: (key: string, value?: string): string | undefined => {
+    if (!value) return undefined
+    if (!/^wx[0-9a-zA-Z]{16}$/.test(value)) throw new Error(`Invalid value for "${key}": a 网站应用 AppID is wx followed by 16 letters or digits`)
+    return value
+  },
+  WECHAT_APP_SECRET: Env.schema.secret.optionalWhen(() => !process.env.WECHAT_APP_ID),
+  WECHAT_OAUTH_BASE: Env.schema.string.optional({ format: 'url', tld: false }),
+  WECHAT_API_BASE: Env.schema.string.optional({ format: 'url', tld: false }),
 })

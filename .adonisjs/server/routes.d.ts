@@ -13,6 +13,10 @@ export type ScannedRoutes = {
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
     'password_reset.store': { paramsTuple?: []; params?: {} }
+    'wechat.redirect': { paramsTuple?: []; params?: {} }
+    'wechat.callback': { paramsTuple?: []; params?: {} }
+    'wechat.link': { paramsTuple?: []; params?: {} }
+    'wechat.link.store': { paramsTuple?: []; params?: {} }
     'sms_codes.store': { paramsTuple?: []; params?: {} }
     'session.destroy': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
@@ -166,6 +170,9 @@ export type ScannedRoutes = {
     'signup.create': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
+    'wechat.redirect': { paramsTuple?: []; params?: {} }
+    'wechat.callback': { paramsTuple?: []; params?: {} }
+    'wechat.link': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
     'media.index': { paramsTuple?: []; params?: {} }
     'media.confirm_destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
@@ -245,6 +252,9 @@ export type ScannedRoutes = {
     'signup.create': { paramsTuple?: []; params?: {} }
     'session.create': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
+    'wechat.redirect': { paramsTuple?: []; params?: {} }
+    'wechat.callback': { paramsTuple?: []; params?: {} }
+    'wechat.link': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
     'media.index': { paramsTuple?: []; params?: {} }
     'media.confirm_destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
@@ -321,6 +331,7 @@ export type ScannedRoutes = {
     'signup.store': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.store': { paramsTuple?: []; params?: {} }
+    'wechat.link.store': { paramsTuple?: []; params?: {} }
     'sms_codes.store': { paramsTuple?: []; params?: {} }
     'session.destroy': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }

@@ -11,6 +11,7 @@ const PasswordResetController = () => import('#core/accounts/controllers/passwor
 const SmsCodesController = () => import('#core/accounts/controllers/sms_codes_controller')
 const ProfileController = () => import('#core/accounts/controllers/profile_controller')
 const DevSmsController = () => import('#core/sms/dev_sms_controller')
+const WechatController = () => import('#core/accounts/wechat_controller')
 
 router.get('/', [HomeController, 'show']).as('home')
 router.get('/health', [HealthController, 'show']).as('health')
@@ -24,6 +25,11 @@ router
     router.post('/login', [SessionController, 'store']).as('session.store')
     router.get('/password/reset', [PasswordResetController, 'create']).as('password_reset.create')
     router.post('/password/reset', [PasswordResetController, 'store']).as('password_reset.store')
+    // 微信登录 (app/core/accounts/wechat_controller.ts): to WeChat's QR page, back, and once the phone to link.
+    router.get('/login/wechat', [WechatController, 'redirect']).as('wechat.redirect')
+    router.get('/login/wechat/callback', [WechatController, 'callback']).as('wechat.callback')
+    router.get('/login/wechat/link', [WechatController, 'link']).as('wechat.link')
+    router.post('/login/wechat/link', [WechatController, 'storeLink']).as('wechat.link.store')
   })
   .use(middleware.guest())
 router.post('/sms-codes', [SmsCodesController, 'store']).as('sms_codes.store')

@@ -6,11 +6,12 @@ import { fieldError } from '#core/http/field_error'
 import { endSession } from '#core/accounts/sessions'
 import { loginWithCode } from '#core/accounts/actions/login_with_code'
 import { takeIntendedUrl } from '#core/accounts/intended_url'
+import { wechatEnabled } from '#core/accounts/wechat_config'
 
 export default class SessionController {
-  /** 短信验证码 by default; ?with=password for the password form. */
+  /** 短信验证码 by default; ?with=password for the password form; 微信登录 when it is configured. */
   async create({ view, request }: HttpContext) {
-    return view.render('accounts/pages/login', { withPassword: request.qs().with === 'password' })
+    return view.render('accounts/pages/login', { withPassword: request.qs().with === 'password', wechatLogin: wechatEnabled() })
   }
 
   async store(ctx: HttpContext) {
