@@ -55,8 +55,10 @@
     }).catch(function () { return file })
   }
 
-  function tooLarge(file) {
-    return file.size > (/^video\//.test(file.type) ? 50 : 15) * 1024 * 1024
+  // An input may name its own limit (data-max-bytes: documents take 20 MB).
+  function tooLarge(file, input) {
+    var own = input && Number(input.getAttribute('data-max-bytes'))
+    return file.size > (own || (/^video\//.test(file.type) ? 50 : 15) * 1024 * 1024)
   }
 
   // The chosen photos of a form, each swapped for its smaller copy; the inputs holding a file
@@ -70,7 +72,7 @@
         var transfer = new DataTransfer()
         files.forEach(function (file) { transfer.items.add(file) })
         input.files = transfer.files
-        return files.some(tooLarge) ? input : null
+        return files.some(function (file) { return tooLarge(file, input) }) ? input : null
       })
     })).then(function (refused) {
       // Saying "too large" now beats spending minutes of 3G on an upload the server refuses.

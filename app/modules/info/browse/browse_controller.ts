@@ -5,7 +5,7 @@ import { industryList } from '#core/industries/industry_directory'
 import { browseFilters, findPublished, listPublished } from '#modules/info/browse/browse_queries'
 import { currentVersionOf, namesFor } from '#modules/info/records/record_queries'
 import { RECORD_KINDS } from '#modules/info/shared/record_states'
-import { photosOf } from '#modules/info/shared/record_photos'
+import { documentsOf, photosOf } from '#modules/info/shared/record_photos'
 
 /** 产业信息 for everyone: published records by kind × industry × region, and a record's page. */
 export default class BrowseController {
@@ -36,6 +36,6 @@ export default class BrowseController {
       if (current) return response.redirect().toRoute('info.browse.show', { id: current })
       return response.notFound(await view.render('errors/not_found'))
     }
-    return view.render('info/browse/pages/show', { record, photos: await photosOf(record), region: await regionDirectory.fullName(record.regionCode), ...(await namesFor([record])) })
+    return view.render('info/browse/pages/show', { record, photos: await photosOf(record), documents: await documentsOf(record), region: await regionDirectory.fullName(record.regionCode), ...(await namesFor([record])) })
   }
 }

@@ -8,7 +8,7 @@ import IndustryRecord from '#modules/info/models/industry_record'
 import { roleFor } from '#modules/info/shared/record_access'
 import { recordStep } from '#modules/info/shared/record_events'
 import type { UploadedFile } from '#core/media/media_service'
-import { addPhotos } from '#modules/info/shared/record_photos'
+import { addDocuments, addPhotos } from '#modules/info/shared/record_photos'
 import { EDITABLE, type RecordCategory, type RecordKind } from '#modules/info/shared/record_states'
 
 export const PROVINCE = '510000'
@@ -60,24 +60,26 @@ export async function checkRecordInput(actor: Actor['actor'], input: RecordInput
 }
 
 /** 上传: a draft of the writer's scope; nothing is public. */
-export async function createRecord({ actor, ip }: Actor, input: RecordInput, photos: UploadedFile[] = []) {
+export async function createRecord({ actor, ip }: Actor, input: RecordInput, photos: UploadedFile[] = [], documents: UploadedFile[] = []) {
   const actorRole = await checkRecordInput(actor, input)
   return db.transaction(async (trx) => {
     const record = await IndustryRecord.create({ ...input, status: 'draft', authorId: actor.id }, { client: trx })
     await addPhotos(trx, record, actor, photos)
+    await addDocuments(trx, record, actor, documents)
     await recordStep(trx, { actor, actorRole, ip }, record, { action: 'created', from: null })
     return record
   })
 }
 
 /** The author changes a draft, or a record that came back rejected (it stays rejected until submitted). */
-export async function updateRecord({ actor, ip }: Actor, recordId: number, input: RecordInput, photos: UploadedFile[] = []) {
+export async function updateRecord({ actor, ip }: Actor, recordId: number, input: RecordInput, photos: UploadedFile[] = [], documents: UploadedFile[] = []) {
   const actorRole = await checkRecordInput(actor, input)
   return db.transaction(async (trx) => {
     const record = await lockEditable(trx, recordId)
     record.merge(input)
     await record.save()
     await addPhotos(trx, record, actor, photos)
+    await addDocuments(trx, record, actor, documents)
     await recordStep(trx, { actor, actorRole, ip }, record, { action: 'updated', from: record.status })
     return record
   })

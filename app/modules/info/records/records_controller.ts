@@ -13,7 +13,7 @@ import { createRecord, regionOf, reviseRecord, submitRecord, updateRecord, type 
 import { formValues, historyOf, namesFor, versionsAround } from '#modules/info/records/record_queries'
 import { myRecordsValidator, recordValidator } from '#modules/info/records/validators'
 import { roleFor } from '#modules/info/shared/record_access'
-import { MAX_PHOTOS, photosOf } from '#modules/info/shared/record_photos'
+import { documentsOf, MAX_DOCUMENTS, MAX_PHOTOS, photosOf } from '#modules/info/shared/record_photos'
 import { wasChosen } from '#core/media/media_service'
 import { CHECKLIST_ITEMS, EDITABLE, ENTITY_KINDS, MAX_OTHER_INDUSTRIES, RECORD_CATEGORIES, RECORD_KINDS, type RecordKind } from '#modules/info/shared/record_states'
 
@@ -32,13 +32,13 @@ export default class RecordsController {
 
   async create({ bouncer, view }: HttpContext) {
     await bouncer.with(RecordPolicy).authorize('write')
-    return view.render('info/records/pages/form', { ...(await formData()), record: null, values: formValues(null), photos: [] })
+    return view.render('info/records/pages/form', { ...(await formData()), record: null, values: formValues(null), photos: [], documents: [] })
   }
 
   async store(ctx: HttpContext) {
     await ctx.bouncer.with(RecordPolicy).authorize('write')
     const input = await validatedRecord(ctx)
-    const record = await guardForm(ctx, FORM, () => createRecord({ actor: ctx.auth.getUserOrFail(), ip: ctx.request.ip() }, input, chosenPhotos(ctx)))
+    const record = await guardForm(ctx, FORM, () => createRecord({ actor: ctx.auth.getUserOrFail(), ip: ctx.request.ip() }, input, chosenPhotos(ctx), chosenDocuments(ctx)))
     ctx.session.flash('success', ctx.i18n.t('info.records.saved'))
     return ctx.response.redirect().toRoute('info.records.show', { id: record.id })
   }
@@ -54,14 +54,14 @@ export default class RecordsController {
     const record = await IndustryRecord.findOrFail(params.id)
     await bouncer.with(RecordPolicy).authorize('edit', record)
     if (!EDITABLE.includes(record.status)) return response.redirect().toRoute('info.records.show', { id: record.id })
-    return view.render('info/records/pages/form', { ...(await formData()), record, values: formValues(record), photos: await photosOf(record) })
+    return view.render('info/records/pages/form', { ...(await formData()), record, values: formValues(record), photos: await photosOf(record), documents: await documentsOf(record) })
   }
 
   async update(ctx: HttpContext) {
     const record = await IndustryRecord.findOrFail(ctx.params.id)
     await ctx.bouncer.with(RecordPolicy).authorize('edit', record)
     const input = await validatedRecord(ctx)
-    await guardForm(ctx, FORM, () => updateRecord({ actor: ctx.auth.getUserOrFail(), ip: ctx.request.ip() }, record.id, input, chosenPhotos(ctx)))
+    await guardForm(ctx, FORM, () => updateRecord({ actor: ctx.auth.getUserOrFail(), ip: ctx.request.ip() }, record.id, input, chosenPhotos(ctx), chosenDocuments(ctx)))
     ctx.session.flash('success', ctx.i18n.t('info.records.saved'))
     return ctx.response.redirect().toRoute('info.records.show', { id: record.id })
   }
@@ -98,12 +98,18 @@ async function formData() {
     categories: RECORD_CATEGORIES,
     maxOtherIndustries: MAX_OTHER_INDUSTRIES,
     maxPhotos: MAX_PHOTOS,
+    maxDocuments: MAX_DOCUMENTS,
   }
 }
 
 /** The photo picker's files (both of its inputs post as photos[]); an empty input is no photo. */
 function chosenPhotos(ctx: HttpContext) {
   return ctx.request.files('photos').filter(wasChosen)
+}
+
+/** The PDF/Office files of the attachments input (attachments[]). */
+function chosenDocuments(ctx: HttpContext) {
+  return ctx.request.files('attachments').filter(wasChosen)
 }
 
 /** What the record's panel shows this viewer: which steps they may take now. */
@@ -118,6 +124,7 @@ export async function panelData(ctx: HttpContext, record: IndustryRecord) {
     history: await historyOf(record),
     versions: await versionsAround(record),
     photos: await photosOf(record),
+    documents: await documentsOf(record),
     region: await regionDirectory.fullName(record.regionCode),
     ...(await namesFor([record])),
     checklistItems: CHECKLIST_ITEMS,
