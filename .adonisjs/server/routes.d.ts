@@ -126,6 +126,8 @@ export type ScannedRoutes = {
     'experts.knowledge.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.knowledge.confirm_withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.knowledge.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.knowledge.confirm_merge': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.knowledge.merge': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.create': { paramsTuple?: []; params?: {} }
     'supply.sellers.store': { paramsTuple?: []; params?: {} }
     'supply.sellers.index': { paramsTuple?: []; params?: {} }
@@ -227,6 +229,7 @@ export type ScannedRoutes = {
     'experts.knowledge.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.knowledge.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.knowledge.confirm_withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.knowledge.confirm_merge': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.create': { paramsTuple?: []; params?: {} }
     'supply.sellers.index': { paramsTuple?: []; params?: {} }
     'supply.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -309,6 +312,7 @@ export type ScannedRoutes = {
     'experts.knowledge.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.knowledge.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.knowledge.confirm_withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.knowledge.confirm_merge': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.create': { paramsTuple?: []; params?: {} }
     'supply.sellers.index': { paramsTuple?: []; params?: {} }
     'supply.sellers.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

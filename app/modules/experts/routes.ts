@@ -150,7 +150,7 @@ routeGroup({ prefix: '/admin/experts/exports', as: 'experts.exports' }, () => {
   router.post('/', [ExportsController, 'store']).as('store')
 })
 
-// knowledge — 农技知识库: validated answers for everyone (no login); centre staff of the case's scope reword or withdraw an entry.
+// knowledge — 农技知识库: validated answers for everyone (no login); centre staff of the case's scope reword, merge or withdraw an entry.
 routeGroup({ prefix: '/knowledge', as: 'experts.knowledge', signedIn: false }, () => {
   router.get('/', [KnowledgeController, 'index']).as('index')
   router.get('/:id', [KnowledgeController, 'show']).as('show')
@@ -160,4 +160,6 @@ routeGroup({ prefix: '/knowledge/:id', as: 'experts.knowledge' }, () => {
   router.post('/edit', [KnowledgeStaffController, 'update']).as('update')
   router.get('/withdraw', [KnowledgeStaffController, 'confirmWithdraw']).as('confirm_withdraw')
   router.post('/withdraw', [KnowledgeStaffController, 'withdraw']).as('withdraw')
+  router.get('/merge', [KnowledgeStaffController, 'confirmMerge']).as('confirm_merge')
+  router.post('/merge', [KnowledgeStaffController, 'merge']).as('merge')
 })

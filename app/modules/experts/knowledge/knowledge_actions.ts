@@ -55,3 +55,33 @@ export async function withdrawEntry(editor: User, entryId: number, reason: strin
     await indexEntry(trx, entry)
   })
 }
+
+/**
+ * Merges a duplicate into the entry that stays (both published, both looked after by the
+ * editor: `manages` is the policy's answer for the one that stays). The duplicate leaves
+ * the public pages and the index, its address redirects to the other, and entries merged
+ * into it before follow it, so no address ever redirects twice.
+ */
+export async function mergeEntry(editor: User, entryId: number, intoId: number, manages: (entry: KnowledgeEntry) => Promise<boolean>): Promise<KnowledgeEntry> {
+  return db.transaction(async (trx) => {
+    // Both rows locked in id order: two staff merging a pair both ways cannot deadlock.
+    const locked = await KnowledgeEntry.query({ client: trx }).whereIn('id', [entryId, intoId]).orderBy('id').forUpdate()
+    // bigint ids come back from pg as strings
+    const entry = locked.find((row) => Number(row.id) === Number(entryId))
+    const into = locked.find((row) => Number(row.id) === Number(intoId))
+    if (!entry || entry.state !== 'published') throw new RuleError('experts.knowledge.manage.already_withdrawn', 'into_id')
+    if (Number(intoId) === Number(entryId)) throw new RuleError('experts.knowledge.manage.merge_self', 'into_id')
+    // Unknown, withdrawn, merged or another centre's: one answer, so nothing is learnt of other scopes.
+    if (!into || into.state !== 'published' || !(await manages(into))) throw new RuleError('experts.knowledge.manage.merge_unknown', 'into_id')
+    const now = DateTime.fromJSDate(clock.now())
+    entry.merge({ state: 'merged', mergedIntoId: into.id, updatedAt: now })
+    await entry.useTransaction(trx).save()
+    await KnowledgeEntry.query({ client: trx }).where('merged_into_id', entry.id).update({ merged_into_id: into.id, updated_at: now.toJSDate() })
+    await KnowledgeRevision.create(
+      { entryId: entry.id, editorId: editor.id, kind: 'merged', title: entry.title, problem: entry.problem, answer: entry.answer, reason: `#${into.id}`, createdAt: now },
+      { client: trx }
+    )
+    await indexEntry(trx, entry)
+    return into
+  })
+}

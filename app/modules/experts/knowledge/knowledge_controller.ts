@@ -4,7 +4,7 @@ import { renderPageOrFragment } from '#core/http/render'
 import { industryList, industryNames } from '#core/industries/industry_directory'
 import KnowledgePolicy from '#modules/experts/knowledge/policy'
 import { SEASONS } from '#core/seasons'
-import { findPublished, knowledgeFilters, listPublished } from '#modules/experts/knowledge/knowledge_queries'
+import { findPublished, knowledgeFilters, listPublished, mergedInto } from '#modules/experts/knowledge/knowledge_queries'
 
 /** 农技知识库 for everyone, no login: the list (industry, search, pages) and an entry's page. */
 export default class KnowledgeController {
@@ -26,7 +26,12 @@ export default class KnowledgeController {
 
   async show({ params, view, response, auth, bouncer }: HttpContext) {
     const entry = await findPublished(params.id)
-    if (!entry) return response.notFound(await view.render('errors/not_found'))
+    if (!entry) {
+      // A duplicate merged away: its shared links lead on to the entry it went into.
+      const into = await mergedInto(params.id)
+      if (into) return response.redirect().status(301).toPath(`/knowledge/${into.id}`)
+      return response.notFound(await view.render('errors/not_found'))
+    }
     // Public page: a signed-in member of the entry's centre also sees the links to look after it.
     await auth.check()
     const manages = auth.user ? await bouncer.with(KnowledgePolicy).allows('manage', entry) : false

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-export type KnowledgeState = 'published' | 'withdrawn'
+export type KnowledgeState = 'published' | 'withdrawn' | 'merged'
 
 /** 农技知识库 entry: a validated case's question and answer, masked, for the public. */
 export default class KnowledgeEntry extends BaseModel {
@@ -42,6 +42,10 @@ export default class KnowledgeEntry extends BaseModel {
 
   @column.dateTime()
   declare withdrawnAt: DateTime | null
+
+  /** The entry a duplicate was merged into: its address redirects there. */
+  @column()
+  declare mergedIntoId: number | null
 
   @column.dateTime()
   declare validatedAt: DateTime

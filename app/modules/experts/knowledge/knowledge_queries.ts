@@ -2,6 +2,8 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { BEIJING } from '#core/clock'
 import { isSeason, SEASON_MONTHS, type Season } from '#core/seasons'
 import { industryNames } from '#core/industries/industry_directory'
+import { similar } from '#core/text/documents'
+import { KNOWLEDGE_SOURCE } from '#modules/experts/knowledge/index_entry'
 import KnowledgeEntry from '#modules/experts/knowledge/knowledge_entry'
 import KnowledgeRevision from '#modules/experts/knowledge/knowledge_revision'
 import { QUERY_MAX } from '#modules/experts/knowledge/validators'
@@ -70,6 +72,14 @@ export function findPublished(id: unknown) {
   return value ? KnowledgeEntry.query().where('id', value).where('state', 'published').first() : null
 }
 
+/** Where a merged entry's address leads: the entry it went into, if that one is public. */
+export async function mergedInto(id: unknown) {
+  const value = entryId(id)
+  if (!value) return null
+  const merged = await KnowledgeEntry.query().where('id', value).where('state', 'merged').first()
+  return merged?.mergedIntoId ? findPublished(merged.mergedIntoId) : null
+}
+
 /** Any entry, for the staff pages (the policy decides who sees it). */
 export function findEntry(id: unknown, client?: TransactionClientContract) {
   const value = entryId(id)
@@ -78,4 +88,30 @@ export function findEntry(id: unknown, client?: TransactionClientContract) {
 
 export function revisionsOf(entry: KnowledgeEntry) {
   return KnowledgeRevision.query().where('entry_id', entry.id).preload('editor').orderBy('id', 'desc')
+}
+
+/** How many likely duplicates the merge page offers. */
+const DUPLICATES_SHOWN = 5
+
+/**
+ * Published entries most like this one that the same staff look after: the merge page's
+ * suggestions (the text engine over the entries' own index documents, same industry first).
+ */
+export async function likelyDuplicates(entry: KnowledgeEntry, manageable: (other: KnowledgeEntry) => Promise<boolean>) {
+  const found = await similar(`${entry.title}\n${entry.problem}`, {
+    sourceTypes: [KNOWLEDGE_SOURCE],
+    industry: entry.industryCode,
+    limit: DUPLICATES_SHOWN * 3,
+  })
+  const ids = found.map((doc) => Number(doc.sourceId)).filter((id) => id !== Number(entry.id))
+  if (ids.length === 0) return []
+  const entries = await KnowledgeEntry.query().whereIn('id', ids).where('state', 'published')
+  const byId = new Map(entries.map((other) => [Number(other.id), other]))
+  const shown: KnowledgeEntry[] = []
+  for (const id of ids) {
+    const other = byId.get(id)
+    if (other && (await manageable(other))) shown.push(other)
+    if (shown.length === DUPLICATES_SHOWN) break
+  }
+  return shown
 }

@@ -2,15 +2,15 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { formDone, guardForm, validateForm } from '#core/http/forms'
 import KnowledgeEntry from '#modules/experts/knowledge/knowledge_entry'
 import KnowledgePolicy from '#modules/experts/knowledge/policy'
-import { findEntry, revisionsOf } from '#modules/experts/knowledge/knowledge_queries'
-import { editEntry, withdrawEntry } from '#modules/experts/knowledge/knowledge_actions'
-import { editValidator, withdrawValidator } from '#modules/experts/knowledge/validators'
+import { findEntry, likelyDuplicates, revisionsOf } from '#modules/experts/knowledge/knowledge_queries'
+import { editEntry, mergeEntry, withdrawEntry } from '#modules/experts/knowledge/knowledge_actions'
+import { editValidator, mergeValidator, withdrawValidator } from '#modules/experts/knowledge/validators'
 
 const MESSAGES = 'experts.knowledge.validator'
 
 /**
- * Centre staff of the entry's scope: reword it (each version kept) and withdraw it, the
- * withdrawal behind a confirmation page. Anyone else, and any withdrawn entry, gets 404.
+ * Centre staff of the entry's scope: reword it (each version kept), merge a duplicate into
+ * another entry, and withdraw it, merging and withdrawal behind a confirmation page. Anyone else, and any withdrawn entry, gets 404.
  */
 export default class KnowledgeStaffController {
   async edit(ctx: HttpContext) {
@@ -47,6 +47,25 @@ export default class KnowledgeStaffController {
       message: ctx.i18n.t('experts.knowledge.manage.withdrawn'),
       redirectTo: '/knowledge',
       fragment: async (status) => ctx.view.render('experts/knowledge/partials/withdrawn', { status }),
+    })
+  }
+
+  async confirmMerge(ctx: HttpContext) {
+    const entry = await this.#authorized(ctx)
+    const manageable = (other: KnowledgeEntry) => ctx.bouncer.with(KnowledgePolicy).allows('manage', other)
+    return ctx.view.render('experts/knowledge/pages/merge', { entry, duplicates: await likelyDuplicates(entry, manageable) })
+  }
+
+  async merge(ctx: HttpContext) {
+    const entry = await this.#authorized(ctx)
+    const options = { errorsTarget: '#knowledge-merge-errors', messages: MESSAGES }
+    const { into_id: intoId } = await validateForm(ctx, mergeValidator, options)
+    const manageable = (other: KnowledgeEntry) => ctx.bouncer.with(KnowledgePolicy).allows('manage', other)
+    const into = await guardForm(ctx, options, () => mergeEntry(ctx.auth.getUserOrFail(), entry.id, intoId, manageable))
+    return formDone(ctx, {
+      message: ctx.i18n.t('experts.knowledge.manage.merged', { id: into.id }),
+      redirectTo: `/knowledge/${into.id}`,
+      fragment: async (status) => ctx.view.render('experts/knowledge/partials/merged', { status, into }),
     })
   }
 

@@ -17,3 +17,7 @@ export const editValidator = vine.create({
 export const withdrawValidator = vine.create({
   reason: vine.string().trim().minLength(2).maxLength(REASON_MAX),
 })
+
+export const mergeValidator = vine.create({
+  into_id: vine.number().withoutDecimals().positive().max(Number.MAX_SAFE_INTEGER),
+})

@@ -196,3 +196,71 @@ test.group('Knowledge / centre staff reword and withdraw', (group) => {
     ;(await client.get(`/knowledge/${entry.id}/edit`).loginAs(cityAdmin)).assertStatus(200)
   })
 })
+
+test.group('Knowledge / merging duplicates', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('staff merge a duplicate without JavaScript: it leaves the list, its address redirects (301), the history says so', async ({ client, assert }) => {
+    const kept = await publishedEntry()
+    const duplicate = await publishedEntry()
+    const staff = await staffOf('510104')
+    assert.include((await client.get(`/knowledge/${duplicate.entry.id}`).loginAs(staff)).text(), `/knowledge/${duplicate.entry.id}/merge`)
+    const confirm = await client.get(`/knowledge/${duplicate.entry.id}/merge`).loginAs(staff)
+    confirm.assertStatus(200)
+    assert.include(confirm.text(), '可能重复的条目')
+    assert.include(confirm.text(), `#${kept.entry.id} `, 'the same question is offered as the likely duplicate')
+    assert.equal((await KnowledgeEntry.findOrFail(duplicate.entry.id)).state, 'published', 'showing the page changes nothing')
+
+    const done = await submitForm(client, `/knowledge/${duplicate.entry.id}/merge`, { into_id: String(kept.entry.id) }, staff)
+    assertRedirect(done, `/knowledge/${kept.entry.id}`)
+    const moved = await client.get(`/knowledge/${duplicate.entry.id}`).redirects(0)
+    moved.assertStatus(301)
+    assert.equal(moved.header('location'), `/knowledge/${kept.entry.id}`)
+    assert.notInclude((await client.get('/knowledge')).text(), `knowledge-${duplicate.entry.id}"`)
+    ;(await client.get(`/knowledge/${duplicate.entry.id}/edit`).loginAs(staff)).assertStatus(404)
+    const revisions = await KnowledgeRevision.query().where('entry_id', duplicate.entry.id).orderBy('id')
+    assert.deepEqual(revisions.map((revision) => [revision.kind, revision.editorId, revision.reason]), [['created', null, null], ['merged', staff.id, `#${kept.entry.id}`]])
+
+    // An entry merged into the duplicate earlier follows it: no address redirects twice.
+    const third = await publishedEntry()
+    await submitForm(client, `/knowledge/${kept.entry.id}/merge`, { into_id: String(third.entry.id) }, staff)
+    const again = await client.get(`/knowledge/${duplicate.entry.id}`).redirects(0)
+    assert.equal(again.header('location'), `/knowledge/${third.entry.id}`)
+  })
+
+  test('htmx answers the confirmation; itself, a withdrawn, unknown or another county\'s entry, or no number, is refused in Chinese', async ({ client, assert }) => {
+    const kept = await publishedEntry()
+    const duplicate = await publishedEntry()
+    const elsewhere = await publishedEntry({ county: '510105' })
+    const gone = await publishedEntry()
+    await KnowledgeEntry.query().where('id', gone.entry.id).update({ state: 'withdrawn', withdrawn_at: new Date() })
+    const staff = await staffOf('510104')
+
+    const self = await submitHtmxForm(client, `/knowledge/${duplicate.entry.id}/merge`, { into_id: String(duplicate.entry.id) }, staff)
+    self.assertStatus(422)
+    assert.include(self.text(), '不能合并到本条自己')
+    for (const other of [gone.entry.id, elsewhere.entry.id, 999999]) {
+      const refused = await submitForm(client, `/knowledge/${duplicate.entry.id}/merge`, { into_id: String(other) }, staff)
+      assert.include(fieldErrors(refused, 'into_id').join(), '找不到该条目，或它已撤下、已合并，或不在您的管理范围内')
+    }
+    for (const bad of ['', 'abc', '1.5', '-3']) {
+      const refused = await submitForm(client, `/knowledge/${duplicate.entry.id}/merge`, { into_id: bad }, staff)
+      assert.isNotEmpty(fieldErrors(refused, 'into_id'), `"${bad}" is refused`)
+    }
+    assert.equal((await KnowledgeEntry.findOrFail(duplicate.entry.id)).state, 'published', 'nothing merged by a refused post')
+
+    const ok = await submitHtmxForm(client, `/knowledge/${duplicate.entry.id}/merge`, { into_id: String(kept.entry.id) }, staff)
+    ok.assertStatus(200)
+    assert.notInclude(ok.text(), '<html')
+    assert.include(ok.text(), `已合并到条目 #${kept.entry.id}`)
+  })
+
+  test('staff of another county cannot open or post the merge (404); nothing changes', async ({ client, assert }) => {
+    const kept = await publishedEntry()
+    const duplicate = await publishedEntry()
+    const neighbour = await staffOf('510105')
+    ;(await client.get(`/knowledge/${duplicate.entry.id}/merge`).loginAs(neighbour)).assertStatus(404)
+    ;(await submitForm(client, `/knowledge/${duplicate.entry.id}/merge`, { into_id: String(kept.entry.id) }, neighbour)).assertStatus(404)
+    assert.equal((await KnowledgeEntry.findOrFail(duplicate.entry.id)).state, 'published')
+  })
+})
