@@ -186,4 +186,13 @@ export const pages: BenchPage[] = [
     },
   },
   { name: '导出 form', as: 'center_admin', scope: 'city', path: '/admin/experts/exports' },
+  // 农技知识库 (experts/knowledge): 100 k entries from demo:generate's knowledge module.
+  { name: '农技知识库 list (guest)', as: 'guest', path: '/knowledge' },
+  { name: '农技知识库 by industry + season', as: 'guest', path: '/knowledge?industry=tea&season=spring' },
+  { name: '农技知识库 search', as: 'guest', path: (ctx) => `/knowledge?q=${encodeURIComponent(['稻瘟病', '霜霉 黄瓜', '猪 腹泻', '茶饼病', '溃疡病'][ctx.iteration % 5])}` },
+  {
+    name: '农技知识库 entry',
+    as: 'guest',
+    path: async (ctx) => `/knowledge/${(await ctx.pick(`SELECT id FROM experts_knowledge_entries WHERE state = 'published' ORDER BY id DESC LIMIT 200`)).id}`,
+  },
 ]

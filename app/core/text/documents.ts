@@ -408,6 +408,24 @@ export async function search(query: unknown, options: SearchOptions): Promise<Se
   return result.rows.map((row: any) => searchHit(row, row.score, marked))
 }
 
+/**
+ * The source ids (as bigint) of a directory's public documents that hold every word of
+ * `query`, each by any of its names — as a subquery, for a list that filters by text but
+ * pages and orders by its own columns (newest first, say). null when the query has no
+ * words at all (punctuation, emoji): the caller decides what that lists.
+ */
+export function sourceIdsMatching(sourceType: string, query: unknown) {
+  const tokens = queryTokens(query)
+  if (tokens.length === 0) return null
+  const source = segmenter().lexicon
+  return db
+    .from('text_documents')
+    .select(db.raw('source_id::bigint'))
+    .where('source_type', sourceType)
+    .where('public', true)
+    .whereRaw(`search_vector @@ to_tsquery('simple', ?)`, [allWordsQuery(tokens, (word) => hostAlternatives(word, source))])
+}
+
 function searchHit(row: any, score: unknown, tokens: string[]): SearchHit {
   return { id: Number(row.id), sourceId: row.source_id, score: roundScore(score), snippet: highlight(row.text, tokens) }
 }

@@ -4,7 +4,7 @@ export const TITLE_MAX = 80
 export const PROBLEM_MAX = 2000
 export const ANSWER_MAX = 5000
 export const REASON_MAX = 500
-/** Search text past this adds nothing but cost: the ILIKE pattern is built from it. */
+/** Search text past this adds nothing but cost: a farmer's search is a few words. */
 export const QUERY_MAX = 100
 
 /** Centre staff rewording an entry: the three public texts. */

@@ -108,6 +108,14 @@ test.group('Knowledge / from the 回访 to the public page', (group) => {
     assert.include(fragment.text(), '第 2 / 2 页')
   })
 
+  test('the search box finds a crop by any of its names: 苞谷 finds a 玉米 entry', async ({ client, assert }) => {
+    const maize = await publishedEntry({ text: '玉米叶片上有长梭形的灰褐色大斑，下部叶子先枯，怎么办？', answer: '这是玉米大斑病，用苯醚甲环唑喷雾，清除病残体。' })
+    const rice = await publishedEntry()
+    const found = await client.get(`/knowledge?q=${encodeURIComponent('苞谷 大斑病')}`)
+    assert.include(found.text(), `knowledge-${maize.entry.id}"`)
+    assert.notInclude(found.text(), `knowledge-${rice.entry.id}"`)
+  })
+
   test('unknown and malformed ids answer 404', async ({ client }) => {
     ;(await client.get('/knowledge/999999')).assertStatus(404)
     ;(await client.get('/knowledge/abc')).assertStatus(404)

@@ -10,7 +10,6 @@ import { publishAfterFollowup } from '#modules/experts/knowledge/publish_entry'
 import { editEntry, withdrawEntry } from '#modules/experts/knowledge/knowledge_actions'
 import { KNOWLEDGE_SOURCE } from '#modules/experts/knowledge/index_entry'
 import { similar } from '#core/text/documents'
-import { searchWords } from '#modules/experts/knowledge/knowledge_queries'
 import { RICE_BLAST, staffOf } from '#tests/fixtures/experts/consultations'
 import { closedCase, publishedEntry, ruleFollowup } from '#tests/fixtures/experts/knowledge'
 
@@ -33,12 +32,6 @@ test.group('Knowledge / masking', () => {
     assert.equal(titleFrom('水稻叶子发黄。怎么办？'), '水稻叶子发黄')
     assert.equal([...titleFrom('稻'.repeat(50))].length, 31)
     assert.isTrue(titleFrom('稻'.repeat(50)).endsWith('…'))
-  })
-
-  test('search words are split on spaces and punctuation, at most five', ({ assert }) => {
-    assert.deepEqual(searchWords('水稻  发黄，病斑'), ['水稻', '发黄', '病斑'])
-    assert.deepEqual(searchWords('a b c d e f g'), ['a', 'b', 'c', 'd', 'e'])
-    assert.deepEqual(searchWords('   '), [])
   })
 })
 
