@@ -143,6 +143,30 @@ test.group('demo:generate (plan-scale data)', (group) => {
     assert.equal(Number(id), generated + 1)
   }).timeout(120_000)
 
+  test('modules add their data after the cases (农技知识库 from valid 回访), and --modules redoes only theirs', async ({ assert }) => {
+    ;(await generate(FRESH)).assertSucceeded()
+    const entries = Number(await scalar('SELECT count(*) FROM experts_knowledge_entries'))
+    assert.isAbove(entries, 0)
+    assert.equal(
+      Number(await scalar(`SELECT count(*) FROM experts_knowledge_entries e JOIN experts_consultations c ON c.id = e.consultation_id
+        WHERE c.knowledge_consent AND EXISTS (SELECT 1 FROM experts_followup_calls f WHERE f.consultation_id = c.id AND f.reached AND f.service_valid)`)),
+      entries,
+      'every entry comes from a consenting case ruled valid'
+    )
+    assert.equal(Number(await scalar(`SELECT count(*) FROM text_documents WHERE source_type = 'knowledge'`)), entries)
+    assert.equal(Number(await scalar(`SELECT count(*) FROM experts_knowledge_entries WHERE problem ~ '1[3-9][0-9]{9}'`)), 0, 'no phone number goes public')
+
+    const cases = await scalar('SELECT count(*) FROM experts_consultations')
+    const again = await generate([...SMALL, '--modules', 'knowledge'])
+    again.assertSucceeded()
+    assert.include(again.output, 'knowledge module')
+    assert.notInclude(again.output, 'users and roles')
+    assert.equal(await scalar('SELECT count(*) FROM experts_consultations'), cases)
+    assert.equal(Number(await scalar('SELECT count(*) FROM experts_knowledge_entries')), entries, 'redone, not added twice')
+
+    ;(await generate([...SMALL, '--modules', 'nonsense'])).assertFailed()
+  })
+
   test('the same seed and end give the same data; another seed does not', async ({ assert }) => {
     ;(await generate(FRESH)).assertSucceeded()
     const first = await fingerprint()
