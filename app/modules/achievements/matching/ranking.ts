@@ -37,7 +37,7 @@ export const INDUSTRY_WEIGHT = 0.6
 export const NEARNESS_WEIGHT: Record<Nearness, number> = { county: 0.3, city: 0.15, province: 0 }
 export const KIND_WEIGHT = 0.15
 /** A text score below this says little; it is not given as a reason. */
-export const TEXT_REASON_MIN = 0.15
+export const TEXT_REASON_MIN = 0.08
 
 export function nearness(a: string, b: string): Nearness {
   if (a === b) return 'county'
