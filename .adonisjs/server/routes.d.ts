@@ -124,6 +124,7 @@ export type ScannedRoutes = {
     'experts.knowledge.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.knowledge.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.knowledge.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.knowledge.photos': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.knowledge.confirm_withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.knowledge.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.knowledge.confirm_merge': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -390,6 +391,7 @@ export type ScannedRoutes = {
     'experts.followups.calls.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.exports.store': { paramsTuple?: []; params?: {} }
     'experts.knowledge.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.knowledge.photos': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.knowledge.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'supply.sellers.store': { paramsTuple?: []; params?: {} }
     'supply.sellers.reviews.select': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -158,6 +158,7 @@ routeGroup({ prefix: '/knowledge', as: 'experts.knowledge', signedIn: false }, (
 routeGroup({ prefix: '/knowledge/:id', as: 'experts.knowledge' }, () => {
   router.get('/edit', [KnowledgeStaffController, 'edit']).as('edit')
   router.post('/edit', [KnowledgeStaffController, 'update']).as('update')
+  router.post('/photos', [KnowledgeStaffController, 'photos']).as('photos')
   router.get('/withdraw', [KnowledgeStaffController, 'confirmWithdraw']).as('confirm_withdraw')
   router.post('/withdraw', [KnowledgeStaffController, 'withdraw']).as('withdraw')
   router.get('/merge', [KnowledgeStaffController, 'confirmMerge']).as('confirm_merge')

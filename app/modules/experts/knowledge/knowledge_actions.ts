@@ -8,6 +8,7 @@ import KnowledgeEntry from '#modules/experts/knowledge/knowledge_entry'
 import KnowledgeRevision from '#modules/experts/knowledge/knowledge_revision'
 import { indexEntry } from '#modules/experts/knowledge/index_entry'
 import { maskDigits } from '#modules/experts/shared/masking'
+import { hidePhotos } from '#modules/experts/knowledge/entry_photos'
 
 export interface Wording {
   title: string
@@ -48,6 +49,7 @@ export async function withdrawEntry(editor: User, entryId: number, reason: strin
     const now = DateTime.fromJSDate(clock.now())
     entry.merge({ state: 'withdrawn', withdrawnReason: reason, withdrawnBy: editor.id, withdrawnAt: now, updatedAt: now })
     await entry.useTransaction(trx).save()
+    await hidePhotos(trx, entry)
     await KnowledgeRevision.create(
       { entryId: entry.id, editorId: editor.id, kind: 'withdrawn', title: entry.title, problem: entry.problem, answer: entry.answer, reason, createdAt: now },
       { client: trx }
@@ -76,6 +78,7 @@ export async function mergeEntry(editor: User, entryId: number, intoId: number, 
     const now = DateTime.fromJSDate(clock.now())
     entry.merge({ state: 'merged', mergedIntoId: into.id, updatedAt: now })
     await entry.useTransaction(trx).save()
+    await hidePhotos(trx, entry)
     await KnowledgeEntry.query({ client: trx }).where('merged_into_id', entry.id).update({ merged_into_id: into.id, updated_at: now.toJSDate() })
     await KnowledgeRevision.create(
       { entryId: entry.id, editorId: editor.id, kind: 'merged', title: entry.title, problem: entry.problem, answer: entry.answer, reason: `#${into.id}`, createdAt: now },

@@ -5,6 +5,7 @@ import { industryList, industryNames } from '#core/industries/industry_directory
 import KnowledgePolicy from '#modules/experts/knowledge/policy'
 import { SEASONS } from '#core/seasons'
 import { findPublished, knowledgeFilters, listPublished, mergedInto } from '#modules/experts/knowledge/knowledge_queries'
+import { publicPhotosOf } from '#modules/experts/knowledge/entry_photos'
 
 /** 农技知识库 for everyone, no login: the list (industry, search, pages) and an entry's page. */
 export default class KnowledgeController {
@@ -24,7 +25,7 @@ export default class KnowledgeController {
     })
   }
 
-  async show({ params, view, response, auth, bouncer }: HttpContext) {
+  async show({ params, view, response, request, auth, bouncer }: HttpContext) {
     const entry = await findPublished(params.id)
     if (!entry) {
       // A duplicate merged away: its shared links lead on to the entry it went into.
@@ -35,9 +36,13 @@ export default class KnowledgeController {
     // Public page: a signed-in member of the entry's centre also sees the links to look after it.
     await auth.check()
     const manages = auth.user ? await bouncer.with(KnowledgePolicy).allows('manage', entry) : false
+    const photos = await publicPhotosOf(entry)
     return view.render('experts/knowledge/pages/show', {
+      // The first chosen photo is the share card's picture.
+      ogImage: photos[0] ? `${request.protocol()}://${request.host()}${photos[0].url('full')}` : undefined,
       entry,
       manages,
+      photos,
       industryName: (await industryNames()).get(entry.industryCode) ?? '',
       cityName: await regionDirectory.fullName(entry.cityCode),
     })

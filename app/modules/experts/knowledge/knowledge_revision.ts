@@ -3,7 +3,7 @@ import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import User from '#core/accounts/models/user'
 
-export type RevisionKind = 'created' | 'edited' | 'withdrawn' | 'merged'
+export type RevisionKind = 'created' | 'edited' | 'withdrawn' | 'merged' | 'photos'
 
 /** One version of an entry's wording: who wrote it (none for the platform's first) and when. */
 export default class KnowledgeRevision extends BaseModel {

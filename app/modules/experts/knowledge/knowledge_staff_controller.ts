@@ -4,18 +4,36 @@ import KnowledgeEntry from '#modules/experts/knowledge/knowledge_entry'
 import KnowledgePolicy from '#modules/experts/knowledge/policy'
 import { findEntry, likelyDuplicates, revisionsOf } from '#modules/experts/knowledge/knowledge_queries'
 import { editEntry, mergeEntry, withdrawEntry } from '#modules/experts/knowledge/knowledge_actions'
-import { editValidator, mergeValidator, withdrawValidator } from '#modules/experts/knowledge/validators'
+import { editValidator, mergeValidator, photosValidator, withdrawValidator } from '#modules/experts/knowledge/validators'
+import { casePhotosOf, choosePhotos, publicPhotosOf } from '#modules/experts/knowledge/entry_photos'
 
 const MESSAGES = 'experts.knowledge.validator'
 
 /**
- * Centre staff of the entry's scope: reword it (each version kept), merge a duplicate into
- * another entry, and withdraw it, merging and withdrawal behind a confirmation page. Anyone else, and any withdrawn entry, gets 404.
+ * Centre staff of the entry's scope: reword it (each version kept), choose which of the
+ * case's photos the public sees, merge a duplicate into another entry, and withdraw it, merging and withdrawal behind a confirmation page. Anyone else, and any withdrawn entry, gets 404.
  */
 export default class KnowledgeStaffController {
   async edit(ctx: HttpContext) {
     const entry = await this.#authorized(ctx)
-    return ctx.view.render('experts/knowledge/pages/edit', { entry, revisions: await revisionsOf(entry) })
+    return ctx.view.render('experts/knowledge/pages/edit', { entry, revisions: await revisionsOf(entry), ...(await this.#photoChoice(entry)) })
+  }
+
+  async photos(ctx: HttpContext) {
+    const entry = await this.#authorized(ctx)
+    const options = { errorsTarget: '#knowledge-photos-errors', messages: MESSAGES }
+    const { photo_ids: photoIds } = await validateForm(ctx, photosValidator, options)
+    const changed = await guardForm(ctx, options, () => choosePhotos(ctx.auth.getUserOrFail(), entry.id, photoIds ?? []))
+    return formDone(ctx, {
+      message: ctx.i18n.t(changed ? 'experts.knowledge.manage.photos_saved' : 'experts.knowledge.manage.unchanged'),
+      redirectTo: `/knowledge/${entry.id}/edit`,
+      fragment: async (status) => ctx.view.render('experts/knowledge/partials/photos_form', { entry, status, ...(await this.#photoChoice(entry)) }),
+    })
+  }
+
+  async #photoChoice(entry: KnowledgeEntry) {
+    const [casePhotos, chosen] = await Promise.all([casePhotosOf(entry), publicPhotosOf(entry)])
+    return { casePhotos, chosenIds: chosen.map((media) => Number(media.id)) }
   }
 
   async update(ctx: HttpContext) {

@@ -21,3 +21,8 @@ export const withdrawValidator = vine.create({
 export const mergeValidator = vine.create({
   into_id: vine.number().withoutDecimals().positive().max(Number.MAX_SAFE_INTEGER),
 })
+
+/** The case's photos the public may see: none ticked is a valid choice (all hidden). */
+export const photosValidator = vine.create({
+  photo_ids: vine.array(vine.number().withoutDecimals().positive().max(Number.MAX_SAFE_INTEGER)).maxLength(20).optional(),
+})

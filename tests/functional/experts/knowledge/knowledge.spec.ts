@@ -6,6 +6,9 @@ import KnowledgeRevision from '#modules/experts/knowledge/knowledge_revision'
 import { assertRedirect, createUser, fieldErrors, submitForm, submitHtmxForm } from '#tests/helpers'
 import { infoOfficer, newKey, postReport, RICE_BLAST, staffOf } from '#tests/fixtures/experts/consultations'
 import { closedCase, publishedEntry, ruleFollowup } from '#tests/fixtures/experts/knowledge'
+import { attachPhoto } from '#tests/fixtures/experts/triage'
+import User from '#core/accounts/models/user'
+import Media from '#core/media/media'
 
 const HIDDEN = ['王大田', '李信息', '13800001111', '13912345678', '锦江区']
 
@@ -270,5 +273,76 @@ test.group('Knowledge / merging duplicates', (group) => {
     ;(await client.get(`/knowledge/${duplicate.entry.id}/merge`).loginAs(neighbour)).assertStatus(404)
     ;(await submitForm(client, `/knowledge/${duplicate.entry.id}/merge`, { into_id: String(kept.entry.id) }, neighbour)).assertStatus(404)
     assert.equal((await KnowledgeEntry.findOrFail(duplicate.entry.id)).state, 'published')
+  })
+})
+
+test.group('Knowledge / photos chosen by centre staff', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  /** A published entry whose case has two photos (private, as the report stores them). */
+  async function entryWithPhotos() {
+    const published = await publishedEntry()
+    const reporter = await User.findOrFail(published.consultation.reporterId)
+    const photos = [await attachPhoto(published.consultation, reporter), await attachPhoto(published.consultation, reporter)]
+    return { ...published, photos }
+  }
+
+  test('no photo is public with the entry; staff tick one without JavaScript, it shows and opens for guests, the share card uses it', async ({ client, assert }) => {
+    const { entry, photos } = await entryWithPhotos()
+    const [face, crop] = photos
+    const before = await client.get(`/knowledge/${entry.id}`)
+    assert.include(before.text(), '为保护隐私，照片暂不公开')
+    assert.notInclude(before.text(), crop.publicId)
+    assert.oneOf((await client.get(crop.url('thumb'))).status(), [403, 404], 'a case photo is private')
+
+    const staff = await staffOf('510104')
+    const form = await client.get(`/knowledge/${entry.id}/edit`).loginAs(staff)
+    assert.include(form.text(), '只勾选看不到人脸、门牌和电话号码')
+    assert.include(form.text(), `value="${crop.id}"`)
+
+    const saved = await submitForm(client, `/knowledge/${entry.id}/photos`, { 'photo_ids[]': String(crop.id) }, staff)
+    assertRedirect(saved, `/knowledge/${entry.id}/edit`)
+    const page = await client.get(`/knowledge/${entry.id}`)
+    assert.include(page.text(), crop.url('thumb'))
+    assert.notInclude(page.text(), face.publicId)
+    assert.match(page.text(), new RegExp(`<meta property="og:image" content="http://[^"]+${crop.url('full')}">`))
+    ;(await client.get(crop.url('thumb'))).assertStatus(200)
+    assert.oneOf((await client.get(face.url('thumb'))).status(), [403, 404], 'the photo not chosen stays private')
+    const revisions = await KnowledgeRevision.query().where('entry_id', entry.id).orderBy('id')
+    assert.deepEqual(revisions.map((revision) => revision.kind), ['created', 'photos'])
+
+    // Nothing ticked hides it again.
+    await submitForm(client, `/knowledge/${entry.id}/photos`, {}, staff)
+    assert.equal((await Media.findOrFail(crop.id)).visibility, 'private')
+  })
+
+  test('htmx answers the form with its status; a photo of another case is refused in Chinese and nothing changes', async ({ client, assert }) => {
+    const { entry, photos } = await entryWithPhotos()
+    const other = await entryWithPhotos()
+    const staff = await staffOf('510104')
+    const refused = await submitForm(client, `/knowledge/${entry.id}/photos`, { 'photo_ids[]': String(other.photos[0].id) }, staff)
+    assert.include(fieldErrors(refused, 'photo_ids').join(), '只能选择这个需求自己的照片')
+    assert.equal((await Media.findOrFail(photos[0].id)).visibility, 'private')
+    assert.equal((await Media.findOrFail(other.photos[0].id)).visibility, 'private')
+
+    const ok = await submitHtmxForm(client, `/knowledge/${entry.id}/photos`, { 'photo_ids[]': String(photos[1].id) }, staff)
+    ok.assertStatus(200)
+    assert.notInclude(ok.text(), '<html')
+    assert.include(ok.text(), '已保存照片选择')
+    assert.match(ok.text(), new RegExp(`value="${photos[1].id}" checked`))
+  })
+
+  test('withdrawing the entry makes its chosen photos private again; another county\'s staff cannot choose (404)', async ({ client, assert }) => {
+    const { entry, photos } = await entryWithPhotos()
+    const neighbour = await staffOf('510105')
+    ;(await submitForm(client, `/knowledge/${entry.id}/photos`, { 'photo_ids[]': String(photos[0].id) }, neighbour)).assertStatus(404)
+    assert.equal((await Media.findOrFail(photos[0].id)).visibility, 'private')
+
+    const staff = await staffOf('510104')
+    await submitForm(client, `/knowledge/${entry.id}/photos`, { 'photo_ids[]': String(photos[0].id) }, staff)
+    assert.equal((await Media.findOrFail(photos[0].id)).visibility, 'public')
+    await submitForm(client, `/knowledge/${entry.id}/withdraw`, { reason: '照片里有人脸' }, staff)
+    assert.equal((await Media.findOrFail(photos[0].id)).visibility, 'private')
+    assert.oneOf((await client.get(photos[0].url('thumb'))).status(), [403, 404])
   })
 })
