@@ -15,7 +15,7 @@ import { maskPersonal, titleFrom } from '#modules/experts/shared/masking'
  * that an expert answered, makes an entry; anything else leaves the case private. A case
  * makes one entry at most (the ruling is recorded once).
  *
- * Photos are not carried over in this slice: faces would need review before they go public.
+ * Photos stay private: centre staff choose which may go public (entry_photos.ts).
  */
 export async function publishAfterFollowup(trx: TransactionClientContract, consultation: Consultation, call: FollowupCall): Promise<KnowledgeEntry | null> {
   if (!call.reached || call.serviceValid !== true) return null
