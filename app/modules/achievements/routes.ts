@@ -34,3 +34,21 @@ routeGroup({ prefix: '/achievements', as: 'achievements.listings', signedIn: fal
 routeGroup({ prefix: '/achievements/mine', as: 'achievements.matching' }, () => {
   router.post('/sms', [MatchingController, 'saveSms']).as('sms')
 })
+
+// bounties — 你发榜我抢单: the board and a bounty's page are public; posting (market entities), grabbing
+// (verified experts of the industry) and each later step (the owner and the chosen expert) need an account.
+const BountiesController = () => import('#modules/achievements/bounties/bounties_controller')
+routeGroup({ prefix: '/achievements/bounties', as: 'achievements.bounties' }, () => {
+  router.get('/new', [BountiesController, 'create']).as('create')
+  router.post('/', [BountiesController, 'store']).as('store')
+  router.post('/:id/grab', [BountiesController, 'grab']).as('grab')
+  router.post('/:id/pick', [BountiesController, 'pick']).as('pick')
+  router.post('/:id/negotiate', [BountiesController, 'negotiate']).as('negotiate')
+  router.post('/:id/fee', [BountiesController, 'fee']).as('fee')
+  router.post('/:id/rate', [BountiesController, 'rate']).as('rate')
+  router.post('/:id/cancel', [BountiesController, 'cancel']).as('cancel')
+})
+routeGroup({ prefix: '/achievements/bounties', as: 'achievements.bounties', signedIn: false }, () => {
+  router.get('/', [BountiesController, 'index']).as('index')
+  router.get('/:id', [BountiesController, 'show']).as('show')
+})

@@ -5,6 +5,8 @@
 import '#modules/achievements/routes'
 import '#modules/achievements/listings/listing_actions'
 import '#modules/achievements/matching/jobs'
+import '#modules/achievements/bounties/bounty_actions'
+import '#modules/achievements/bounties/jobs'
 
 import { hasAnyRole, registerNavigation } from '#core/navigation'
 import { registerModeratedModule } from '#core/moderation/moderation'
@@ -27,6 +29,13 @@ registerAuditActions({
   'achievements.offer_publish': 'achievements.audit.offer_publish',
   'achievements.offer_update': 'achievements.audit.offer_update',
   'achievements.offer_withdraw': 'achievements.audit.offer_withdraw',
+  'achievements.bounty_post': 'achievements.audit.bounty_post',
+  'achievements.bounty_grab': 'achievements.audit.bounty_grab',
+  'achievements.bounty_pick': 'achievements.audit.bounty_pick',
+  'achievements.bounty_negotiate': 'achievements.audit.bounty_negotiate',
+  'achievements.bounty_fee': 'achievements.audit.bounty_fee',
+  'achievements.bounty_rate': 'achievements.audit.bounty_rate',
+  'achievements.bounty_cancel': 'achievements.audit.bounty_cancel',
 })
 
 const publishers = hasAnyRole(...new Set([...PUBLISHERS.demands, ...PUBLISHERS.offers]))

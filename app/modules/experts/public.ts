@@ -1,6 +1,7 @@
 /**
  * What other modules may use of the expert service (DESIGN §2). Grows as they need it.
  */
+import Expert from '#modules/experts/models/expert'
 export { CONSULTATION_STATES, type ConsultationState } from '#modules/experts/shared/consultation_states'
 // Triage: automatic assignment, the centre's manual choice, the deadline sweep.
 export { assignExpert, assignByCentre, reassign, reachableExperts, findCandidate } from '#modules/experts/triage/assign_expert'
@@ -19,3 +20,7 @@ export { SUBMITTED_IDLE_MS } from '#modules/experts/shared/consultation_states'
 export { BOARD_STATES, MY_CASES_STATES } from '#modules/experts/responses/expert_cases'
 export { refreshCaseFacts } from '#modules/experts/statistics/refresh'
 export { warmDefaultSnapshots } from '#modules/experts/statistics/snapshots'
+// 成果转化 (你发榜我抢单): a person's verified expert profile (its industries and county), or null — who may grab a bounty.
+export function verifiedExpertOfUser(userId: number) {
+  return Expert.query().where('user_id', userId).where('status', 'verified').first()
+}
