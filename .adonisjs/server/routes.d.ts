@@ -163,6 +163,7 @@ export type ScannedRoutes = {
     'info.reviews.sign_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.browse.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.browse.index': { paramsTuple?: []; params?: {} }
     'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -246,6 +247,7 @@ export type ScannedRoutes = {
     'info.records.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.index': { paramsTuple?: []; params?: {} }
+    'info.browse.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.browse.index': { paramsTuple?: []; params?: {} }
     'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
@@ -329,6 +331,7 @@ export type ScannedRoutes = {
     'info.records.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.index': { paramsTuple?: []; params?: {} }
+    'info.browse.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.browse.index': { paramsTuple?: []; params?: {} }
     'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

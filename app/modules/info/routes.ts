@@ -30,6 +30,11 @@ routeGroup({ prefix: '/info', as: 'info.reviews' }, () => {
   router.post('/records/:id/withdraw', [ReviewsController, 'withdraw']).as('withdraw')
 })
 
+// browse — the watermarked PDF of a published record names its downloader: signed in.
+routeGroup({ prefix: '/info', as: 'info.browse' }, () => {
+  router.get('/:id/pdf', [BrowseController, 'pdf']).as('pdf')
+})
+
 // browse — published records, open to everyone.
 routeGroup({ prefix: '/info', as: 'info.browse', signedIn: false }, () => {
   router.get('/', [BrowseController, 'index']).as('index')

@@ -25,6 +25,7 @@ registerAuditActions({
   'info.record_withdrawn': 'info.audit.record_withdrawn',
   'info.record_revised': 'info.audit.record_revised',
   'info.record_superseded': 'info.audit.record_superseded',
+  'info.record_downloaded': 'info.audit.record_downloaded',
 })
 
 const centre = hasAnyRole(...INFO_ROLES)

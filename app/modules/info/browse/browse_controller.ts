@@ -6,6 +6,13 @@ import { browseFilters, findPublished, listPublished } from '#modules/info/brows
 import { currentVersionOf, namesFor } from '#modules/info/records/record_queries'
 import { RECORD_KINDS } from '#modules/info/shared/record_states'
 import { documentsOf, photosOf } from '#modules/info/shared/record_photos'
+import { RECORD_SUBJECT } from '#modules/info/shared/record_states'
+import { PdfFontMissingError, recordPdf } from '#modules/info/browse/record_pdf'
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import { audit } from '#core/audit/audit'
+import { BEIJING } from '#core/clock'
+import { attachmentDisposition } from '#core/media/serve'
 
 /** 产业信息 for everyone: published records by kind × industry × region, and a record's page. */
 export default class BrowseController {
@@ -37,5 +44,70 @@ export default class BrowseController {
       return response.notFound(await view.render('errors/not_found'))
     }
     return view.render('info/browse/pages/show', { record, photos: await photosOf(record), documents: await documentsOf(record), region: await regionDirectory.fullName(record.regionCode), ...(await namesFor([record])) })
+  }
+
+  /**
+   * The published record as a PDF for a signed-in person: watermarked with their masked
+   * phone and the time on every page, the IP owner in every footer, locked against
+   * editing and copying. Every download is audited. Anything unpublished is 404.
+   */
+  async pdf(ctx: HttpContext) {
+    const { params, view, response, i18n, auth, request } = ctx
+    const user = auth.getUserOrFail()
+    const record = await findPublished(params.id)
+    if (!record) return response.notFound(await view.render('errors/not_found'))
+    const region = await regionDirectory.fullName(record.regionCode)
+    const { industryNames, regionNames } = await namesFor([record])
+    const t = (key: string, data?: Record<string, unknown>) => i18n.t(`info.pdf.${key}`, data)
+    const now = DateTime.now().setZone(BEIJING).toFormat('yyyy-MM-dd HH:mm')
+    const platform = i18n.t('app.name')
+    const facts = record.entityName
+      ? [
+          `${i18n.t('info.fields.entity_name')}：${record.entityName}`,
+          `${i18n.t('info.fields.credit_code')}：${record.creditCode}`,
+          ...(record.entityCountyCode ? [`${i18n.t('info.fields.entity_county_code')}：${regionNames[record.entityCountyCode]}`] : []),
+          ...(record.entityProducts ? [`${i18n.t('info.fields.entity_products')}：${record.entityProducts}`] : []),
+          ...(record.entityContact ? [`${i18n.t('info.fields.entity_contact')}：${record.entityContact}`] : []),
+        ]
+      : []
+    let pdf: Buffer
+    try {
+      pdf = await recordPdf(
+        {
+          title: record.title,
+          meta: [
+            i18n.t(`info.categories.${record.category}`),
+            i18n.t(`info.kinds.${record.kind}`),
+            record.industries.map((code) => industryNames[code]).join('、'),
+            region,
+            i18n.t('info.browse.published_at', { date: record.publishedAt?.setZone(BEIJING).toFormat('yyyy-MM-dd') }),
+          ].join(' · '),
+          summary: record.summary,
+          body: record.body,
+          facts,
+          ipOwner: record.ipOwner,
+          source: record.source,
+          photos: await photosOf(record),
+        },
+        {
+          platform,
+          footer: [t('footer_owner', { owner: record.ipOwner }), record.source ? t('footer_source', { source: record.source }) : null, platform].filter(Boolean).join(' · '),
+          page: (page, pages) => t('page', { page, pages }),
+          watermark: t('watermark', { who: user.maskedPhone, time: now, platform }),
+          ipNotice: i18n.t('info.browse.ip_notice', { owner: record.ipOwner }),
+        }
+      )
+    } catch (error) {
+      if (!(error instanceof PdfFontMissingError)) throw error
+      return response.status(503).send(await view.render('info/browse/pages/pdf_unavailable', { record }))
+    }
+    await db.transaction((trx) =>
+      audit(trx, { actor: user, action: 'info.record_downloaded', subjectType: RECORD_SUBJECT, subjectId: record.id, countyCode: record.regionCode, ip: request.ip() })
+    )
+    response.header('Content-Type', 'application/pdf')
+    response.header('Content-Disposition', attachmentDisposition(`${record.title}.pdf`))
+    response.header('X-Content-Type-Options', 'nosniff')
+    response.header('Cache-Control', 'no-store')
+    return response.send(pdf)
   }
 }
