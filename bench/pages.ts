@@ -14,7 +14,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { SCOPED_ROLES, type Role } from '../app/core/accounts/roles.js'
+import type { Role } from '../app/core/accounts/roles.js'
 import type { ConsultationState } from '../app/modules/experts/shared/consultation_states.js'
 import { startBenchDatabase } from './database.js'
 import { bootApp, percentiles } from './app.js'
@@ -54,8 +54,6 @@ export interface BenchPage {
 /** DESIGN §7: p95 ≤ 50 ms for every page at the plan's full scale. */
 export const DEFAULT_BUDGET_MS = 50
 
-const GENERATED_PASSWORD = 'demo123456'
-
 const { values: flags } = parseArgs({
   options: {
     n: { type: 'string', default: '50' },
@@ -71,116 +69,13 @@ const booted = await bootApp(database.url, { http: true, environment: flags.deve
 const { default: db } = await import('@adonisjs/lucid/services/db')
 const { clock } = await import('../app/core/clock.js')
 const { pages } = await import('./page_list.js')
+const { Browser, busiestTimings, pageContexts, pathOf, userFor } = await import('./session.js')
 
 // The data's "now": its newest event (the generator writes nothing after --until).
 const dataEnd = (await db.rawQuery('SELECT max(created_at) AS at FROM experts_consultation_events')).rows[0]?.at as Date | null
 if (dataEnd && !flags['real-clock']) {
   clock.travel(dataEnd.getTime() + 60_000 - clock.now().getTime())
   console.log(`app clock set to ${clock.now().toISOString()} (the data ends ${dataEnd.toISOString()}); --real-clock to keep the real time`)
-}
-
-/** A cookie jar of one signed-in browser. */
-class Browser {
-  readonly #cookies = new Map<string, string>()
-
-  async request(path: string, init: RequestInit & { htmx?: boolean } = {}) {
-    const headers = new Headers(init.headers)
-    headers.set('cookie', [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; '))
-    headers.set('accept', 'text/html')
-    headers.set('accept-encoding', 'gzip')
-    if (init.htmx) headers.set('hx-request', 'true')
-    const response = await fetch(`${booted.url}${path}`, { ...init, headers, redirect: 'manual' })
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';')
-      const [name, ...value] = pair.split('=')
-      this.#cookies.set(name.trim(), value.join('='))
-    }
-    return response
-  }
-
-  async login(phone: string) {
-    const form = await (await this.request('/login')).text()
-    const csrf = /name=["']_csrf["'] value=["']([^"']+)["']/.exec(form)?.[1]
-    if (!csrf) throw new Error('no CSRF token on /login')
-    const response = await this.request('/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: csrf, phone, password: GENERATED_PASSWORD }).toString(),
-    })
-    if (response.status !== 302 || (response.headers.get('location') ?? '').includes('/login')) {
-      throw new Error(`login as ${phone} failed: ${response.status} ${response.headers.get('location')}`)
-    }
-  }
-}
-
-type FoundUser = BenchUser & { phone: string }
-
-/**
- * The busiest generated user of a role (and scope level): the heavy end of every list.
- * One grouped count per role, level and state filter — cases per reporter, per expert
- * or per region prefix, joined to the role's users — computed once and kept for the
- * run: pages of the same role share it. The counts are a MATERIALIZED CTE: estimating
- * one grant row, the planner would otherwise run the aggregate once per grant (the
- * former correlated count per grant took 47 s for the county staff at 1 M cases).
- */
-const busiest = new Map<string, Promise<FoundUser>>()
-const busiestTimings: { key: string; ms: number }[] = []
-
-function userFor(page: BenchPage): Promise<FoundUser> | null {
-  if (page.as === 'guest') return null
-  const level = page.scope ?? (page.as === 'center_admin' ? 'city' : page.as === 'platform_admin' ? 'province' : 'county')
-  const key = `${page.as}${SCOPED_ROLES.includes(page.as) ? ` ${level}` : ''}${page.busiestBy ? ` [${page.busiestBy.join(',')}]` : ''}`
-  if (!busiest.has(key)) busiest.set(key, findBusiest(page.as, level, page.busiestBy ?? null, key))
-  return busiest.get(key)!
-}
-
-async function findBusiest(role: Role, level: 'county' | 'city' | 'province', states: readonly ConsultationState[] | null, key: string): Promise<FoundUser> {
-  const started = performance.now()
-  const filter = (prefix: 'WHERE' | 'AND') => (states ? `${prefix} state = ANY(?::text[])` : '')
-  const stateBindings = states ? [[...states]] : []
-  let row: any
-  if (role === 'info_officer' || role === 'farmer' || role === 'market_entity') {
-    row = (
-      await db.rawQuery(
-        `WITH c AS MATERIALIZED (SELECT reporter_id, count(*) AS n FROM experts_consultations ${filter('WHERE')} GROUP BY reporter_id)
-         SELECT u.id, u.phone, u.county_code, NULL AS scope, p.id AS expert_id
-         FROM role_grants g JOIN users u ON u.id = g.user_id
-         LEFT JOIN c ON c.reporter_id = u.id
-         LEFT JOIN experts_profiles p ON p.user_id = u.id
-         WHERE g.role = ? AND u.phone LIKE '15%'
-         ORDER BY coalesce(c.n, 0) DESC, u.id LIMIT 1`,
-        [...stateBindings, role]
-      )
-    ).rows[0]
-  } else if (role === 'expert') {
-    row = (
-      await db.rawQuery(
-        `WITH c AS MATERIALIZED (SELECT expert_id, count(*) AS n FROM experts_consultations WHERE expert_id IS NOT NULL ${filter('AND')} GROUP BY expert_id)
-         SELECT u.id, u.phone, u.county_code, NULL AS scope, p.id AS expert_id
-         FROM experts_profiles p JOIN users u ON u.id = p.user_id
-         LEFT JOIN c ON c.expert_id = p.id
-         ORDER BY coalesce(c.n, 0) DESC, p.id LIMIT 1`,
-        stateBindings
-      )
-    ).rows[0]
-  } else {
-    const length = { county: 6, city: 4, province: 2 }[level]
-    row = (
-      await db.rawQuery(
-        `WITH c AS MATERIALIZED (SELECT left(county_code, ?) AS prefix, count(*) AS n FROM experts_consultations ${filter('WHERE')} GROUP BY 1)
-         SELECT u.id, u.phone, u.county_code, g.scope, p.id AS expert_id
-         FROM role_grants g JOIN users u ON u.id = g.user_id
-         LEFT JOIN c ON c.prefix = g.scope
-         LEFT JOIN experts_profiles p ON p.user_id = u.id
-         WHERE g.role = ? AND length(g.scope) = ? AND u.phone LIKE '15%'
-         ORDER BY coalesce(c.n, 0) DESC, u.id LIMIT 1`,
-        [length, ...stateBindings, role, length]
-      )
-    ).rows[0]
-  }
-  busiestTimings.push({ key, ms: performance.now() - started })
-  if (!row) throw new Error(`no generated ${role} (${level}): run npm run bench:setup`)
-  return { id: Number(row.id), phone: row.phone, countyCode: row.county_code, scope: row.scope, expertId: row.expert_id ? Number(row.expert_id) : null }
 }
 
 // What the live pages are measured against (the plan-scale backlog, database/factories/plan_scale/backlog.ts).
@@ -241,22 +136,10 @@ try {
 async function measure(page: BenchPage) {
   const user = await userFor(page)
   const budget = page.budget ?? DEFAULT_BUDGET_MS
-  const browser = new Browser()
+  const browser = new Browser(booted.url)
   if (user) await browser.login(user.phone)
-  const cache = new Map<string, any[]>()
-  const context = (iteration: number): PageContext => ({
-    user: user ?? { id: 0, countyCode: null, scope: null, expertId: null },
-    db,
-    iteration,
-    async pick(sql, bindings = []) {
-      const key = `${sql}\u0000${JSON.stringify(bindings)}`
-      if (!cache.has(key)) cache.set(key, (await db.rawQuery(sql, bindings as any[])).rows)
-      const rows = cache.get(key)!
-      if (rows.length === 0) throw new Error('the query found no rows')
-      return rows[iteration % rows.length]
-    },
-  })
-  const pathFor = async (iteration: number) => (typeof page.path === 'string' ? page.path : page.path(context(iteration)))
+  const context = pageContexts(user)
+  const pathFor = async (iteration: number) => pathOf(page, context, iteration)
   // Warm-up: templates compiled, connections open, index pages in memory.
   for (let iteration = 0; iteration < 5; iteration++) await (await browser.request(await pathFor(iteration), { htmx: page.htmx })).arrayBuffer()
   const samples: number[] = []
