@@ -1,7 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { clock } from '#core/clock'
+import { BEIJING, clock } from '#core/clock'
 import { holdsRoleSql } from '#core/accounts/role_grants'
+import { FACT_DAY, rebuildAllRollups, refreshRollups } from '#modules/experts/statistics/rollups'
 
 /**
  * Ids are handed out when a row is inserted but become visible when its transaction
@@ -30,8 +31,19 @@ const COLUMNS = [
   'missed_by',
 ]
 
-/** The fact row of each case matching `where` (about the aliased case `c`), inserted or brought up to date. */
-async function upsertFacts(trx: TransactionClientContract, where: string, bindings: number[]) {
+type Cell = { county: string; day: string }
+
+/**
+ * The fact row of each case matching `where` (about the aliased case `c`), inserted or
+ * brought up to date; answers the county days whose rollups changed (a case that moved
+ * to another county changes its old county's day too).
+ */
+async function upsertFacts(trx: TransactionClientContract, where: string, bindings: number[], rebuilding: boolean): Promise<{ cells: Cell[]; count: number }> {
+  const moved = rebuilding ? { rows: [] } : await trx.rawQuery(
+    `SELECT f.county_code AS county, ${FACT_DAY}::text AS day FROM experts_case_facts f
+     JOIN experts_consultations c ON c.id = f.consultation_id WHERE (${where}) AND f.county_code <> c.county_code`,
+    bindings
+  )
   const result = await trx.rawQuery(
     `INSERT INTO experts_case_facts (${COLUMNS.join(', ')})
      SELECT c.id, c.county_code, c.industry_code, c.state, c.reporter_id,
@@ -45,10 +57,11 @@ async function upsertFacts(trx: TransactionClientContract, where: string, bindin
      LEFT JOIN experts_followup_calls f ON f.consultation_id = c.id AND f.reached
      WHERE ${where}
      ON CONFLICT (consultation_id) DO UPDATE SET ${COLUMNS.slice(1).map((column) => `${column} = EXCLUDED.${column}`).join(', ')}
-     WHERE (experts_case_facts.*) IS DISTINCT FROM (EXCLUDED.*)`,
+     WHERE (experts_case_facts.*) IS DISTINCT FROM (EXCLUDED.*)
+     ${rebuilding ? '' : `RETURNING county_code AS county, (created_at AT TIME ZONE '${BEIJING}')::date::text AS day`}`,
     bindings
   )
-  return result.rowCount ?? 0
+  return { cells: rebuilding ? [] : [...moved.rows, ...result.rows], count: result.rowCount ?? 0 }
 }
 
 /**
@@ -69,18 +82,26 @@ export async function refreshCaseFacts(): Promise<{ changed: number }> {
     const caseMark = Number(rows[0].cases)
     const eventMark = Number(rows[0].events)
 
-    let changed = await upsertFacts(trx, 'c.id > ? AND c.id <= ?', [Math.max(0, lastCase - MARGIN), caseMark])
+    // The first run (or the first since the rollups were added) builds every rollup row.
+    const rebuilding = lastCase === 0 || !progress.rollups_built
+    const { cells, count } = await upsertFacts(trx, 'c.id > ? AND c.id <= ?', [Math.max(0, lastCase - MARGIN), caseMark], rebuilding)
+    let changed = count
     if (lastCase > MARGIN) {
-      changed += await upsertFacts(
+      const events = await upsertFacts(
         trx,
         `c.id <= ? AND c.id IN (SELECT e.consultation_id FROM experts_consultation_events e WHERE e.id > ? AND e.id <= ?)`,
-        [lastCase - MARGIN, Math.max(0, lastEvent - MARGIN), eventMark]
+        [lastCase - MARGIN, Math.max(0, lastEvent - MARGIN), eventMark],
+        rebuilding
       )
+      cells.push(...events.cells)
+      changed += events.count
     }
+    if (rebuilding) await rebuildAllRollups(trx)
+    else await refreshRollups(trx, cells)
     await trx
       .from('experts_case_facts_progress')
       .where('id', 1)
-      .update({ last_case_id: caseMark, last_event_id: eventMark, refreshed_at: clock.now() })
+      .update({ last_case_id: caseMark, last_event_id: eventMark, refreshed_at: clock.now(), rollups_built: true })
     return { changed }
   })
 }
