@@ -4,6 +4,8 @@
  * everyone; for centre staff their records and the review queue, with a count badge).
  */
 import '#modules/info/routes'
+// The job that keeps 相关信息 fresh (defined at import, for the worker too).
+import '#modules/info/shared/record_links'
 
 import { hasAnyRole, registerNavigation } from '#core/navigation'
 import { registerModeratedModule } from '#core/moderation/moderation'

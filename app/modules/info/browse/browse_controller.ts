@@ -7,6 +7,7 @@ import { currentVersionOf, namesFor } from '#modules/info/records/record_queries
 import { RECORD_KINDS } from '#modules/info/shared/record_states'
 import { documentsOf, photosOf } from '#modules/info/shared/record_photos'
 import { RECORD_SUBJECT } from '#modules/info/shared/record_states'
+import { relatedOf } from '#modules/info/shared/record_links'
 import { PdfFontMissingError, recordPdf } from '#modules/info/browse/record_pdf'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
@@ -43,7 +44,15 @@ export default class BrowseController {
       if (current) return response.redirect().toRoute('info.browse.show', { id: current })
       return response.notFound(await view.render('errors/not_found'))
     }
-    return view.render('info/browse/pages/show', { record, photos: await photosOf(record), documents: await documentsOf(record), region: await regionDirectory.fullName(record.regionCode), ...(await namesFor([record])) })
+    return view.render('info/browse/pages/show', {
+      record,
+      photos: await photosOf(record),
+      documents: await documentsOf(record),
+      related: await relatedOf(record),
+      expertsQuery: expertsQueryOf(record),
+      region: await regionDirectory.fullName(record.regionCode),
+      ...(await namesFor([record])),
+    })
   }
 
   /**
@@ -110,4 +119,10 @@ export default class BrowseController {
     response.header('Cache-Control', 'no-store')
     return response.send(pdf)
   }
+}
+
+/** 找专家 of the record's main industry in its region (the experts directory's own filters). */
+function expertsQueryOf(record: { industries: string[]; regionCode: string }) {
+  const region = record.regionCode === '510000' ? '' : record.regionCode.endsWith('00') ? `&city=${record.regionCode}` : `&county_code=${record.regionCode}`
+  return `industry=${encodeURIComponent(record.industries[0])}${region}`
 }

@@ -11,6 +11,7 @@ import { roleFor } from '#modules/info/shared/record_access'
 import { recordStep } from '#modules/info/shared/record_events'
 import { indexRecord } from '#modules/info/shared/record_index'
 import { showPhotos } from '#modules/info/shared/record_photos'
+import { queueLinkRefresh } from '#modules/info/shared/record_links'
 import { CHECKLIST_ITEMS, REJECTABLE, type Checklist } from '#modules/info/shared/record_states'
 
 /*
@@ -51,6 +52,7 @@ export async function signOffRecord({ actor, ip }: Actor, recordId: number) {
     await recordStep(trx, { actor, actorRole, ip }, locked, { action: 'signed_off', from: 'reviewed' })
     await indexRecord(trx, locked)
     await showPhotos(trx, locked)
+    await queueLinkRefresh(trx, locked.id)
     if (locked.revisesId) await supersede(trx, { actor, actorRole, ip }, locked.revisesId)
     await tell(trx, locked, 'published', '')
     return locked
@@ -89,6 +91,7 @@ export async function withdrawRecord({ actor, ip }: Actor, recordId: number, rea
     await recordStep(trx, { actor, actorRole, ip }, record, { action: 'withdrawn', from: 'published', reason })
     await indexRecord(trx, record)
     await showPhotos(trx, record)
+    await queueLinkRefresh(trx, record.id)
     if (Number(record.authorId) !== Number(actor.id)) await tell(trx, record, 'withdrawn', reason)
     return record
   })
@@ -103,6 +106,7 @@ async function supersede(trx: TransactionClientContract, acting: Acting, recordI
   await recordStep(trx, acting, old, { action: 'superseded', from: 'published' })
   await indexRecord(trx, old)
   await showPhotos(trx, old)
+  await queueLinkRefresh(trx, old.id)
 }
 
 /** The record locked for a decision, and the role the decider acts in; the author never decides. */
