@@ -52,3 +52,18 @@ routeGroup({ prefix: '/achievements/bounties', as: 'achievements.bounties', sign
   router.get('/', [BountiesController, 'index']).as('index')
   router.get('/:id', [BountiesController, 'show']).as('show')
 })
+
+// platforms — 农村双创平台: the county map and each county's list are public; centre staff keep the
+// registry of their own scope (another county's platform is 404 for them).
+const PlatformsController = () => import('#modules/achievements/platforms/platforms_controller')
+routeGroup({ prefix: '/achievements/platforms', as: 'achievements.platforms' }, () => {
+  router.get('/new', [PlatformsController, 'create']).as('create')
+  router.post('/', [PlatformsController, 'store']).as('store')
+  router.get('/:id/edit', [PlatformsController, 'edit']).as('edit')
+  router.post('/:id', [PlatformsController, 'update']).as('update')
+})
+routeGroup({ prefix: '/achievements/platforms', as: 'achievements.platforms', signedIn: false }, () => {
+  router.get('/map', [PlatformsController, 'map']).as('map')
+  router.get('/counties/:code', [PlatformsController, 'county']).as('county').where('code', /^\d{6}$/)
+  router.get('/:id', [PlatformsController, 'show']).as('show')
+})

@@ -16,6 +16,7 @@ import { registerSmsTemplates } from '#core/sms/templates'
 import { ACHIEVEMENTS_SMS_TEMPLATES } from '#modules/achievements/shared/sms_templates'
 import { SUBJECTS } from '#modules/achievements/shared/vocabulary'
 import { PUBLISHERS } from '#modules/achievements/listings/policy'
+import { SCOPED_ROLES } from '#core/accounts/roles'
 
 registerModeratedModule('achievements', 'achievements.module_name')
 // Demands and offers are matched against each other, never offered by 找类似 as solved cases.
@@ -36,12 +37,15 @@ registerAuditActions({
   'achievements.bounty_fee': 'achievements.audit.bounty_fee',
   'achievements.bounty_rate': 'achievements.audit.bounty_rate',
   'achievements.bounty_cancel': 'achievements.audit.bounty_cancel',
+  'achievements.platform_create': 'achievements.audit.platform_create',
+  'achievements.platform_update': 'achievements.audit.platform_update',
 })
 
 const publishers = hasAnyRole(...new Set([...PUBLISHERS.demands, ...PUBLISHERS.offers]))
 registerNavigation(
   { area: 'tabs', route: 'achievements.home', label: 'achievements.nav.tab', icon: '⇄', activePrefix: '/achievements', visible: publishers, order: 30 },
   { area: 'home.public', route: 'achievements.home', label: 'achievements.home.title', style: 'secondary', order: 30 },
+  { area: 'home.centre', group: 'achievements', route: 'achievements.platforms.create', label: 'achievements.platforms.new_title', visible: hasAnyRole(...SCOPED_ROLES), order: 60 },
   {
     area: 'profile',
     route: 'achievements.listings.mine',
