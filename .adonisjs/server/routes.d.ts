@@ -38,6 +38,7 @@ export type ScannedRoutes = {
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_log.index': { paramsTuple?: []; params?: {} }
+    'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.index': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.store': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.check': { paramsTuple?: []; params?: {} }
@@ -188,6 +189,7 @@ export type ScannedRoutes = {
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_log.index': { paramsTuple?: []; params?: {} }
+    'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.index': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.moderation.breakers.index': { paramsTuple?: []; params?: {} }
@@ -272,6 +274,7 @@ export type ScannedRoutes = {
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_log.index': { paramsTuple?: []; params?: {} }
+    'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.index': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.moderation.breakers.index': { paramsTuple?: []; params?: {} }

@@ -44,3 +44,7 @@ routeGroup({ prefix: '/admin/moderation', as: 'admin.moderation' }, () => {
   router.get('/reviews/:id', [ReviewsController, 'show']).as('reviews.show')
   router.post('/reviews/:id/decision', [ReviewsController, 'decide']).as('reviews.decide')
 })
+
+// dashboard — 大数据展示 of the viewer's region: the county map, deadline hit rates, cases per industry (from the expert service's rollups).
+const DashboardController = () => import('#modules/admin/dashboard/dashboard_controller')
+router.get('/admin/dashboard', [DashboardController, 'show']).as('admin.dashboard.show').use(middleware.auth())

@@ -16,3 +16,6 @@ registerNavigation(
 )
 
 registerAuditActions({ 'role.grant': 'admin.audit_log.actions.role_grant', 'role.revoke': 'admin.audit_log.actions.role_revoke' })
+
+// dashboard: 大数据展示 for everyone of a centre.
+registerNavigation({ area: 'home.centre', route: 'admin.dashboard.show', label: 'admin.dashboard.nav', visible: hasAnyRole(...SCOPED_ROLES), order: 10 })

@@ -24,3 +24,6 @@ export { warmDefaultSnapshots } from '#modules/experts/statistics/snapshots'
 export function verifiedExpertOfUser(userId: number) {
   return Expert.query().where('user_id', userId).where('status', 'verified').first()
 }
+// The admin dashboard (大数据展示): the statistics of a region and days (kept ten minutes), cases per county, from the rollups.
+export { statisticsFor, type StatisticsSnapshot } from '#modules/experts/statistics/snapshots'
+export { casesByCounty, type Statistics, type Figures } from '#modules/experts/statistics/compute'

@@ -475,3 +475,33 @@ async function topPeople(
       misses: person.misses,
     }))
 }
+
+/**
+ * Cases submitted in [from, to) per county of the region (counties without cases left
+ * out), from the daily and monthly rollups: the admin dashboard's map.
+ */
+export async function casesByCounty(region: RegionScope, range: { from: Date; to: Date }, client: QueryClientContract = db.connection()): Promise<Record<string, number>> {
+  const periods = periodsOf(range.from, range.to)
+  const tree = await regionDirectory.tree()
+  const counties =
+    region.level === 'county' ? [region.prefix] : tree.flatMap(({ counties: list }) => list.map((county) => county.code)).filter((code) => code.startsWith(region.prefix))
+  const [rolled, edges] = await Promise.all([
+    client.rawQuery(`SELECT region, sum(cases)::int AS cases FROM experts_rollup_figures WHERE region = ANY(:counties::text[]) AND ${PERIODS_SQL} GROUP BY region`, {
+      counties,
+      months: periods.months,
+      days: periods.days,
+    }),
+    periods.edges.length
+      ? RegionScope.constrain(client.from('experts_case_facts as f'), [region], 'f.county_code')
+          .where((inner) => {
+            for (const [from, to] of periods.edges) inner.orWhere((part) => part.where('f.created_at', '>=', from).where('f.created_at', '<', to))
+          })
+          .select('f.county_code as region')
+          .select(client.raw('count(*)::int AS cases'))
+          .groupBy('f.county_code')
+      : [],
+  ])
+  const result: Record<string, number> = {}
+  for (const row of [...rolled.rows, ...(edges as any[])]) if (row.cases > 0) result[row.region] = (result[row.region] ?? 0) + row.cases
+  return result
+}
