@@ -167,6 +167,33 @@ export type ScannedRoutes = {
     'info.browse.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.browse.index': { paramsTuple?: []; params?: {} }
     'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.home': { paramsTuple?: []; params?: {} }
+    'achievements.listings.mine': { paramsTuple?: []; params?: {} }
+    'achievements.listings.create': { paramsTuple: [ParamValue]; params: {'side': ParamValue} }
+    'achievements.listings.store': { paramsTuple: [ParamValue]; params: {'side': ParamValue} }
+    'achievements.listings.edit': { paramsTuple: [ParamValue,ParamValue]; params: {'side': ParamValue,'id': ParamValue} }
+    'achievements.listings.update': { paramsTuple: [ParamValue,ParamValue]; params: {'side': ParamValue,'id': ParamValue} }
+    'achievements.listings.withdraw': { paramsTuple: [ParamValue,ParamValue]; params: {'side': ParamValue,'id': ParamValue} }
+    'achievements.listings.index': { paramsTuple: [ParamValue]; params: {'side': ParamValue} }
+    'achievements.listings.show': { paramsTuple: [ParamValue,ParamValue]; params: {'side': ParamValue,'id': ParamValue} }
+    'achievements.matching.sms': { paramsTuple?: []; params?: {} }
+    'achievements.bounties.create': { paramsTuple?: []; params?: {} }
+    'achievements.bounties.store': { paramsTuple?: []; params?: {} }
+    'achievements.bounties.grab': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.bounties.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.bounties.negotiate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.bounties.fee': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.bounties.rate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.bounties.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.bounties.index': { paramsTuple?: []; params?: {} }
+    'achievements.bounties.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.platforms.create': { paramsTuple?: []; params?: {} }
+    'achievements.platforms.store': { paramsTuple?: []; params?: {} }
+    'achievements.platforms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.platforms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.platforms.map': { paramsTuple?: []; params?: {} }
+    'achievements.platforms.county': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'achievements.platforms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -252,6 +279,20 @@ export type ScannedRoutes = {
     'info.browse.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.browse.index': { paramsTuple?: []; params?: {} }
     'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.home': { paramsTuple?: []; params?: {} }
+    'achievements.listings.mine': { paramsTuple?: []; params?: {} }
+    'achievements.listings.create': { paramsTuple: [ParamValue]; params: {'side': ParamValue} }
+    'achievements.listings.edit': { paramsTuple: [ParamValue,ParamValue]; params: {'side': ParamValue,'id': ParamValue} }
+    'achievements.listings.index': { paramsTuple: [ParamValue]; params: {'side': ParamValue} }
+    'achievements.listings.show': { paramsTuple: [ParamValue,ParamValue]; params: {'side': ParamValue,'id': ParamValue} }
+    'achievements.bounties.create': { paramsTuple?: []; params?: {} }
+    'achievements.bounties.index': { paramsTuple?: []; params?: {} }
+    'achievements.bounties.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.platforms.create': { paramsTuple?: []; params?: {} }
+    'achievements.platforms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.platforms.map': { paramsTuple?: []; params?: {} }
+    'achievements.platforms.county': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'achievements.platforms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -337,6 +378,20 @@ export type ScannedRoutes = {
     'info.browse.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.browse.index': { paramsTuple?: []; params?: {} }
     'info.browse.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.home': { paramsTuple?: []; params?: {} }
+    'achievements.listings.mine': { paramsTuple?: []; params?: {} }
+    'achievements.listings.create': { paramsTuple: [ParamValue]; params: {'side': ParamValue} }
+    'achievements.listings.edit': { paramsTuple: [ParamValue,ParamValue]; params: {'side': ParamValue,'id': ParamValue} }
+    'achievements.listings.index': { paramsTuple: [ParamValue]; params: {'side': ParamValue} }
+    'achievements.listings.show': { paramsTuple: [ParamValue,ParamValue]; params: {'side': ParamValue,'id': ParamValue} }
+    'achievements.bounties.create': { paramsTuple?: []; params?: {} }
+    'achievements.bounties.index': { paramsTuple?: []; params?: {} }
+    'achievements.bounties.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.platforms.create': { paramsTuple?: []; params?: {} }
+    'achievements.platforms.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.platforms.map': { paramsTuple?: []; params?: {} }
+    'achievements.platforms.county': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'achievements.platforms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'signup.store': { paramsTuple?: []; params?: {} }
@@ -418,6 +473,19 @@ export type ScannedRoutes = {
     'info.reviews.sign_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.listings.store': { paramsTuple: [ParamValue]; params: {'side': ParamValue} }
+    'achievements.listings.update': { paramsTuple: [ParamValue,ParamValue]; params: {'side': ParamValue,'id': ParamValue} }
+    'achievements.listings.withdraw': { paramsTuple: [ParamValue,ParamValue]; params: {'side': ParamValue,'id': ParamValue} }
+    'achievements.matching.sms': { paramsTuple?: []; params?: {} }
+    'achievements.bounties.store': { paramsTuple?: []; params?: {} }
+    'achievements.bounties.grab': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.bounties.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.bounties.negotiate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.bounties.fee': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.bounties.rate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.bounties.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.platforms.store': { paramsTuple?: []; params?: {} }
+    'achievements.platforms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {
