@@ -5,6 +5,7 @@ import User from '#core/accounts/models/user'
 import IndustryRecord from '#modules/info/models/industry_record'
 import { createRecord, NO_ENTITY, submitRecord, type EntityFields, type RecordInput } from '#modules/info/records/record_actions'
 import { checklistOf, reviewRecord, signOffRecord } from '#modules/info/reviews/review_actions'
+import { refreshAround } from '#modules/info/shared/record_links'
 
 type Demo = Omit<RecordInput, 'validFrom' | 'validTo' | keyof EntityFields> & Partial<EntityFields> & { publish: boolean }
 
@@ -78,5 +79,7 @@ export default class InfoRecordsDemoSeeder extends BaseSeeder {
       await reviewRecord(as(city), record.id, checklistOf({}))
       await signOffRecord(as(province), record.id)
     }
+    // 相关信息 at once, without waiting for a worker to take the queued refreshes.
+    for (const record of await IndustryRecord.query().where('status', 'published').select('id')) await refreshAround(Number(record.id))
   }
 }
