@@ -47,4 +47,13 @@ test.group('Media / serving documents', (group) => {
     ;(await client.get(media.url()).loginAs(await createUser({ roles: ['center_staff'], scopes: { center_staff: '510104' } }))).assertStatus(404)
     ;(await client.get(media.url())).assertStatus(404)
   })
+
+  test('我的图片 lists a kept document as a download link under its name', async ({ client, assert }) => {
+    const owner = await createUser()
+    const media = await storeDocument({ ...(await uploadFrom(await pdfBytes())), clientName: '讲义.pdf' }, { owner, visibility: 'private', countyCode: null, kept: true })
+    const page = await client.get('/media').loginAs(owner)
+    page.assertStatus(200)
+    assert.include(page.text(), `<a class="media-document" href="${media.url()}" download>讲义.pdf</a>`)
+    assert.notInclude(page.text(), `<video src="${media.url()}"`)
+  })
 })
