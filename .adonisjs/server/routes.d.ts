@@ -159,6 +159,7 @@ export type ScannedRoutes = {
     'info.records.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.revise': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.records.remove_media': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'publicId': ParamValue} }
     'info.reviews.index': { paramsTuple?: []; params?: {} }
     'info.reviews.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.sign_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -469,6 +470,7 @@ export type ScannedRoutes = {
     'info.records.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.records.revise': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'info.records.remove_media': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'publicId': ParamValue} }
     'info.reviews.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.sign_off': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'info.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -19,6 +19,7 @@ routeGroup({ prefix: '/info/records', as: 'info.records' }, () => {
   router.post('/:id', [RecordsController, 'update']).as('update')
   router.post('/:id/submit', [RecordsController, 'submit']).as('submit')
   router.post('/:id/revise', [RecordsController, 'revise']).as('revise')
+  router.post('/:id/media/:publicId/delete', [RecordsController, 'removeMedia']).as('remove_media').where('publicId', /^[A-Za-z0-9_-]{22}$/)
 })
 
 // reviews — 审核 and 签批 by other staff of the record's scope; a rejection returns the record to its author.

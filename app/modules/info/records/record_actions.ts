@@ -7,9 +7,10 @@ import { screen } from '#core/moderation/moderation'
 import IndustryRecord from '#modules/info/models/industry_record'
 import { roleFor } from '#modules/info/shared/record_access'
 import { recordStep } from '#modules/info/shared/record_events'
-import type { UploadedFile } from '#core/media/media_service'
+import { deleteMedia, type UploadedFile } from '#core/media/media_service'
+import Media from '#core/media/media'
 import { addDocuments, addPhotos } from '#modules/info/shared/record_photos'
-import { EDITABLE, type RecordCategory, type RecordKind } from '#modules/info/shared/record_states'
+import { EDITABLE, RECORD_SUBJECT, type RecordCategory, type RecordKind } from '#modules/info/shared/record_states'
 
 export const PROVINCE = '510000'
 
@@ -69,6 +70,25 @@ export async function createRecord({ actor, ip }: Actor, input: RecordInput, pho
     await recordStep(trx, { actor, actorRole, ip }, record, { action: 'created', from: null })
     return record
   })
+}
+
+/**
+ * The author takes a photo or an attachment off a record still in the making (a draft, or
+ * one that came back): its row and files go; a step in the history says so. A file of
+ * another record, or a record past the author, is refused as not found.
+ */
+export async function removeRecordMedia({ actor, ip }: Actor, recordId: number, publicId: string) {
+  const actorRole = await roleFor(actor, (await IndustryRecord.findOrFail(recordId)).regionCode)
+  if (!actorRole) throw new RuleError('info.records.errors.region_outside_scope')
+  const media = await db.transaction(async (trx) => {
+    const record = await lockEditable(trx, recordId)
+    const found = await Media.query({ client: trx }).where({ public_id: publicId, subject_type: RECORD_SUBJECT, subject_id: record.id }).first()
+    if (!found) return null
+    await recordStep(trx, { actor, actorRole, ip }, record, { action: 'updated', from: record.status })
+    return found
+  })
+  if (media) await deleteMedia(media)
+  return media
 }
 
 /** The author changes a draft, or a record that came back rejected (it stays rejected until submitted). */

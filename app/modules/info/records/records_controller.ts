@@ -9,7 +9,7 @@ import { industryList } from '#core/industries/industry_directory'
 import IndustryRecord from '#modules/info/models/industry_record'
 import RecordPolicy from '#modules/info/records/policy'
 import ReviewPolicy from '#modules/info/reviews/policy'
-import { createRecord, regionOf, reviseRecord, submitRecord, updateRecord, type RecordInput } from '#modules/info/records/record_actions'
+import { createRecord, regionOf, removeRecordMedia, reviseRecord, submitRecord, updateRecord, type RecordInput } from '#modules/info/records/record_actions'
 import { formValues, historyOf, namesFor, versionsAround } from '#modules/info/records/record_queries'
 import { myRecordsValidator, recordValidator } from '#modules/info/records/validators'
 import { roleFor } from '#modules/info/shared/record_access'
@@ -64,6 +64,16 @@ export default class RecordsController {
     await guardForm(ctx, FORM, () => updateRecord({ actor: ctx.auth.getUserOrFail(), ip: ctx.request.ip() }, record.id, input, chosenPhotos(ctx), chosenDocuments(ctx)))
     ctx.session.flash('success', ctx.i18n.t('info.records.saved'))
     return ctx.response.redirect().toRoute('info.records.show', { id: record.id })
+  }
+
+  /** 删除 a photo or an attachment of a record in the making (a button of the edit form, by formaction: no JS needed). */
+  async removeMedia(ctx: HttpContext) {
+    const record = await IndustryRecord.findOrFail(ctx.params.id)
+    await ctx.bouncer.with(RecordPolicy).authorize('edit', record)
+    const removed = await guardForm(ctx, FORM, () => removeRecordMedia({ actor: ctx.auth.getUserOrFail(), ip: ctx.request.ip() }, record.id, ctx.params.publicId))
+    if (!removed) return ctx.response.notFound(await ctx.view.render('errors/not_found'))
+    ctx.session.flash('success', ctx.i18n.t('info.records.media_removed'))
+    return ctx.response.redirect().toRoute('info.records.edit', { id: record.id })
   }
 
   /** 修订 a published record: a new draft version (the published one stays public until it is signed off). */

@@ -1,6 +1,8 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Media from '#core/media/media'
+import db from '@adonisjs/lucid/services/db'
+import { mediaDisk } from '#core/media/storage'
 import IndustryRecord from '#modules/info/models/industry_record'
 import { RECORD_SUBJECT } from '#modules/info/shared/record_states'
 import { EXE_BYTES, ole2Bytes, ooxmlBytes, pdfBytes } from '#tests/fixtures/media/documents'
@@ -107,5 +109,35 @@ test.group('Info / records: PDF and Office attachments', (group) => {
     const response = await postWithFiles(client, '/info/records', author, recordForm(), files)
     assert.deepEqual(fieldErrors(response, 'attachments'), ['附件最多 5 个'])
     assert.isNull(await IndustryRecord.query().where('author_id', author.id).first())
+  })
+
+  test('the author removes an attachment from a draft (a 删除 button of the edit form, no JS): row and file go, a step in the history; others get 404 and a published record keeps its files', async ({ client, assert }) => {
+    const author = await infoStaff('510104')
+    await postWithFiles(client, '/info/records', author, recordForm(), [{ bytes: await pdfBytes(), name: '报告.pdf' }, { bytes: ooxmlBytes('docx'), name: '附表.docx' }])
+    const record = await IndustryRecord.query().where('author_id', author.id).firstOrFail()
+    const [report, table] = await documentsOf(record)
+    const edit = (await client.get(`/info/records/${record.id}/edit`).loginAs(author)).text()
+    assert.include(edit, `formaction="/info/records/${record.id}/media/${report.publicId}/delete"`)
+    assert.notInclude((await client.get(`/info/records/${record.id}`).loginAs(author)).text(), '/delete"')
+
+    const stranger = await submitForm(client, `/info/records/${record.id}/media/${report.publicId}/delete`, {}, await infoStaff('510105'))
+    assert.oneOf(stranger.status(), [403, 404])
+    const removed = await submitForm(client, `/info/records/${record.id}/media/${report.publicId}/delete`, {}, author)
+    assertRedirect(removed, `/info/records/${record.id}/edit`)
+    assert.deepEqual((await documentsOf(record)).map((media) => media.id), [table.id])
+    assert.isFalse(await mediaDisk().exists(report.storageKey))
+    const steps = await db.from('info_record_events').where('record_id', record.id).orderBy('id').select('action')
+    assert.deepEqual(steps.map((step) => step.action), ['created', 'updated'])
+    // A file of another record (or none) under this record's URL is not found.
+    const other = await infoStaff('510104')
+    await postWithFiles(client, '/info/records', other, recordForm(), [{ bytes: await pdfBytes(), name: 'x.pdf' }])
+    const otherRecord = await IndustryRecord.query().where('author_id', other.id).firstOrFail()
+    const [foreign] = await documentsOf(otherRecord)
+    ;(await submitForm(client, `/info/records/${record.id}/media/${foreign.publicId}/delete`, {}, author)).assertStatus(404)
+
+    await submitForm(client, `/info/records/${record.id}/submit`, {}, author)
+    const late = await submitForm(client, `/info/records/${record.id}/media/${table.publicId}/delete`, {}, author)
+    assert.isAtLeast(late.status(), 300)
+    assert.lengthOf(await documentsOf(record), 1)
   })
 })
