@@ -187,7 +187,13 @@ async function childrenOf(region: RegionScope): Promise<string[]> {
   return tree.find(({ city }) => city.code.startsWith(region.prefix))?.counties.map((county) => county.code) ?? []
 }
 
-const PERIODS_SQL = `((grain = 'm' AND day = ANY(:months::date[])) OR (grain = 'd' AND day = ANY(:days::date[])))`
+/**
+ * The rows of `table` (with `columns`, matching `where`) of the whole months and days
+ * of a range: one index range per grain (an OR of the grains would read every row of the region).
+ */
+function periodRows(table: string, columns: string, where: string, grains: [string, string][] = [['m', 'months'], ['d', 'days']]) {
+  return `(${grains.map(([grain, list]) => `SELECT ${columns} FROM ${table} WHERE ${where} AND grain = '${grain}' AND day = ANY(:${list}::date[])`).join(' UNION ALL ')}) AS p`
+}
 
 /**
  * Everything the statistics page shows for the cases submitted in [from, to) inside
@@ -227,8 +233,8 @@ export async function computeStatistics(
 
   const [rolled, liveFigures, open, counts, liveCounts, times, liveTimes, series, liveSeries] = await Promise.all([
     client.rawQuery(
-      `SELECT region, ${FIGURE_COLUMNS.map((column) => `sum(${column})::int AS ${column}`).join(', ')} FROM experts_rollup_figures
-       WHERE region = ANY(:regions::text[]) AND ${PERIODS_SQL} GROUP BY region`,
+      `SELECT region, ${FIGURE_COLUMNS.map((column) => `sum(${column})::int AS ${column}`).join(', ')}
+       FROM ${periodRows('experts_rollup_figures', `region, ${FIGURE_COLUMNS.join(', ')}`, 'region = ANY(:regions::text[])')} GROUP BY region`,
       { regions: [region.prefix, ...children], ...periodBindings }
     ),
     bothWays
@@ -247,12 +253,12 @@ export async function computeStatistics(
       )
     })(),
     client.rawQuery(
-      `SELECT industry_code, state, sum(cases)::int AS cases FROM experts_rollup_counts WHERE region = :region AND ${PERIODS_SQL} GROUP BY 1, 2`,
+      `SELECT industry_code, state, sum(cases)::int AS cases FROM ${periodRows('experts_rollup_counts', 'industry_code, state, cases', 'region = :region')} GROUP BY 1, 2`,
       { region: region.prefix, ...periodBindings }
     ),
     bothWays ? client.rawQuery(`SELECT f.industry_code, f.state, count(*)::int AS cases FROM (${edges.sql}) f GROUP BY 1, 2`, edges.bindings) : { rows: [] },
     client.rawQuery(
-      `SELECT kind, bucket, sum(cases)::int AS cases FROM experts_rollup_times WHERE region = :region AND ${PERIODS_SQL} GROUP BY 1, 2`,
+      `SELECT kind, bucket, sum(cases)::int AS cases FROM ${periodRows('experts_rollup_times', 'kind, bucket, cases', 'region = :region')} GROUP BY 1, 2`,
       { region: region.prefix, ...periodBindings }
     ),
     bothWays
@@ -260,7 +266,7 @@ export async function computeStatistics(
       : { rows: [] },
     // The line: daily rows for days and weeks (≤ 366 of them), the period rows by month.
     unit === 'month'
-      ? client.rawQuery(`SELECT day::text AS day, cases FROM experts_rollup_figures WHERE region = :region AND ${PERIODS_SQL}`, { region: region.prefix, ...periodBindings })
+      ? client.rawQuery(`SELECT day::text AS day, cases FROM ${periodRows('experts_rollup_figures', 'day, cases', 'region = :region')}`, { region: region.prefix, ...periodBindings })
       : client.rawQuery(`SELECT day::text AS day, cases FROM experts_rollup_figures WHERE region = :region AND grain = 'd' AND day >= :first AND day < :last`, {
           region: region.prefix,
           first: periods.first ?? '1970-01-01',
@@ -389,14 +395,14 @@ async function topPeople(
     // The whole months as whole years, then whole quarters, then the months left.
     const parts = wholePeriods(periods.months)
     const where = { region: region.prefix, kind, years: parts.y, quarters: parts.q, months: parts.m }
-    const inParts = `((grain = 'y' AND day = ANY(:years::date[])) OR (grain = 'q' AND day = ANY(:quarters::date[])) OR (grain = 'm' AND day = ANY(:months::date[])))`
+    const inParts = (condition: string) =>
+      periodRows('experts_rollup_people', 'person_id, cases, valid, rated, rating_sum, misses', condition, [['y', 'years'], ['q', 'quarters'], ['m', 'months']])
     const sums = 'sum(cases)::int AS cases, sum(valid)::int AS valid, sum(rated)::int AS rated, sum(rating_sum)::int AS rating_sum, sum(misses)::int AS misses'
     const totalsOf = async (ids: number[]) => {
       const totals = new Map<number, PersonSums>()
       if (ids.length === 0) return totals
       const { rows } = await client.rawQuery(
-        `SELECT person_id, ${sums} FROM experts_rollup_people
-         WHERE region = :region AND kind = :kind AND person_id = ANY(:ids::bigint[]) AND ${inParts} GROUP BY person_id`,
+        `SELECT person_id, ${sums} FROM ${inParts('region = :region AND kind = :kind AND person_id = ANY(:ids::bigint[])')} GROUP BY person_id`,
         { ...where, ids }
       )
       for (const row of rows) addPerson(totals, row)
@@ -421,7 +427,7 @@ async function topPeople(
     if (bound === 0) {
       // Fewer than `limit` people with cases in every part: sum them all (there are few).
       const { rows } = await client.rawQuery(
-        `SELECT person_id, ${sums} FROM experts_rollup_people WHERE region = :region AND kind = :kind AND ${inParts} GROUP BY person_id`,
+        `SELECT person_id, ${sums} FROM ${inParts('region = :region AND kind = :kind')} GROUP BY person_id`,
         where
       )
       const all = new Map<number, PersonSums>()
@@ -486,7 +492,7 @@ export async function casesByCounty(region: RegionScope, range: { from: Date; to
   const counties =
     region.level === 'county' ? [region.prefix] : tree.flatMap(({ counties: list }) => list.map((county) => county.code)).filter((code) => code.startsWith(region.prefix))
   const [rolled, edges] = await Promise.all([
-    client.rawQuery(`SELECT region, sum(cases)::int AS cases FROM experts_rollup_figures WHERE region = ANY(:counties::text[]) AND ${PERIODS_SQL} GROUP BY region`, {
+    client.rawQuery(`SELECT region, sum(cases)::int AS cases FROM ${periodRows('experts_rollup_figures', 'region, cases', 'region = ANY(:counties::text[])')} GROUP BY region`, {
       counties,
       months: periods.months,
       days: periods.days,
