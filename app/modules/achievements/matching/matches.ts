@@ -27,11 +27,17 @@ export async function findMatches(side: Side, listing: Listing, limit = 5): Prom
       county: listing.countyCode,
       limit: TEXT_CANDIDATES,
     }),
-    Model.query()
-      .where('status', 'published')
-      .whereRaw('industries && ?::text[]', [listing.industries])
-      .orderByRaw('(county_code = ?) DESC, (left(county_code, 4) = ?) DESC, id DESC', [listing.countyCode, listing.countyCode.slice(0, 4)])
-      .limit(INDUSTRY_CANDIDATES),
+    // Two short index walks rather than one sort over every listing of the industry: the
+    // newest of the industry in the same city (the county-prefix index), and the newest anywhere.
+    Promise.all([
+      Model.query()
+        .where('status', 'published')
+        .whereLike('county_code', `${listing.countyCode.slice(0, 4)}%`)
+        .whereRaw('industries && ?::text[]', [listing.industries])
+        .orderBy('id', 'desc')
+        .limit(INDUSTRY_CANDIDATES),
+      Model.query().where('status', 'published').whereRaw('industries && ?::text[]', [listing.industries]).orderBy('id', 'desc').limit(INDUSTRY_CANDIDATES),
+    ]).then(([near, newest]) => [...near, ...newest.filter((row) => !near.some((close) => close.id === row.id))]),
   ])
   const textScores = new Map(textHits.map((hit) => [Number(hit.sourceId), hit.score]))
   const missing = [...textScores.keys()].filter((id) => !sameIndustry.some((row) => Number(row.id) === id))

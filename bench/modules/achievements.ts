@@ -1,0 +1,40 @@
+import type { BenchPage } from '../pages.js'
+
+/**
+ * 成果转化's pages on the plan-scale data of database/factories/plan_scale/modules/achievements.ts
+ * (100 k demands and offers, 20 k bounties, 2 k platforms): the lists with a filter each
+ * request, a demand's page with its matches (the text engine over 50 k offers), the bounty
+ * board and a bounty, the county map and a county's list, and 我的成果转化.
+ */
+const INDUSTRIES = ['fruit', 'grain_oil', 'tea', 'pig', 'vegetable', 'herb']
+const REGIONS = ['', 'city=510100', 'county_code=510129', 'city=511600', 'county_code=513433']
+
+export const pages: BenchPage[] = [
+  { name: '成果转化', as: 'guest', path: '/achievements' },
+  {
+    name: '技术需求 filtered (htmx)',
+    as: 'guest',
+    htmx: true,
+    path: (ctx) => `/achievements/demands?${[`industry=${INDUSTRIES[ctx.iteration % 6]}`, REGIONS[ctx.iteration % 5], ['', 'kind=technology', 'kind=service'][ctx.iteration % 3]].filter(Boolean).join('&')}`,
+  },
+  { name: '科技成果 page 50', as: 'guest', path: '/achievements/offers?page=50' },
+  {
+    name: '技术需求 with matches',
+    as: 'guest',
+    path: async (ctx) => `/achievements/demands/${(await ctx.pick(`SELECT id FROM achievements_tech_demands WHERE status = 'published' ORDER BY id DESC LIMIT 200`)).id}`,
+  },
+  {
+    name: '科技成果 with matches',
+    as: 'guest',
+    path: async (ctx) => `/achievements/offers/${(await ctx.pick(`SELECT id FROM achievements_tech_offers WHERE status = 'published' ORDER BY id DESC LIMIT 200`)).id}`,
+  },
+  { name: '你发榜我抢单', as: 'guest', path: (ctx) => `/achievements/bounties?${REGIONS[ctx.iteration % 5]}` },
+  {
+    name: 'bounty page',
+    as: 'guest',
+    path: async (ctx) => `/achievements/bounties/${(await ctx.pick(`SELECT id FROM achievements_bounties WHERE status = 'open' AND NOT held ORDER BY id DESC LIMIT 200`)).id}`,
+  },
+  { name: '双创平台 map', as: 'guest', path: '/achievements/platforms/map' },
+  { name: '双创平台 county list', as: 'guest', path: (ctx) => `/achievements/platforms/counties/${['510129', '510104', '511623', '513433', '511803'][ctx.iteration % 5]}` },
+  { name: '我的成果转化', as: 'market_entity', path: '/achievements/mine' },
+]
