@@ -67,3 +67,14 @@ routeGroup({ prefix: '/achievements/platforms', as: 'achievements.platforms', si
   router.get('/counties/:code', [PlatformsController, 'county']).as('county').where('code', /^\d{6}$/)
   router.get('/:id', [PlatformsController, 'show']).as('show')
 })
+
+// lectures — 特派员讲堂: public to watch; verified experts publish (the action checks).
+const LecturesController = () => import('#modules/achievements/lectures/lectures_controller')
+routeGroup({ prefix: '/achievements/lectures', as: 'achievements.lectures' }, () => {
+  router.get('/new', [LecturesController, 'create']).as('create')
+  router.post('/', [LecturesController, 'store']).as('store')
+})
+routeGroup({ prefix: '/achievements/lectures', as: 'achievements.lectures', signedIn: false }, () => {
+  router.get('/', [LecturesController, 'index']).as('index')
+  router.get('/:id', [LecturesController, 'show']).as('show')
+})

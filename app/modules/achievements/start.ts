@@ -7,6 +7,7 @@ import '#modules/achievements/listings/listing_actions'
 import '#modules/achievements/matching/jobs'
 import '#modules/achievements/bounties/bounty_actions'
 import '#modules/achievements/bounties/jobs'
+import '#modules/achievements/lectures/lecture_actions'
 
 import { hasAnyRole, registerNavigation } from '#core/navigation'
 import { registerModeratedModule } from '#core/moderation/moderation'
@@ -39,6 +40,7 @@ registerAuditActions({
   'achievements.bounty_cancel': 'achievements.audit.bounty_cancel',
   'achievements.platform_create': 'achievements.audit.platform_create',
   'achievements.platform_update': 'achievements.audit.platform_update',
+  'achievements.lecture_publish': 'achievements.audit.lecture_publish',
 })
 
 const publishers = hasAnyRole(...new Set([...PUBLISHERS.demands, ...PUBLISHERS.offers]))

@@ -1,0 +1,74 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import vine from '@vinejs/vine'
+import db from '@adonisjs/lucid/services/db'
+import { guardForm } from '#core/http/forms'
+import { renderPageOrFragment } from '#core/http/render'
+import { areaMessages } from '#core/http/form_messages'
+import { plainText } from '#core/http/text_rules'
+import { knownIndustries } from '#core/industries/industry_rules'
+import { industryList, industryNames } from '#core/industries/industry_directory'
+import Media from '#core/media/media'
+import { wasChosen } from '#core/media/media_service'
+import Lecture from '#modules/achievements/models/lecture'
+import { publishLecture } from '#modules/achievements/lectures/lecture_actions'
+
+export const lectureValidator = vine.create({
+  title: plainText(60).minLength(4),
+  summary: plainText(1000).minLength(10),
+  industry: vine.string().trim().use(knownIndustries()),
+})
+
+const PER_PAGE = 20
+
+/** 特派员讲堂: lectures by industry, a lecture's page (the low-bitrate rendition first when there is one), publishing. */
+export default class LecturesController {
+  async index(ctx: HttpContext) {
+    const qs = ctx.request.qs()
+    const industry = typeof qs.industry === 'string' && (await industryNames()).has(qs.industry) ? qs.industry : ''
+    const page = Math.min(Math.max(Number.parseInt(String(qs.page ?? '1'), 10) || 1, 1), 1000)
+    const query = Lecture.query().orderBy('id', 'desc')
+    if (industry) query.where('industry', industry)
+    const rows = await query.limit(PER_PAGE + 1).offset((page - 1) * PER_PAGE)
+    const link = (n: number) => `/achievements/lectures?${new URLSearchParams({ ...(industry ? { industry } : {}), page: String(n) })}`
+    return renderPageOrFragment(ctx, 'achievements/lectures/pages/index', 'achievements/lectures/partials/list', {
+      lectures: rows.slice(0, PER_PAGE),
+      industry,
+      page,
+      previous: page > 1 ? link(page - 1) : null,
+      next: rows.length > PER_PAGE ? link(page + 1) : null,
+      industries: await industryList(),
+      industryNames: Object.fromEntries(await industryNames()),
+    })
+  }
+
+  /** The page counts a view (one UPDATE, no row lock kept). */
+  async show({ params, view, response }: HttpContext) {
+    const lecture = await Lecture.find(params.id)
+    if (!lecture) return response.notFound()
+    await db.from('achievements_lectures').where('id', lecture.id).increment('views', 1)
+    const videos = await Media.query().whereIn('id', [lecture.videoId, lecture.renditionId].filter((id): id is number => id !== null))
+    const byId = new Map(videos.map((media) => [Number(media.id), media]))
+    return view.render('achievements/lectures/pages/show', {
+      lecture,
+      views: lecture.views + 1,
+      original: byId.get(Number(lecture.videoId)),
+      rendition: lecture.renditionId ? byId.get(Number(lecture.renditionId)) : undefined,
+      industryNames: Object.fromEntries(await industryNames()),
+    })
+  }
+
+  async create({ view }: HttpContext) {
+    return view.render('achievements/lectures/pages/new', { industries: await industryList() })
+  }
+
+  async store(ctx: HttpContext) {
+    const { request, auth, i18n, session, response } = ctx
+    const lecture = await guardForm(ctx, { errorsTarget: '#lecture-form-errors' }, async () => {
+      const input = await request.validateUsing(lectureValidator, { messagesProvider: areaMessages(i18n, 'achievements.lectures.validator') })
+      const video = request.file('video', { size: '60mb' })
+      return publishLecture({ actor: auth.getUserOrFail(), ip: request.ip() }, input, wasChosen(video) ? video : null)
+    })
+    session.flash('success', i18n.t('achievements.lectures.published'))
+    return response.redirect(`/achievements/lectures/${lecture.id}`)
+  }
+}
