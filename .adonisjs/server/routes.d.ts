@@ -195,6 +195,10 @@ export type ScannedRoutes = {
     'achievements.platforms.map': { paramsTuple?: []; params?: {} }
     'achievements.platforms.county': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'achievements.platforms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.lectures.create': { paramsTuple?: []; params?: {} }
+    'achievements.lectures.store': { paramsTuple?: []; params?: {} }
+    'achievements.lectures.index': { paramsTuple?: []; params?: {} }
+    'achievements.lectures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -294,6 +298,9 @@ export type ScannedRoutes = {
     'achievements.platforms.map': { paramsTuple?: []; params?: {} }
     'achievements.platforms.county': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'achievements.platforms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.lectures.create': { paramsTuple?: []; params?: {} }
+    'achievements.lectures.index': { paramsTuple?: []; params?: {} }
+    'achievements.lectures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -393,6 +400,9 @@ export type ScannedRoutes = {
     'achievements.platforms.map': { paramsTuple?: []; params?: {} }
     'achievements.platforms.county': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'achievements.platforms.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.lectures.create': { paramsTuple?: []; params?: {} }
+    'achievements.lectures.index': { paramsTuple?: []; params?: {} }
+    'achievements.lectures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'signup.store': { paramsTuple?: []; params?: {} }
@@ -488,6 +498,7 @@ export type ScannedRoutes = {
     'achievements.bounties.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.platforms.store': { paramsTuple?: []; params?: {} }
     'achievements.platforms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.lectures.store': { paramsTuple?: []; params?: {} }
   }
 }
 declare module '@adonisjs/core/types/http' {
