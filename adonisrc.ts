@@ -19,7 +19,6 @@ export default defineConfig({
     () => import('@adonisjs/lucid/database_provider'),
     () => import('@adonisjs/session/session_provider'),
     () => import('@adonisjs/shield/shield_provider'),
-    () => import('@adonisjs/static/static_provider'),
     () => import('@adonisjs/auth/auth_provider'),
     () => import('@adonisjs/bouncer/bouncer_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
@@ -54,7 +53,6 @@ export default defineConfig({
     { pattern: 'resources/lang/**/*.json', reloadServer: false },
     { pattern: 'resources/assets/**', reloadServer: true },
     { pattern: 'database/data/**', reloadServer: false },
-    { pattern: 'public/**', reloadServer: false },
   ],
 
   // Controllers, policies, events live inside app/core and app/modules/<name>, and

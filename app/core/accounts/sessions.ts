@@ -52,6 +52,21 @@ async function idleTimeoutOf(user: User): Promise<number> {
 }
 
 /**
+ * auth.check() for a session that names a user, and nothing for one that does not: a
+ * guest's check builds and throws away an E_UNAUTHORIZED_ACCESS with its stack on every
+ * request. Either way auth is "attempted" afterwards, so later checks answer at once.
+ */
+export async function checkSignedIn({ auth, session }: HttpContext): Promise<boolean> {
+  const guard = auth.use('web')
+  if (guard.authenticationAttempted) return guard.isAuthenticated
+  if (!session.has(guard.sessionKeyName)) {
+    guard.authenticationAttempted = true
+    return false
+  }
+  return auth.check()
+}
+
+/**
  * Whether the signed-in session may go on; when it may, its "last used" moves to now.
  * A session without a stamp can only come from the test client's loginAs (every real login
  * passes session_lifetime_middleware, which stamps it in the same request): it is stamped now.

@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
+import { checkSignedIn } from '#core/accounts/sessions'
 import { unreadCount } from '#core/notifications/notification_service'
 import { navigationBadges, navigationFor, type NavigationArea, type Viewer } from '#core/navigation'
 
@@ -9,7 +10,7 @@ import { navigationBadges, navigationFor, type NavigationArea, type Viewer } fro
  */
 export default class CurrentUserMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    await ctx.auth.check()
+    await checkSignedIn(ctx)
     const user = ctx.auth.user
     const roles = user ? (await user.grants()).map((grant) => grant.role) : []
     const viewer: Viewer = { signedIn: !!user, roles: new Set(roles) }

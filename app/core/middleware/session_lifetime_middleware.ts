@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { checkSession, endSession, stampSignIn } from '#core/accounts/sessions'
+import { checkSession, checkSignedIn, endSession, stampSignIn } from '#core/accounts/sessions'
 
 /**
  * Each flashed field keeps at most this many characters: well above every form's own limit
@@ -51,7 +51,7 @@ function boundValue(value: unknown, depth: number): unknown {
 export default class SessionLifetimeMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     const { auth, session } = ctx
-    if (await auth.check()) {
+    if (await checkSignedIn(ctx)) {
       const verdict = await checkSession(session, auth.user!)
       if (verdict !== 'ok') {
         await endSession(ctx)
