@@ -78,3 +78,9 @@ routeGroup({ prefix: '/achievements/lectures', as: 'achievements.lectures', sign
   router.get('/', [LecturesController, 'index']).as('index')
   router.get('/:id', [LecturesController, 'show']).as('show')
 })
+
+// showcase — 特派员风采: a verified expert's page built from the log (public).
+const ShowcaseController = () => import('#modules/achievements/showcase/showcase_controller')
+routeGroup({ prefix: '/achievements/experts', as: 'achievements.showcase', signedIn: false }, () => {
+  router.get('/:id', [ShowcaseController, 'show']).as('show')
+})

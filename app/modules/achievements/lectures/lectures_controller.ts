@@ -11,6 +11,7 @@ import Media from '#core/media/media'
 import { wasChosen } from '#core/media/media_service'
 import Lecture from '#modules/achievements/models/lecture'
 import { publishLecture } from '#modules/achievements/lectures/lecture_actions'
+import { verifiedExpertOfUser } from '#modules/experts/public'
 
 export const lectureValidator = vine.create({
   title: plainText(60).minLength(4),
@@ -48,8 +49,11 @@ export default class LecturesController {
     await db.from('achievements_lectures').where('id', lecture.id).increment('views', 1)
     const videos = await Media.query().whereIn('id', [lecture.videoId, lecture.renditionId].filter((id): id is number => id !== null))
     const byId = new Map(videos.map((media) => [Number(media.id), media]))
+    const expert = await verifiedExpertOfUser(lecture.expertUserId)
+    if (expert) await expert.load('user')
     return view.render('achievements/lectures/pages/show', {
       lecture,
+      expert,
       views: lecture.views + 1,
       original: byId.get(Number(lecture.videoId)),
       rendition: lecture.renditionId ? byId.get(Number(lecture.renditionId)) : undefined,

@@ -1,0 +1,38 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import { industryNames } from '#core/industries/industry_directory'
+import regionDirectory from '#core/regions/region_directory'
+import { expertFigures, findVerifiedExpert } from '#modules/experts/public'
+import Lecture from '#modules/achievements/models/lecture'
+
+/**
+ * 特派员风采: a verified expert's showcase built from the log — cases answered and their
+ * ratings (experts' figures), the bounties they completed and how the owners rated them,
+ * and their lectures. Unverified and unknown experts are 404.
+ */
+export default class ShowcaseController {
+  async show({ params, view, response }: HttpContext) {
+    const expert = await findVerifiedExpert(params.id)
+    if (!expert) return response.notFound()
+    const [figures, lectures, bounties] = await Promise.all([
+      expertFigures(expert.id),
+      Lecture.query().where('expert_user_id', expert.userId).orderBy('id', 'desc').limit(10),
+      db
+        .from('achievements_bounties as b')
+        .join('achievements_bounty_claims as c', 'c.id', 'b.claim_id')
+        .where('c.expert_user_id', expert.userId)
+        .where('b.status', 'done')
+        .select(db.raw('count(*)::int AS done'), db.raw('avg(b.owner_rating)::float8 AS rating'))
+        .first(),
+    ])
+    return view.render('achievements/showcase/pages/show', {
+      expert,
+      figures,
+      lectures,
+      bountiesDone: bounties?.done ?? 0,
+      bountyRating: bounties?.rating === null || bounties?.rating === undefined ? null : Math.round(bounties.rating * 10) / 10,
+      place: await regionDirectory.fullName(expert.countyCode),
+      industryNames: Object.fromEntries(await industryNames()),
+    })
+  }
+}
