@@ -199,6 +199,7 @@ export type ScannedRoutes = {
     'achievements.lectures.store': { paramsTuple?: []; params?: {} }
     'achievements.lectures.index': { paramsTuple?: []; params?: {} }
     'achievements.lectures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.showcase.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -301,6 +302,7 @@ export type ScannedRoutes = {
     'achievements.lectures.create': { paramsTuple?: []; params?: {} }
     'achievements.lectures.index': { paramsTuple?: []; params?: {} }
     'achievements.lectures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.showcase.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -403,6 +405,7 @@ export type ScannedRoutes = {
     'achievements.lectures.create': { paramsTuple?: []; params?: {} }
     'achievements.lectures.index': { paramsTuple?: []; params?: {} }
     'achievements.lectures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.showcase.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'signup.store': { paramsTuple?: []; params?: {} }
