@@ -83,7 +83,7 @@ test.group('Tap targets and width at 360 px', (group) => {
     }
 
     const anonymous = await phone()
-    for (const path of ['/login', '/', '/experts', '/knowledge', '/info', '/supply', '/supply/shops', caseLinkPath(Number(consultation.id), 'farmer', 0), caseLinkPath(Number(consultation.id), 'expert', Number(expert.id))]) {
+    for (const path of ['/login', '/', '/experts', '/knowledge', '/info', '/supply', '/supply/shops', '/achievements', '/achievements/demands', '/achievements/bounties', '/achievements/lectures', caseLinkPath(Number(consultation.id), 'farmer', 0), caseLinkPath(Number(consultation.id), 'expert', Number(expert.id))]) {
       await measure(anonymous, path, assert, problems)
     }
     const reporterPhone = await phone(reporter)
