@@ -84,3 +84,7 @@ const ShowcaseController = () => import('#modules/achievements/showcase/showcase
 routeGroup({ prefix: '/achievements/experts', as: 'achievements.showcase', signedIn: false }, () => {
   router.get('/:id', [ShowcaseController, 'show']).as('show')
 })
+const BountyStatisticsController = () => import('#modules/achievements/bounties/statistics_controller')
+routeGroup({ prefix: '/admin/achievements', as: 'achievements.bounties.statistics' }, () => {
+  router.get('/bounties', [BountyStatisticsController, 'index']).as('index')
+})

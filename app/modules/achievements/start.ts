@@ -47,6 +47,7 @@ const publishers = hasAnyRole(...new Set([...PUBLISHERS.demands, ...PUBLISHERS.o
 registerNavigation(
   { area: 'tabs', route: 'achievements.home', label: 'achievements.nav.tab', icon: '⇄', activePrefix: '/achievements', visible: publishers, order: 30 },
   { area: 'home.public', route: 'achievements.home', label: 'achievements.home.title', style: 'secondary', order: 30 },
+  { area: 'home.centre', group: 'achievements', route: 'achievements.bounties.statistics.index', label: 'achievements.statistics.title', visible: hasAnyRole(...SCOPED_ROLES), order: 60 },
   { area: 'home.centre', group: 'achievements', route: 'achievements.platforms.create', label: 'achievements.platforms.new_title', visible: hasAnyRole(...SCOPED_ROLES), order: 60 },
   {
     area: 'profile',
