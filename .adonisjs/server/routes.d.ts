@@ -200,6 +200,7 @@ export type ScannedRoutes = {
     'achievements.lectures.index': { paramsTuple?: []; params?: {} }
     'achievements.lectures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.showcase.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.bounties.statistics.index': { paramsTuple?: []; params?: {} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -303,6 +304,7 @@ export type ScannedRoutes = {
     'achievements.lectures.index': { paramsTuple?: []; params?: {} }
     'achievements.lectures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.showcase.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.bounties.statistics.index': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -406,6 +408,7 @@ export type ScannedRoutes = {
     'achievements.lectures.index': { paramsTuple?: []; params?: {} }
     'achievements.lectures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.showcase.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.bounties.statistics.index': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'signup.store': { paramsTuple?: []; params?: {} }
