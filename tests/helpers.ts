@@ -55,3 +55,13 @@ export function assertRedirect(response: any, path: string) {
 export function fieldErrors(response: any, field: string): string[] {
   return response.flashMessages().inputErrorsBag?.[field] ?? []
 }
+
+/** Reads any response body as bytes (superagent would only buffer text and JSON): files, PDFs, videos. */
+export function asBytes<T extends { request: any }>(request: T): T {
+  request.request.buffer(true).parse((res: any, done: (error: null, body: Buffer) => void) => {
+    const chunks: Buffer[] = []
+    res.on('data', (chunk: Buffer) => chunks.push(chunk))
+    res.on('end', () => done(null, Buffer.concat(chunks)))
+  })
+  return request
+}

@@ -6,19 +6,9 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import Media from '#core/media/media'
 import { storePhoto, storeVideo } from '#core/media/media_service'
 import { mediaDisk } from '#core/media/storage'
-import { assertRedirect, createUser, fieldErrors } from '#tests/helpers'
+import { asBytes, assertRedirect, createUser, fieldErrors } from '#tests/helpers'
 import { HTML_AS_JPG, mp4Bytes, phonePhotoWithGps, smallPhoto, uploadFrom } from '#tests/fixtures/media/generate'
 import type User from '#core/accounts/models/user'
-
-/** Reads any response body as bytes (superagent would only buffer text and JSON). */
-function asBytes<T extends { request: any }>(request: T): T {
-  request.request.buffer(true).parse((res: any, done: (error: null, body: Buffer) => void) => {
-    const chunks: Buffer[] = []
-    res.on('data', (chunk: Buffer) => chunks.push(chunk))
-    res.on('end', () => done(null, Buffer.concat(chunks)))
-  })
-  return request
-}
 
 /** The file upload the "我的图片" form sends without JavaScript. */
 function upload(client: any, user: User, bytes: Buffer, filename: string, htmx = false) {

@@ -2,19 +2,9 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Media from '#core/media/media'
 import { storeDocument } from '#core/media/media_service'
-import { createUser } from '#tests/helpers'
+import { asBytes, createUser } from '#tests/helpers'
 import { uploadFrom } from '#tests/fixtures/media/generate'
 import { ole2Bytes, pdfBytes } from '#tests/fixtures/media/documents'
-
-/** Reads any response body as bytes (superagent would only buffer text and JSON). */
-function asBytes<T extends { request: any }>(request: T): T {
-  request.request.buffer(true).parse((res: any, done: (error: null, body: Buffer) => void) => {
-    const chunks: Buffer[] = []
-    res.on('data', (chunk: Buffer) => chunks.push(chunk))
-    res.on('end', () => done(null, Buffer.concat(chunks)))
-  })
-  return request
-}
 
 test.group('Media / serving documents', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

@@ -8,7 +8,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import Media from '#core/media/media'
 import Lecture from '#modules/achievements/models/lecture'
 import { RENDITION_JOB, renderLecture } from '#modules/achievements/lectures/lecture_actions'
-import { createUser, fieldErrors } from '#tests/helpers'
+import { asBytes, createUser, fieldErrors } from '#tests/helpers'
 import { HTML_AS_JPG, mp4Bytes } from '#tests/fixtures/media/generate'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
 import { queuedJobs } from '#tests/fixtures/experts/triage'
@@ -19,15 +19,6 @@ function postLecture(client: any, user: any, video: Buffer | null, name = 'lectu
   let request = client.post('/achievements/lectures').header('accept', 'text/html').withCsrfToken().redirects(0).loginAs(user)
   for (const [field, value] of Object.entries(FIELDS)) request = request.field(field, value)
   if (video) request = request.file('video', video, { filename: name })
-  return request
-}
-
-function asBytes<T extends { request: any }>(request: T): T {
-  request.request.buffer(true).parse((res: any, done: (error: null, body: Buffer) => void) => {
-    const chunks: Buffer[] = []
-    res.on('data', (chunk: Buffer) => chunks.push(chunk))
-    res.on('end', () => done(null, Buffer.concat(chunks)))
-  })
   return request
 }
 

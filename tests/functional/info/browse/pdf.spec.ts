@@ -10,21 +10,11 @@ import AuditEntry from '#core/audit/audit_entry'
 import { storePhoto } from '#core/media/media_service'
 import { PDF_FONT } from '#modules/info/browse/record_pdf'
 import { RECORD_SUBJECT } from '#modules/info/shared/record_states'
-import { createUser } from '#tests/helpers'
+import { asBytes, createUser } from '#tests/helpers'
 import { smallPhoto, uploadFrom } from '#tests/fixtures/media/generate'
 import { recordIn } from '#tests/fixtures/info/records'
 
 const run = promisify(execFile)
-
-/** Reads any response body as bytes (superagent would only buffer text and JSON). */
-function asBytes<T extends { request: any }>(request: T): T {
-  request.request.buffer(true).parse((res: any, done: (error: null, body: Buffer) => void) => {
-    const chunks: Buffer[] = []
-    res.on('data', (chunk: Buffer) => chunks.push(chunk))
-    res.on('end', () => done(null, Buffer.concat(chunks)))
-  })
-  return request
-}
 
 /** pdfinfo and pdftotext (poppler-utils) on the downloaded bytes. */
 async function poppler(pdf: Buffer) {
