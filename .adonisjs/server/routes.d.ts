@@ -201,6 +201,23 @@ export type ScannedRoutes = {
     'achievements.lectures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.showcase.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.bounties.statistics.index': { paramsTuple?: []; params?: {} }
+    'admin.villages.index': { paramsTuple?: []; params?: {} }
+    'admin.villages.imports.store': { paramsTuple?: []; params?: {} }
+    'admin.villages.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.villages.imports.apply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.officers.coverage': { paramsTuple?: []; params?: {} }
+    'admin.officers.coverage.export': { paramsTuple?: []; params?: {} }
+    'admin.participation.index': { paramsTuple?: []; params?: {} }
+    'admin.participation.store': { paramsTuple?: []; params?: {} }
+    'admin.participation.restore': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.officers.apply': { paramsTuple?: []; params?: {} }
+    'experts.officers.apply.store': { paramsTuple?: []; params?: {} }
+    'experts.officers.mine': { paramsTuple?: []; params?: {} }
+    'experts.officers.reviews.index': { paramsTuple?: []; params?: {} }
+    'experts.officers.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.officers.reviews.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.officers.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.product': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'productId': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -305,6 +322,16 @@ export type ScannedRoutes = {
     'achievements.lectures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.showcase.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.bounties.statistics.index': { paramsTuple?: []; params?: {} }
+    'admin.villages.index': { paramsTuple?: []; params?: {} }
+    'admin.villages.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.officers.coverage': { paramsTuple?: []; params?: {} }
+    'admin.officers.coverage.export': { paramsTuple?: []; params?: {} }
+    'admin.participation.index': { paramsTuple?: []; params?: {} }
+    'experts.officers.apply': { paramsTuple?: []; params?: {} }
+    'experts.officers.mine': { paramsTuple?: []; params?: {} }
+    'experts.officers.reviews.index': { paramsTuple?: []; params?: {} }
+    'experts.officers.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.product': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'productId': ParamValue} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -409,6 +436,16 @@ export type ScannedRoutes = {
     'achievements.lectures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.showcase.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.bounties.statistics.index': { paramsTuple?: []; params?: {} }
+    'admin.villages.index': { paramsTuple?: []; params?: {} }
+    'admin.villages.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.officers.coverage': { paramsTuple?: []; params?: {} }
+    'admin.officers.coverage.export': { paramsTuple?: []; params?: {} }
+    'admin.participation.index': { paramsTuple?: []; params?: {} }
+    'experts.officers.apply': { paramsTuple?: []; params?: {} }
+    'experts.officers.mine': { paramsTuple?: []; params?: {} }
+    'experts.officers.reviews.index': { paramsTuple?: []; params?: {} }
+    'experts.officers.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supply.shops.product': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'productId': ParamValue} }
   }
   POST: {
     'signup.store': { paramsTuple?: []; params?: {} }
@@ -505,6 +542,13 @@ export type ScannedRoutes = {
     'achievements.platforms.store': { paramsTuple?: []; params?: {} }
     'achievements.platforms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.lectures.store': { paramsTuple?: []; params?: {} }
+    'admin.villages.imports.store': { paramsTuple?: []; params?: {} }
+    'admin.villages.imports.apply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.participation.store': { paramsTuple?: []; params?: {} }
+    'admin.participation.restore': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.officers.apply.store': { paramsTuple?: []; params?: {} }
+    'experts.officers.reviews.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'experts.officers.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

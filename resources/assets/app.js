@@ -388,3 +388,27 @@
     })
   })
 })()
+
+// ---- 分享 (share buttons: data-share; e.g. resources/views/supply/shops/partials/share_button.edge) ----
+// Hidden without JavaScript. The phone's own share sheet (Web Share API) where there is one;
+// elsewhere the link is copied and the status line says so, or shows the link to copy by hand.
+;(function () {
+  document.querySelectorAll('[data-share]').forEach(function (button) {
+    var status = document.getElementById(button.getAttribute('data-share-status'))
+    function say(text) { if (status) status.textContent = text }
+    var box = button.closest('[data-share-box]') || button
+    box.hidden = false
+    button.addEventListener('click', function () {
+      var url = button.getAttribute('data-share-url') || window.location.href
+      var data = { title: button.getAttribute('data-share-title') || document.title, text: button.getAttribute('data-share-text') || '', url: url }
+      if (navigator.share) {
+        // Closing the share sheet rejects: nothing to say then.
+        navigator.share(data).catch(function () {})
+      } else if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(url).then(function () { say(button.getAttribute('data-copied')) }, function () { say(url) })
+      } else {
+        say(url)
+      }
+    })
+  })
+})()

@@ -3,6 +3,7 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import RoleGrant from '#core/accounts/models/role_grant'
 import type { Role } from '#core/accounts/roles'
 import { RegionScope } from '#core/regions/region_scope'
+import { scopeTakesPart, suspensionsInForce } from '#core/regions/participation'
 
 /*
  * Role grants as the modules read and change them: a module never queries or writes
@@ -12,7 +13,8 @@ import { RegionScope } from '#core/regions/region_scope'
 /**
  * Who among the holders of `roles` answers for a county: those of the narrowest scope
  * that has anyone — the county's own centre, else its city's, else (unless `upTo` is
- * 'city') the province's. User ids, each once.
+ * 'city') the province's. A suspended county or city (#core/regions/participation) is
+ * passed over: its city, or the province, answers instead. User ids, each once.
  */
 export async function narrowestStaffOf(
   countyCode: string,
@@ -20,7 +22,11 @@ export async function narrowestStaffOf(
   options: { upTo?: 'city' | 'province'; client?: QueryClientContract } = {}
 ): Promise<number[]> {
   const county = RegionScope.fromRegionCode(countyCode)
-  const prefixes = [county.prefix, county.city.prefix, ...(options.upTo === 'city' ? [] : [RegionScope.province.prefix])]
+  const inForce = await suspensionsInForce(options.client)
+  const prefixes = [county, county.city, ...(options.upTo === 'city' ? [] : [RegionScope.province])]
+    .filter((scope) => scopeTakesPart(scope, inForce))
+    .map((scope) => scope.prefix)
+  if (prefixes.length === 0) return []
   const grants = await (options.client ?? db).from('role_grants').whereIn('role', [...roles]).whereIn('scope', prefixes).select('user_id', 'scope')
   const narrowest = Math.max(0, ...grants.map((grant) => grant.scope.length))
   return [...new Set(grants.filter((grant) => grant.scope.length === narrowest).map((grant) => Number(grant.user_id)))]

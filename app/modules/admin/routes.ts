@@ -45,6 +45,30 @@ routeGroup({ prefix: '/admin/moderation', as: 'admin.moderation' }, () => {
   router.post('/reviews/:id/decision', [ReviewsController, 'decide']).as('reviews.decide')
 })
 
+// villages — the village registry of a county (core's): townships and villages, CSV import with a preview, its history.
+const VillagesController = () => import('#modules/admin/villages/villages_controller')
+routeGroup({ prefix: '/admin/villages', as: 'admin.villages' }, () => {
+  router.get('/', [VillagesController, 'index']).as('index')
+  router.post('/imports', [VillagesController, 'store']).as('imports.store')
+  router.get('/imports/:id', [VillagesController, 'show']).as('imports.show').where('id', router.matchers.number())
+  router.post('/imports/:id/apply', [VillagesController, 'apply']).as('imports.apply').where('id', router.matchers.number())
+})
+
+// officers — 信息员 coverage per county, township and village (≥ 2 per village), its roll-up and export.
+const CoverageController = () => import('#modules/admin/officers/coverage_controller')
+routeGroup({ prefix: '/admin/officers', as: 'admin.officers' }, () => {
+  router.get('/coverage', [CoverageController, 'show']).as('coverage')
+  router.get('/coverage/export', [CoverageController, 'export']).as('coverage.export')
+})
+
+// participation — a city's or county's participation suspended (with reason and day) and restored.
+const ParticipationController = () => import('#modules/admin/participation/participation_controller')
+routeGroup({ prefix: '/admin/participation', as: 'admin.participation' }, () => {
+  router.get('/', [ParticipationController, 'index']).as('index')
+  router.post('/', [ParticipationController, 'store']).as('store')
+  router.post('/:id/restore', [ParticipationController, 'restore']).as('restore').where('id', router.matchers.number())
+})
+
 // dashboard — 大数据展示 of the viewer's region: the county map, deadline hit rates, cases per industry (from the expert service's rollups).
 const DashboardController = () => import('#modules/admin/dashboard/dashboard_controller')
 router.get('/admin/dashboard', [DashboardController, 'show']).as('admin.dashboard.show').use(middleware.auth())

@@ -17,5 +17,18 @@ registerNavigation(
 
 registerAuditActions({ 'role.grant': 'admin.audit_log.actions.role_grant', 'role.revoke': 'admin.audit_log.actions.role_revoke' })
 
+// villages, officers, participation: the village registry, 信息员 coverage, a region's participation.
+registerNavigation(
+  { area: 'home.centre', group: 'admin.officers', route: 'admin.officers.coverage', label: 'admin.officers.title', visible: hasAnyRole(...SCOPED_ROLES), order: 70 },
+  { area: 'home.centre', group: 'admin.officers', route: 'admin.villages.index', label: 'admin.villages.title', visible: hasAnyRole(...SCOPED_ROLES), order: 70 },
+  { area: 'home.centre', group: 'admin.officers', route: 'admin.participation.index', label: 'admin.participation.title', visible: hasAnyRole('platform_admin'), order: 70 }
+)
+registerAuditActions({
+  'villages.import_read': 'admin.villages.audit.import_read',
+  'villages.import': 'admin.villages.audit.import',
+  'region.suspend': 'admin.participation.audit.suspend',
+  'region.restore': 'admin.participation.audit.restore',
+})
+
 // dashboard: 大数据展示 for everyone of a centre.
 registerNavigation({ area: 'home.centre', route: 'admin.dashboard.show', label: 'admin.dashboard.nav', visible: hasAnyRole(...SCOPED_ROLES), order: 10 })

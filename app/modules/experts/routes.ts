@@ -50,6 +50,21 @@ routeGroup({ prefix: '/admin/experts/profiles', as: 'experts.profiles.reviews' }
   router.post('/:id/reject', [ProfileReviewsController, 'reject']).as('reject')
 })
 
+// officers — applying as 信息员 for a village of one's county, the officer's own page; the county centre verifies or rejects.
+const OfficersController = () => import('#modules/experts/officers/officers_controller')
+const OfficerReviewsController = () => import('#modules/experts/officers/officer_reviews_controller')
+routeGroup({ prefix: '/officers', as: 'experts.officers' }, () => {
+  router.get('/apply', [OfficersController, 'create']).as('apply')
+  router.post('/apply', [OfficersController, 'store']).as('apply.store')
+  router.get('/me', [OfficersController, 'show']).as('mine')
+})
+routeGroup({ prefix: '/admin/experts/officers', as: 'experts.officers.reviews' }, () => {
+  router.get('/', [OfficerReviewsController, 'index']).as('index')
+  router.get('/:id', [OfficerReviewsController, 'show']).as('show').where('id', router.matchers.number())
+  router.post('/:id/verify', [OfficerReviewsController, 'verify']).as('verify').where('id', router.matchers.number())
+  router.post('/:id/reject', [OfficerReviewsController, 'reject']).as('reject').where('id', router.matchers.number())
+})
+
 // consultations — 报需求, 我的需求 and the reporter's case page; the farmer's SMS link (the signed token is the permission).
 routeGroup({ prefix: '/consultations', as: 'experts.consultations' }, () => {
   router.get('/', [ConsultationsController, 'index']).as('index')

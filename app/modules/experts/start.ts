@@ -36,6 +36,9 @@ registerAuditActions({
   'expert.profile_update': 'experts.audit.expert_profile_update',
   'expert.verify': 'experts.audit.expert_verify',
   'expert.reject': 'experts.audit.expert_reject',
+  'officer.apply': 'experts.audit.officer_apply',
+  'officer.verify': 'experts.audit.officer_verify',
+  'officer.reject': 'experts.audit.officer_reject',
 })
 
 const centre = hasAnyRole('center_staff', ...ADMIN_ROLES)
@@ -51,5 +54,7 @@ registerNavigation(
   { area: 'home.public', route: 'experts.directory.index', label: 'experts.profiles.directory.title', style: 'secondary', order: 10 },
   { area: 'home.public', route: 'experts.knowledge.index', label: 'experts.knowledge.nav', style: 'secondary', order: 11 },
   { area: 'profile', route: 'experts.profiles.mine', label: 'experts.profiles.directory.mine_link', visible: hasAnyRole('expert'), order: 10 },
-  { area: 'profile', route: 'experts.profiles.apply', label: 'experts.profiles.apply.title', visible: lacksRole('expert'), order: 10 }
+  { area: 'profile', route: 'experts.profiles.apply', label: 'experts.profiles.apply.title', visible: lacksRole('expert'), order: 10 },
+  { area: 'profile', route: 'experts.officers.mine', label: 'experts.officers.nav.mine', order: 11 },
+  { area: 'home.centre', route: 'experts.officers.reviews.index', label: 'experts.officers.reviews.title', visible: centre, order: 45 }
 )

@@ -50,4 +50,5 @@ routeGroup({ prefix: '/supply', as: 'supply.shops', signedIn: false }, () => {
 routeGroup({ prefix: '/supply/shops', as: 'supply.shops', signedIn: false }, () => {
   router.get('/', [ShopsController, 'index']).as('index')
   router.get('/:id', [ShopsController, 'show']).as('show')
+  router.get('/:id/products/:productId', [ShopsController, 'product']).as('product')
 })

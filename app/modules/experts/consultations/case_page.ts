@@ -14,6 +14,7 @@ import type { CaseViewer } from '#modules/experts/shared/consultation_access'
 import { industryNames } from '#core/industries/industry_directory'
 import { sellersPath } from '#modules/supply/public'
 import { canPostMessage, caseMedia, loadConversation, type MediaUrl, type MessageView } from '#modules/experts/conversation/conversation_view'
+import { findVillage } from '#core/regions/villages'
 
 
 export interface TimelineEntry {
@@ -93,6 +94,8 @@ export interface CasePageData {
   industryName: string
   industryNames: Record<string, string>
   countyName: string
+  /** The reporting 信息员's village (township and village), when a verified officer reported it. */
+  villageName: string | null
   stateLabel: string
   status: string
   photos: Media[]
@@ -127,6 +130,7 @@ export async function casePageData(consultation: Consultation, viewer: CaseViewe
     industryName: names.get(consultation.industryCode) ?? consultation.industryCode,
     industryNames: Object.fromEntries(names),
     countyName,
+    villageName: await villageNameOf(consultation.villageCode),
     stateLabel: i18n.t(`experts.consultations.states.${consultation.state}`),
     status: statusInWords(consultation, i18n),
     photos: media.filter((item) => item.kind === 'photo'),
@@ -143,4 +147,9 @@ export async function casePageData(consultation: Consultation, viewer: CaseViewe
         ? sellersPath({ industry: consultation.industryCode, countyCode: consultation.countyCode, kind: 'materials' })
         : null,
   }
+}
+
+async function villageNameOf(code: string | null) {
+  const village = await findVillage(code)
+  return village ? `${village.township} ${village.name}` : null
 }

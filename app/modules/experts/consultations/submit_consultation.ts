@@ -14,6 +14,7 @@ import { holdConsultation } from '#modules/experts/consultations/consultation_mo
 import { siteUrl } from '#modules/experts/conversation/post_message'
 import { caseLinkPath } from '#modules/experts/shared/case_links'
 import { attachMedia } from '#core/media/media_service'
+import { reportingVillage } from '#modules/experts/officers/officer_actions'
 
 /** Photos and videos of a case carry this subject type, so the media service asks us who may see them. */
 export const MEDIA_SUBJECT = 'consultation'
@@ -72,6 +73,8 @@ export async function submitConsultation(submission: Submission): Promise<Submit
         addressedExpertId: addressed ? Number(addressed.id) : null,
         industryCode: submission.industryCode,
         countyCode: submission.countyCode,
+        // A verified 信息员's village, as it is today (statistics count cases by village).
+        villageCode: await reportingVillage(trx, reporterId),
         text: submission.text,
         moderation: screening.verdict === 'hold' ? 'held' : 'pass',
         triageDueAt: now.plus(TRIAGE_WINDOW_MS),

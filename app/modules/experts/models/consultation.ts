@@ -32,6 +32,10 @@ export default class Consultation extends BaseModel {
   @column()
   declare countyCode: string
 
+  /** The reporting 信息员's village when the case was reported (null for anyone else). */
+  @column()
+  declare villageCode: string | null
+
   @column()
   declare text: string
 

@@ -18,6 +18,7 @@ import { productUpdateValidator, productValidator, reportValidator, SHOP_MESSAGE
 import { formOptions, sellerLabels } from '#modules/supply/sellers/seller_views'
 import { contactPhoneView } from '#modules/supply/shared/channels'
 import { areaMessages } from '#core/http/form_messages'
+import { productCard, shopCard } from '#modules/supply/shops/share_card'
 
 /** A product search names a thing or two ("大邑 草莓"), not a paragraph. */
 const MAX_QUERY_CHARS = 30
@@ -104,6 +105,7 @@ export default class ShopsController {
   }
 
   async show(ctx: HttpContext) {
+    if (!/^\d{1,18}$/.test(String(ctx.params.id))) return ctx.response.notFound()
     const shop = await MicroShop.query().where('id', ctx.params.id).where('held', false).first()
     if (!shop) return ctx.response.notFound()
     return this.#page(ctx, shop, false)
@@ -123,15 +125,40 @@ export default class ShopsController {
     return this.#page(ctx, shop, true)
   }
 
-  async #page({ view, auth }: HttpContext, shop: MicroShop, revealed: boolean) {
+  async #page({ view, auth, i18n }: HttpContext, shop: MicroShop, revealed: boolean) {
     const products = await shop.related('products').query().where('held', false).orderBy('id', 'desc')
+    const photos = await photosOf(products, true)
+    const labels = await sellerLabels([shop])
+    const firstPhoto = products.map((product) => photos[product.id]?.[0]).find(Boolean)
     return view.render('supply/shops/pages/show', {
       shop,
       products,
-      photos: await photosOf(products, true),
+      photos,
       priceText,
       phone: contactPhoneView(shop.phone, revealed),
       signedIn: !!auth.user,
+      card: shopCard(i18n, shop, labels.regionNames[shop.countyCode] ?? '', labels.industryNames[shop.industries[0]] ?? '', firstPhoto),
+      ...labels,
+    })
+  }
+
+  /** A product's own page (public while neither it nor its shop is held): its photos, price, seasons and the shop's contacts; its share card. */
+  async product(ctx: HttpContext) {
+    const { params, response, i18n, view, auth } = ctx
+    const shop = /^\d{1,18}$/.test(String(params.id)) ? await MicroShop.query().where('id', params.id).where('held', false).first() : null
+    const product = shop ? await ownProduct(shop, params.productId) : null
+    if (!shop || !product || product.held) return response.notFound()
+    const photos = (await photosOf([product], true))[product.id] ?? []
+    const seasons = product.seasons.length ? product.seasons.map((season) => i18n.t(`supply.seasons.${season}`)).join('、') : i18n.t('supply.shops.products.all_year')
+    return view.render('supply/shops/pages/product', {
+      shop,
+      product,
+      photos,
+      priceText,
+      seasonsText: seasons,
+      phone: contactPhoneView(shop.phone, false),
+      signedIn: !!auth.user,
+      card: productCard(i18n, shop, product, priceText(product), seasons, photos[0]),
       ...(await sellerLabels([shop])),
     })
   }

@@ -1,0 +1,132 @@
+import db from '@adonisjs/lucid/services/db'
+import { clock, DAY } from '#core/clock'
+import { maskPhone } from '#core/accounts/mask'
+import type { RegionScope } from '#core/regions/region_scope'
+
+/*
+ * 信息员 coverage (plan 五(二)3: at least 2 officers in every village): verified officers
+ * and those active in the last 90 days (reported at least one case) per village of the
+ * registry, rolled up per county, city and the province. Read by admin's coverage page.
+ */
+
+/** A village is covered with this many verified officers. */
+export const OFFICERS_PER_VILLAGE = 2
+/** Active: reported a case within this many days. */
+export const ACTIVE_DAYS = 90
+
+export interface CoverageTotals {
+  villages: number
+  covered: number
+  verified: number
+  active: number
+}
+
+export interface CoverageRow extends CoverageTotals {
+  /** A city's or county's 6-digit code. */
+  code: string
+}
+
+export interface VillageCoverage {
+  code: string
+  name: string
+  townshipCode: string
+  township: string
+  verified: number
+  active: number
+}
+
+const since = () => new Date(clock.now().getTime() - ACTIVE_DAYS * DAY)
+
+/** Per city (the province) or per county (a city) of the region: villages, covered, officers verified and active. */
+export async function coverageRollup(region: RegionScope): Promise<CoverageRow[]> {
+  const width = region.level === 'province' ? 4 : 6
+  const { rows } = await db.rawQuery(
+    `SELECT left(v.county_code, ${width}) AS code, count(*)::int AS villages,
+            count(*) FILTER (WHERE coalesce(o.verified, 0) >= ?)::int AS covered,
+            coalesce(sum(o.verified), 0)::int AS verified, coalesce(sum(o.active), 0)::int AS active
+       FROM villages v
+       LEFT JOIN (SELECT village_code, count(*) AS verified, count(*) FILTER (WHERE last_reported_at >= ?) AS active
+                    FROM experts_officers WHERE status = 'verified' AND village_code LIKE ? GROUP BY village_code) o
+              ON o.village_code = v.code
+      WHERE v.retired_at IS NULL AND v.county_code LIKE ?
+      GROUP BY 1 ORDER BY 1`,
+    [OFFICERS_PER_VILLAGE, since(), `${region.prefix}%`, `${region.prefix}%`]
+  )
+  return rows.map((row: any) => ({ ...row, code: String(row.code).padEnd(6, '0') }))
+}
+
+/** A county's villages with their officers verified and active, the gaps (fewer than 2) first. */
+export async function countyCoverage(countyCode: string): Promise<VillageCoverage[]> {
+  const { rows } = await db.rawQuery(
+    `SELECT v.code, v.name, v.township_code, t.name AS township,
+            count(o.id)::int AS verified, count(o.id) FILTER (WHERE o.last_reported_at >= ?)::int AS active
+       FROM villages v
+       JOIN townships t ON t.code = v.township_code
+       LEFT JOIN experts_officers o ON o.village_code = v.code AND o.status = 'verified'
+      WHERE v.county_code = ? AND v.retired_at IS NULL
+      GROUP BY v.code, t.name
+      ORDER BY (count(o.id) >= ?), count(o.id), v.code`,
+    [since(), countyCode, OFFICERS_PER_VILLAGE]
+  )
+  return rows.map((row: any) => ({ code: row.code, name: row.name, townshipCode: row.township_code, township: row.township, verified: row.verified, active: row.active }))
+}
+
+export function totalsOf(rows: CoverageTotals[]): CoverageTotals {
+  return rows.reduce((sum, row) => ({ villages: sum.villages + row.villages, covered: sum.covered + row.covered, verified: sum.verified + row.verified, active: sum.active + row.active }), {
+    villages: 0,
+    covered: 0,
+    verified: 0,
+    active: 0,
+  })
+}
+
+/** Per township of a county's villages. */
+export function townshipTotals(villages: VillageCoverage[]) {
+  const byTownship = new Map<string, CoverageTotals & { code: string; name: string }>()
+  for (const village of villages) {
+    const township = byTownship.get(village.townshipCode) ?? { code: village.townshipCode, name: village.township, villages: 0, covered: 0, verified: 0, active: 0 }
+    township.villages++
+    if (village.verified >= OFFICERS_PER_VILLAGE) township.covered++
+    township.verified += village.verified
+    township.active += village.active
+    byTownship.set(village.townshipCode, township)
+  }
+  return [...byTownship.values()].sort((a, b) => a.code.localeCompare(b.code))
+}
+
+/**
+ * The export's rows, a batch at a time: every current village of the region with its
+ * counts and its verified officers (name and masked phone: the export leaves the office).
+ */
+export async function* coverageExportRows(region: RegionScope, batch = 2000): AsyncGenerator<(string | number)[][]> {
+  const from = since()
+  let after = ''
+  for (;;) {
+    const { rows } = await db.rawQuery(
+      `SELECT v.code, v.name, v.county_code, t.name AS township,
+              count(o.id)::int AS verified, count(o.id) FILTER (WHERE o.last_reported_at >= ?)::int AS active,
+              coalesce(json_agg(json_build_object('name', u.name, 'phone', u.phone) ORDER BY o.id) FILTER (WHERE o.id IS NOT NULL), '[]') AS officers
+         FROM villages v
+         JOIN townships t ON t.code = v.township_code
+         LEFT JOIN experts_officers o ON o.village_code = v.code AND o.status = 'verified'
+         LEFT JOIN users u ON u.id = o.user_id
+        WHERE v.county_code LIKE ? AND v.retired_at IS NULL AND v.code > ?
+        GROUP BY v.code, t.name
+        ORDER BY v.code
+        LIMIT ?`,
+      [from, `${region.prefix}%`, after, batch]
+    )
+    if (rows.length === 0) return
+    yield rows.map((row: any) => [
+      row.county_code,
+      row.township,
+      row.name,
+      row.code,
+      row.verified,
+      row.active,
+      row.officers.map((officer: { name: string | null; phone: string }) => `${officer.name ?? ''} ${maskPhone(officer.phone)}`.trim()).join('；'),
+    ])
+    after = rows.at(-1).code
+    if (rows.length < batch) return
+  }
+}
