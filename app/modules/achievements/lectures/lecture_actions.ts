@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -12,7 +12,7 @@ import { dispatch } from '#core/jobs/dispatch'
 import { defineJob } from '#core/jobs/registry'
 import Media from '#core/media/media'
 import { MediaRejectedError } from '#core/media/errors'
-import { storeVideo, type UploadedFile } from '#core/media/media_service'
+import { storeDocument, storePhoto, storeVideo, type UploadedFile } from '#core/media/media_service'
 import { mediaDisk } from '#core/media/storage'
 import { verifiedExpertOfUser } from '#modules/experts/public'
 import Lecture from '#modules/achievements/models/lecture'
@@ -24,27 +24,48 @@ export const RENDITION_ARGS = ['-vf', 'scale=-2:360', '-c:v', 'libx264', '-prese
 
 const run = promisify(execFile)
 
+export const SLIDES_JOB = 'achievements.lecture_slides'
+/** Pages turned into images at most: a longer deck still downloads whole as its PDF. */
+export const MAX_SLIDE_PAGES = 80
+/** pdftoppm's output: PNG pages whose long side is 1280 px, what the photo store keeps. */
+const SLIDE_ARGS = ['-png', '-scale-to', '1280', '-f', '1', '-l', String(MAX_SLIDE_PAGES)]
+
 export interface LectureInput {
   title: string
   summary: string
   industry: string
 }
 
-/** 发布讲堂: a verified expert's video (MP4/WebM through the media service, public), its rendition queued. */
-export async function publishLecture({ actor, ip }: Actor, input: LectureInput, video: UploadedFile | null) {
+/** What the form sent: a video or the slides as a PDF, exactly one of them. */
+export interface LectureFiles {
+  video: UploadedFile | null
+  slides: UploadedFile | null
+}
+
+/**
+ * 发布讲堂: a verified expert's video (MP4/WebM) or slides (a PDF; PPT/PPTX are refused:
+ * no converter on the server), through the media service, public. The job that makes
+ * the phone version (the 360p rendition, or the slide images) is queued.
+ */
+export async function publishLecture({ actor, ip }: Actor, input: LectureInput, { video, slides }: LectureFiles) {
   if (!(await verifiedExpertOfUser(actor.id))) throw new RuleError('achievements.bounties.errors.not_verified', 'video')
-  if (!video) throw new RuleError('achievements.lectures.errors.no_video', 'video')
+  if (!video && !slides) throw new RuleError('achievements.lectures.errors.no_video', 'video')
+  if (video && slides) throw new RuleError('achievements.lectures.errors.both_files', 'slides')
   const lecture = await db.transaction(async (trx) => {
-    // A refused file (not a video, too large) is told next to the video field.
-    const media = await storeVideo(video, { owner: actor, visibility: 'public', countyCode: null, client: trx }).catch((error) => {
-      throw error instanceof MediaRejectedError ? new MediaRejectedError(error.reason, 'video') : error
+    const options = { owner: actor, visibility: 'public' as const, countyCode: null, client: trx }
+    // A refused file (wrong kind, too large) is told next to its own field.
+    const media = await (video ? storeVideo(video, options) : storeDocument(slides, { ...options, field: 'slides' })).catch((error) => {
+      throw error instanceof MediaRejectedError && video ? new MediaRejectedError(error.reason, 'video') : error
     })
-    const created = await Lecture.create({ ...input, expertUserId: actor.id, videoId: media.id, rendition: 'pending', views: 0 }, { client: trx })
+    // The transaction's rollback removes a stored Office file again.
+    if (slides && media.contentType !== 'application/pdf') throw new RuleError('achievements.lectures.errors.slides_pdf_only', 'slides')
+    const files = video ? { videoId: media.id } : { slidesId: media.id }
+    const created = await Lecture.create({ ...input, ...files, expertUserId: actor.id, rendition: 'pending', views: 0 }, { client: trx })
     await trx.from('media').where('id', media.id).update({ subject_type: LECTURE_SUBJECT, subject_id: created.id })
     await audit(trx, { actor, action: 'achievements.lecture_publish', subjectType: LECTURE_SUBJECT, subjectId: created.id, ip })
     return created
   })
-  await dispatch(RENDITION_JOB, { lectureId: lecture.id }, { singletonKey: `lecture:${lecture.id}` })
+  await dispatch(video ? RENDITION_JOB : SLIDES_JOB, { lectureId: lecture.id }, { singletonKey: `lecture:${lecture.id}` })
   return lecture
 }
 
@@ -56,7 +77,7 @@ export async function publishLecture({ actor, ip }: Actor, input: LectureInput, 
  */
 export async function renderLecture(lectureId: number, options: { ffmpeg?: string } = {}) {
   const lecture = await Lecture.find(lectureId)
-  if (!lecture || lecture.rendition === 'ready') return lecture
+  if (!lecture || !lecture.videoId || lecture.rendition === 'ready') return lecture
   const original = await Media.findOrFail(lecture.videoId)
   const dir = await mkdtemp(join(tmpdir(), 'lecture-'))
   try {
@@ -83,6 +104,61 @@ export async function renderLecture(lectureId: number, options: { ffmpeg?: strin
     await rm(dir, { recursive: true, force: true })
   }
 }
+
+/**
+ * Turns the slides' PDF into one public photo per page (pdftoppm from poppler-utils, the
+ * first MAX_SLIDE_PAGES pages), so a phone shows them page by page. Without pdftoppm, or
+ * for a PDF it cannot read, the lecture is `unavailable` and its page offers the PDF.
+ * Idempotent like the rendition.
+ */
+export async function renderSlides(lectureId: number, options: { pdftoppm?: string } = {}) {
+  const lecture = await Lecture.find(lectureId)
+  if (!lecture || !lecture.slidesId || lecture.rendition === 'ready') return lecture
+  const pdf = await Media.findOrFail(lecture.slidesId)
+  const dir = await mkdtemp(join(tmpdir(), 'slides-'))
+  try {
+    const input = join(dir, 'in.pdf')
+    await writeFile(input, await mediaDisk().getBytes(pdf.storageKey))
+    try {
+      await run(options.pdftoppm ?? 'pdftoppm', [...SLIDE_ARGS, input, join(dir, 'page')], { timeout: 10 * 60_000 })
+    } catch (error) {
+      logger.warn({ err: error, lectureId }, 'achievements: no slide images (pdftoppm missing or failed); the PDF downloads')
+      lecture.rendition = 'unavailable'
+      await lecture.save()
+      return lecture
+    }
+    // page-1.png … page-80.png (zero-padded to the page count's width): numeric order.
+    const pages = (await readdir(dir)).filter((name) => /^page-\d+\.png$/.test(name)).sort((a, b) => pageNumber(a) - pageNumber(b))
+    await db.transaction(async (trx) => {
+      const store = { owner: { id: lecture.expertUserId }, visibility: 'public' as const, countyCode: null, subject: { type: LECTURE_SUBJECT, id: lecture.id }, client: trx }
+      for (const [index, name] of pages.entries()) {
+        const path = join(dir, name)
+        const photo = await storePhoto({ tmpPath: path, size: (await stat(path)).size, clientName: name }, store)
+        await trx.table('achievements_lecture_pages').insert({ lecture_id: lecture.id, page: index + 1, media_id: photo.id })
+      }
+      lecture.useTransaction(trx)
+      lecture.merge({ pageCount: pages.length, rendition: pages.length ? 'ready' : 'unavailable' })
+      await lecture.save()
+    })
+    return lecture
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+function pageNumber(name: string) {
+  return Number(/\d+/.exec(name)![0])
+}
+
+/** A slide's image: page `page` (1-based) of the lecture, or null when there is none. */
+export async function slideOf(lectureId: number, page: number) {
+  const row = await db.from('achievements_lecture_pages').where({ lecture_id: lectureId, page }).select('media_id').first()
+  return row ? Media.find(row.media_id) : null
+}
+
+defineJob<{ lectureId: number }>(SLIDES_JOB, async ({ lectureId }) => {
+  await renderSlides(lectureId)
+}, { retryLimit: 1 })
 
 defineJob<{ lectureId: number }>(RENDITION_JOB, async ({ lectureId }) => {
   await renderLecture(lectureId)

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
 import db from '@adonisjs/lucid/services/db'
 import { guardForm } from '#core/http/forms'
-import { renderPageOrFragment } from '#core/http/render'
+import { renderPageOrFragment, wantsFragment } from '#core/http/render'
 import { areaMessages } from '#core/http/form_messages'
 import { plainText } from '#core/http/text_rules'
 import { knownIndustries } from '#core/industries/industry_rules'
@@ -10,7 +10,7 @@ import { industryList, industryNames } from '#core/industries/industry_directory
 import Media from '#core/media/media'
 import { wasChosen } from '#core/media/media_service'
 import Lecture from '#modules/achievements/models/lecture'
-import { publishLecture } from '#modules/achievements/lectures/lecture_actions'
+import { publishLecture, slideOf } from '#modules/achievements/lectures/lecture_actions'
 import { verifiedExpertOfUser } from '#modules/experts/public'
 
 export const lectureValidator = vine.create({
@@ -42,23 +42,46 @@ export default class LecturesController {
     })
   }
 
-  /** The page counts a view (one UPDATE, no row lock kept). */
-  async show({ params, view, response }: HttpContext) {
+  /**
+   * The page counts a view (one UPDATE, no row lock kept); a video plays, slides show one
+   * page at a time (`?page=n`; htmx asks for the next slide alone, which is no new view).
+   */
+  async show(ctx: HttpContext) {
+    const { params, request, response } = ctx
     const lecture = await Lecture.find(params.id)
     if (!lecture) return response.notFound()
+    const slides = lecture.slidesId ? await this.slide(lecture, request.qs().page) : null
+    if (slides === undefined) return response.notFound()
+    ctx.response.header('Vary', 'HX-Request')
+    if (slides && wantsFragment(ctx)) return ctx.view.render('achievements/lectures/partials/slide', { lecture, ...slides })
     await db.from('achievements_lectures').where('id', lecture.id).increment('views', 1)
-    const videos = await Media.query().whereIn('id', [lecture.videoId, lecture.renditionId].filter((id): id is number => id !== null))
-    const byId = new Map(videos.map((media) => [Number(media.id), media]))
+    const files = await Media.query().whereIn('id', [lecture.videoId, lecture.renditionId, lecture.slidesId].filter((id): id is number => id !== null))
+    const byId = new Map(files.map((media) => [Number(media.id), media]))
     const expert = await verifiedExpertOfUser(lecture.expertUserId)
     if (expert) await expert.load('user')
-    return view.render('achievements/lectures/pages/show', {
+    return ctx.view.render('achievements/lectures/pages/show', {
       lecture,
       expert,
       views: lecture.views + 1,
-      original: byId.get(Number(lecture.videoId)),
+      original: lecture.videoId ? byId.get(Number(lecture.videoId)) : undefined,
       rendition: lecture.renditionId ? byId.get(Number(lecture.renditionId)) : undefined,
+      pdf: lecture.slidesId ? byId.get(Number(lecture.slidesId)) : undefined,
+      ...slides,
       industryNames: Object.fromEntries(await industryNames()),
     })
+  }
+
+  /** Slide `page` of the lecture's images (none yet: page 1 and no image); undefined for a page out of range. */
+  private async slide(lecture: Lecture, pageParam: unknown) {
+    const page = pageParam === undefined ? 1 : Number(pageParam)
+    if (!Number.isInteger(page) || page < 1 || page > Math.max(lecture.pageCount, 1)) return undefined
+    const link = (n: number) => `/achievements/lectures/${lecture.id}?page=${n}`
+    return {
+      page,
+      slide: lecture.pageCount ? await slideOf(lecture.id, page) : null,
+      previous: page > 1 ? link(page - 1) : null,
+      next: page < lecture.pageCount ? link(page + 1) : null,
+    }
   }
 
   async create({ view }: HttpContext) {
@@ -70,7 +93,8 @@ export default class LecturesController {
     const lecture = await guardForm(ctx, { errorsTarget: '#lecture-form-errors' }, async () => {
       const input = await request.validateUsing(lectureValidator, { messagesProvider: areaMessages(i18n, 'achievements.lectures.validator') })
       const video = request.file('video', { size: '60mb' })
-      return publishLecture({ actor: auth.getUserOrFail(), ip: request.ip() }, input, wasChosen(video) ? video : null)
+      const slides = request.file('slides', { size: '60mb' })
+      return publishLecture({ actor: auth.getUserOrFail(), ip: request.ip() }, input, { video: wasChosen(video) ? video : null, slides: wasChosen(slides) ? slides : null })
     })
     session.flash('success', i18n.t('achievements.lectures.published'))
     return response.redirect(`/achievements/lectures/${lecture.id}`)

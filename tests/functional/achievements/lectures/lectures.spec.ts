@@ -7,19 +7,26 @@ import { promisify } from 'node:util'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Media from '#core/media/media'
 import Lecture from '#modules/achievements/models/lecture'
-import { RENDITION_JOB, renderLecture } from '#modules/achievements/lectures/lecture_actions'
+import { RENDITION_JOB, SLIDES_JOB, renderLecture, renderSlides } from '#modules/achievements/lectures/lecture_actions'
 import { asBytes, createUser, fieldErrors } from '#tests/helpers'
 import { HTML_AS_JPG, mp4Bytes } from '#tests/fixtures/media/generate'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
 import { queuedJobs } from '#tests/fixtures/experts/triage'
+import { slidesPdf } from '#tests/fixtures/achievements/lectures'
+import { ooxmlBytes, pdfBytes } from '#tests/fixtures/media/documents'
 
 const FIELDS = { title: '猕猴桃冬季修剪要点', summary: '讲解猕猴桃冬季修剪的时间、方法和清园要点，适合果农和合作社技术员。', industry: 'fruit' }
 
-function postLecture(client: any, user: any, video: Buffer | null, name = 'lecture.mp4') {
+function postLecture(client: any, user: any, video: Buffer | null, name = 'lecture.mp4', slides?: { bytes: Buffer; name: string }) {
   let request = client.post('/achievements/lectures').header('accept', 'text/html').withCsrfToken().redirects(0).loginAs(user)
   for (const [field, value] of Object.entries(FIELDS)) request = request.field(field, value)
   if (video) request = request.file('video', video, { filename: name })
+  if (slides) request = request.file('slides', slides.bytes, { filename: slides.name })
   return request
+}
+
+function postSlides(client: any, user: any, bytes: Buffer, name = '修剪讲义.pdf') {
+  return postLecture(client, user, null, undefined, { bytes, name })
 }
 
 /** A real two-second 640×480 MP4, made by ffmpeg's test source (ffmpeg is installed from Debian, as on CI). */
@@ -104,4 +111,78 @@ test.group('Achievements / 特派员讲堂', (group) => {
     assert.include(page.text(), '正在播放适合手机网络的低码率版本')
     assert.equal((await renderLecture(lecture.id))!.renditionId, rendition.id, 'idempotent')
   }).timeout(60_000)
+
+  test('slides: a PDF is stored, its pages become images in a job, and the lecture shows them page by page (page, htmx, no JS)', async ({ client, assert }) => {
+    const { user } = await makeExpert({ industries: ['fruit'] })
+    const response = await postSlides(client, user, await slidesPdf(3))
+    const lecture = await Lecture.findByOrFail('expertUserId', user.id)
+    response.assertStatus(302)
+    response.assertHeader('location', `/achievements/lectures/${lecture.id}`)
+    assert.isNull(lecture.videoId)
+    const pdf = await Media.findOrFail(lecture.slidesId)
+    assert.equal(pdf.contentType, 'application/pdf')
+    assert.equal(pdf.visibility, 'public')
+    assert.lengthOf(await queuedJobs(SLIDES_JOB), 1)
+    assert.lengthOf(await queuedJobs(RENDITION_JOB), 0)
+
+    const waiting = await client.get(`/achievements/lectures/${lecture.id}`)
+    assert.include(waiting.text(), '讲义的逐页图片正在生成')
+    assert.include(waiting.text(), pdf.url())
+    assert.include((await client.get('/achievements/lectures?industry=fruit')).text(), '讲义')
+
+    const done = await renderSlides(lecture.id)
+    assert.equal(done!.rendition, 'ready')
+    assert.equal(done!.pageCount, 3)
+    const images = await Media.query().where('subject_type', 'achievements.lecture').where('subject_id', lecture.id).where('kind', 'photo').orderBy('id')
+    assert.lengthOf(images, 3)
+    assert.isTrue(images.every((image) => image.visibility === 'public' && image.width! <= 1280 && image.height! <= 1280))
+
+    const first = await client.get(`/achievements/lectures/${lecture.id}`)
+    assert.include(first.text(), `src="${images[0].url()}"`)
+    assert.include(first.text(), '第 1 / 3 页')
+    assert.include(first.text(), `href="/achievements/lectures/${lecture.id}?page=2"`)
+    assert.notInclude(first.text(), '上一页')
+
+    const fragment = await client.get(`/achievements/lectures/${lecture.id}?page=2`).header('hx-request', 'true')
+    assert.include(fragment.text(), `src="${images[1].url()}"`)
+    assert.notInclude(fragment.text(), '<html')
+    assert.include(fragment.text(), '上一页')
+    const last = await client.get(`/achievements/lectures/${lecture.id}?page=3`)
+    assert.include(last.text(), `src="${images[2].url()}"`)
+    assert.include(last.text(), '<html')
+    assert.notInclude(last.text(), '下一页')
+    ;(await client.get(`/achievements/lectures/${lecture.id}?page=4`)).assertStatus(404)
+    ;(await client.get(`/achievements/lectures/${lecture.id}?page=x`)).assertStatus(404)
+    const image = await asBytes(client.get(images[0].url()))
+    image.assertStatus(200)
+    image.assertHeader('content-type', 'image/webp')
+
+    await lecture.refresh()
+    assert.equal(lecture.views, 3, 'the pages count views, the htmx slide does not')
+    assert.equal((await renderSlides(lecture.id))!.pageCount, 3, 'idempotent')
+    assert.lengthOf(await Media.query().where('subject_id', lecture.id).where('kind', 'photo'), 3)
+  }).timeout(60_000)
+
+  test('slides without pdftoppm: the lecture is unavailable page by page and offers the PDF', async ({ client, assert }) => {
+    const { user } = await makeExpert({ industries: ['fruit'] })
+    await postSlides(client, user, await pdfBytes('冬季修剪'))
+    const lecture = await Lecture.findByOrFail('expertUserId', user.id)
+    const missing = await renderSlides(lecture.id, { pdftoppm: '/nonexistent/pdftoppm' })
+    assert.equal(missing!.rendition, 'unavailable')
+    const page = await client.get(`/achievements/lectures/${lecture.id}`)
+    assert.include(page.text(), '这份讲义无法逐页显示')
+    assert.include(page.text(), '下载 PDF 讲义')
+  })
+
+  test('refused slides: a PPTX (PDF only, said in Chinese), a web page named .pdf, a video and slides at once — nothing stored', async ({ client, assert }) => {
+    const { user } = await makeExpert({ industries: ['fruit'] })
+    assert.include(fieldErrors(await postSlides(client, user, ooxmlBytes('pptx'), '讲义.pptx'), 'slides').join(' '), '讲义目前只接受 PDF')
+    assert.match(fieldErrors(await postSlides(client, user, HTML_AS_JPG, '讲义.pdf'), 'slides').join(' '), /\p{Script=Han}/u)
+    const both = await postLecture(client, user, mp4Bytes(1000), 'lecture.mp4', { bytes: await slidesPdf(1), name: 'a.pdf' })
+    assert.include(fieldErrors(both, 'slides').join(' '), '视频和讲义只能选一个')
+    assert.lengthOf(await Lecture.all(), 0)
+    assert.lengthOf(await Media.all(), 0)
+    const form = await client.get('/achievements/lectures/new').loginAs(user)
+    assert.include(form.text(), 'PPT/PPTX 请先在 WPS 或 PowerPoint 里“另存为 PDF”')
+  })
 })
