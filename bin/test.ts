@@ -29,6 +29,23 @@ const embedded = process.env.TEST_DATABASE_URL
       log: (line) => console.error(line),
     })
 process.env.DATABASE_URL = embedded?.url ?? process.env.TEST_DATABASE_URL
+// DRIVE_DISK=s3 without an endpoint: the run's files go to a local S3 endpoint (s3rver), so
+// that any test file can be run on the S3 disk (README "Media storage").
+const bucket =
+  process.env.DRIVE_DISK === 's3' && !process.env.S3_ENDPOINT
+    ? await import('../tests/fixtures/media/s3rver.js').then(({ startS3rver }) => startS3rver())
+    : null
+if (bucket) {
+  const { settings } = bucket
+  Object.assign(process.env, {
+    S3_ENDPOINT: settings.endpoint,
+    S3_REGION: settings.region,
+    S3_BUCKET: settings.bucket,
+    S3_ACCESS_KEY_ID: settings.accessKeyId,
+    S3_SECRET_ACCESS_KEY: settings.secretAccessKey,
+    S3_PATH_STYLE: 'true',
+  })
+}
 // A free port per run, so that test runs (and a running dev server) never collide.
 process.env.PORT = process.env.TEST_PORT ?? String(await freePort())
 process.env.APP_URL = `http://${process.env.HOST ?? 'localhost'}:${process.env.PORT}`
@@ -54,6 +71,7 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
         teardown: runnerHooks.teardown.concat([
           () => app.terminate(),
           async () => embedded?.stop(),
+          async () => bucket?.close(),
         ]),
       },
     })
@@ -63,4 +81,5 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
     process.exitCode = 1
     prettyPrintError(error)
     await embedded?.stop()
+    await bucket?.close()
   })

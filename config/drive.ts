@@ -19,6 +19,36 @@ const disk = env.get('DRIVE_DISK', 'local')
  */
 export const testMediaRoot = app.inTest && !env.get('DRIVE_ROOT') ? join(tmpdir(), `rural-tech-media-${process.pid}`) : null
 
+export interface S3Settings {
+  endpoint?: string
+  region?: string
+  bucket: string
+  accessKeyId: string
+  secretAccessKey: string
+  pathStyle?: boolean
+}
+
+/**
+ * The options of Drive's S3 disk for any S3-compatible bucket (Aliyun OSS, Tencent COS,
+ * MinIO, AWS). The SDK's default checksums (CRC32 trailers in every streamed upload) are
+ * asked for only where S3 requires them: S3-compatible services that do not know the
+ * trailers store them inside the file. Exported for the test against s3rver.
+ */
+export function s3Options(settings: S3Settings) {
+  return {
+    credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+    region: settings.region ?? 'auto',
+    bucket: settings.bucket,
+    endpoint: settings.endpoint,
+    forcePathStyle: settings.pathStyle ?? false,
+    requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+    responseChecksumValidation: 'WHEN_REQUIRED' as const,
+    // Many S3-compatible services have no object ACLs; the bucket stays private.
+    supportsACL: false,
+    visibility: 'private' as const,
+  }
+}
+
 const driveConfig = defineConfig({
   default: disk,
   services: {
@@ -30,19 +60,16 @@ const driveConfig = defineConfig({
     // Only configured when chosen: the AWS SDK is loaded only by deployments that use it.
     ...(disk === 's3'
       ? {
-          s3: services.s3({
-            credentials: {
+          s3: services.s3(
+            s3Options({
+              endpoint: env.get('S3_ENDPOINT'),
+              region: env.get('S3_REGION'),
+              bucket: env.get('S3_BUCKET')!,
               accessKeyId: env.get('S3_ACCESS_KEY_ID')!,
               secretAccessKey: env.get('S3_SECRET_ACCESS_KEY')!,
-            },
-            region: env.get('S3_REGION') ?? 'auto',
-            bucket: env.get('S3_BUCKET')!,
-            endpoint: env.get('S3_ENDPOINT'),
-            forcePathStyle: env.get('S3_PATH_STYLE', false),
-            // Many S3-compatible services have no object ACLs; the bucket stays private.
-            supportsACL: false,
-            visibility: 'private',
-          }),
+              pathStyle: env.get('S3_PATH_STYLE', false),
+            })
+          ),
         }
       : {}),
   },

@@ -8,9 +8,19 @@ import { FSDriver } from '@adonisjs/drive/drivers/fs'
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { ByteRange } from '#core/media/range'
 
+let replacement: Disk | null = null
+
 /** The disk chosen by DRIVE_DISK (config/drive.ts). */
 export function mediaDisk() {
-  return drive.use()
+  return replacement ?? drive.use()
+}
+
+/**
+ * Tests only: runs the whole media flow on another disk (the S3 test's local bucket)
+ * until called again without one.
+ */
+export function useMediaDisk(disk: Disk | null) {
+  replacement = disk
 }
 
 const s3Clients = new WeakMap<object, S3Client>()
