@@ -10,6 +10,8 @@ export { sweepDeadlines, type SweepReport } from '#modules/experts/triage/sweep_
 export { findVerifiedExpert, availabilityOf, expertFigures, type Availability, type ExpertFigures } from '#modules/experts/profiles/profile_queries'
 export { EXPERT_SOURCE } from '#modules/experts/profiles/profile_queries'
 export { indexExpert } from '#modules/experts/profiles/profile_actions'
+// 找类似 for other modules' 相关信息 (产业信息): vetted knowledge entries first, then solved cases, and where each is read.
+export { suggestionsFor, suggestionPath } from '#modules/experts/similar/suggestions'
 // Visits and closing: visit statuses (travel costs are integer fen, see #core/money); the 7-day auto-close sweep.
 export { VISIT_STATUSES, type VisitStatus } from '#modules/experts/models/visit'
 export { sweepSilentConsultations } from '#modules/experts/closing/jobs'

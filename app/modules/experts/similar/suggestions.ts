@@ -13,14 +13,18 @@ const isKnowledgeEntry = (item: SimilarDocument) => item.sourceType === KNOWLEDG
 /**
  * 找类似 as a reporter sees it: vetted knowledge entries first (answers a 回访 found valid),
  * then other solved cases — never the case an entry shown was made from — and only
- * suggestions above MIN_SCORE: a wrong one costs the farmer more than none.
+ * suggestions above MIN_SCORE: a wrong one costs the farmer more than none (a caller
+ * that filters by industry itself, as 产业信息's 相关信息, may set its own).
  */
-export async function suggestionsFor(text: string, options: { industry?: string | null; county?: string | null }): Promise<SimilarDocument[]> {
+export async function suggestionsFor(
+  text: string,
+  options: { industry?: string | null; county?: string | null; minScore?: number }
+): Promise<SimilarDocument[]> {
   // One search over solved cases and entries together (the typing path runs it every pause).
   const found = await similar(text, {
     industry: options.industry ?? undefined,
     county: options.county ?? undefined,
-    minScore: MIN_SCORE,
+    minScore: options.minScore ?? MIN_SCORE,
     withDirectories: [KNOWLEDGE_SOURCE],
     limit: SIMILAR_SHOWN + ENTRIES_FIRST,
   })
@@ -33,3 +37,7 @@ export async function suggestionsFor(text: string, options: { industry?: string 
   return [...entries, ...others].slice(0, SIMILAR_SHOWN)
 }
 
+/** Where a suggestion is read: a knowledge entry's own page, any other solved document's. */
+export function suggestionPath(item: Pick<SimilarDocument, 'id' | 'sourceType' | 'sourceId'>) {
+  return item.sourceType === KNOWLEDGE_SOURCE ? `/knowledge/${item.sourceId}` : `/cases/${item.id}`
+}

@@ -7,7 +7,7 @@ import { currentVersionOf, namesFor } from '#modules/info/records/record_queries
 import { RECORD_KINDS } from '#modules/info/shared/record_states'
 import { documentsOf, photosOf } from '#modules/info/shared/record_photos'
 import { RECORD_SUBJECT } from '#modules/info/shared/record_states'
-import { relatedOf } from '#modules/info/shared/record_links'
+import { relatedOf, solvedOf } from '#modules/info/shared/record_links'
 import { PdfFontMissingError, recordPdf } from '#modules/info/browse/record_pdf'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
@@ -49,6 +49,7 @@ export default class BrowseController {
       photos: await photosOf(record),
       documents: await documentsOf(record),
       related: await relatedOf(record),
+      solved: await solvedOf(record),
       expertsQuery: expertsQueryOf(record),
       region: await regionDirectory.fullName(record.regionCode),
       ...(await namesFor([record])),

@@ -6,6 +6,9 @@ import { refreshAround, REFRESH_LINKS_JOB } from '#modules/info/shared/record_li
 import { checklistOf, reviewRecord, signOffRecord, withdrawRecord } from '#modules/info/reviews/review_actions'
 import { submitRecord } from '#modules/info/records/record_actions'
 import { recordIn } from '#tests/fixtures/info/records'
+import { publishedEntry } from '#tests/fixtures/experts/knowledge'
+import { withdrawEntry } from '#modules/experts/knowledge/knowledge_actions'
+import { staffOf } from '#tests/fixtures/experts/consultations'
 
 /** The link refreshes the steps queued (in this test's transaction), run as the worker would. */
 async function runQueuedRefreshes() {
@@ -56,6 +59,28 @@ test.group('Info / browse: 相关信息', (group) => {
     assert.notInclude((await client.get(`/info/${second.record.id}`)).text(), `href="/info/${first.record.id}"`)
     await runQueuedRefreshes()
     assert.lengthOf(await db.from('info_record_links').where('record_id', first.record.id), 0)
+  })
+
+  test('on sign-off the record is linked to the nearest knowledge entry of its industry (through experts\' 找类似), listed on its page; a withdrawn entry leaves it', async ({ client, assert }) => {
+    const { entry } = await publishedEntry({
+      industry: 'fruit',
+      text: '柑橘春见叶片发黄，果实有溃疡病斑点，柑橘园该怎么防治？',
+      answer: '这是柑橘溃疡病，剪除病枝，用氢氧化铜喷雾，雨后补喷一次。',
+    })
+    const unrelated = await publishedEntry({ industry: 'tea', text: '茶树叶片有小绿叶蝉为害，怎么防治？', answer: '用色板诱杀，必要时喷施苦参碱。' })
+    const { record } = await published('锦江区柑橘溃疡病绿色防控', '<p>柑橘溃疡病和春见品种防控技术推广。</p>', { industry: 'fruit' })
+    await runQueuedRefreshes()
+
+    const page = (await client.get(`/info/${record.id}`)).text()
+    assert.include(page, '农技问答')
+    assert.include(page, `href="/knowledge/${entry.id}"`)
+    assert.notInclude(page, `href="/knowledge/${unrelated.entry.id}"`)
+    assert.notInclude(page, '暂无相关信息')
+
+    await withdrawEntry(await staffOf(entry.countyCode), entry.id, '答复需要更新')
+    const after = (await client.get(`/info/${record.id}`)).text()
+    assert.notInclude(after, `href="/knowledge/${entry.id}"`)
+    assert.include(after, '暂无相关信息')
   })
 
   test('a record without neighbours says so', async ({ client }) => {
