@@ -3,7 +3,7 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import RoleGrant from '#core/accounts/models/role_grant'
 import type { Role } from '#core/accounts/roles'
 import { RegionScope } from '#core/regions/region_scope'
-import { scopeTakesPart, suspensionsInForce } from '#core/regions/participation'
+import { scopeTakesPart, suspendedRegionCodes } from '#core/regions/participation'
 
 /*
  * Role grants as the modules read and change them: a module never queries or writes
@@ -22,7 +22,7 @@ export async function narrowestStaffOf(
   options: { upTo?: 'city' | 'province'; client?: QueryClientContract } = {}
 ): Promise<number[]> {
   const county = RegionScope.fromRegionCode(countyCode)
-  const inForce = await suspensionsInForce(options.client)
+  const inForce = await suspendedRegionCodes(options.client)
   const prefixes = [county, county.city, ...(options.upTo === 'city' ? [] : [RegionScope.province])]
     .filter((scope) => scopeTakesPart(scope, inForce))
     .map((scope) => scope.prefix)

@@ -1,16 +1,27 @@
 import { AuthorizationResponse } from '@adonisjs/bouncer'
-import i18nManager from '@adonisjs/i18n/services/main'
 import type User from '#core/accounts/models/user'
 import type { Role } from '#core/accounts/roles'
-import { scopeTakesPart, suspensionsInForce } from '#core/regions/participation'
+import { scopeTakesPart, suspendedRegionCodes } from '#core/regions/participation'
 import type { RegionScope } from '#core/regions/region_scope'
 
-/** People whose current request only reads (GET, HEAD): marked by the bouncer of that request. */
-const reading = new WeakSet<User>()
+/**
+ * What a policy allows a person to do with a place-bound record: 'read' it (see its
+ * page), or 'manage' it (change it, or open a form that does). The policy says which,
+ * so the rule does not hang on the request's method.
+ */
+export type ScopeIntent = 'read' | 'manage'
 
-/** Marks the signed-in person of a reading request (initialize_bouncer_middleware does it for GET and HEAD). */
-export function markReading(user: User) {
-  reading.add(user)
+/**
+ * The cities and counties suspended today, read once per person per request: the
+ * person's User is loaded for each request (its grants are cached on it the same way),
+ * so a check of a list of records costs one read, and the next request reads afresh.
+ */
+const suspendedFor = new WeakMap<User, Promise<Set<string>>>()
+
+function suspendedCodes(actor: User) {
+  let codes = suspendedFor.get(actor)
+  if (!codes) suspendedFor.set(actor, (codes = suspendedRegionCodes()))
+  return codes
 }
 
 /**
@@ -18,25 +29,22 @@ export function markReading(user: User) {
  * these roles holds the record's county; otherwise the record does not exist for
  * them (404), so staff of 510104 learn nothing of 510105.
  *
- * A suspended city or county (#core/regions/participation) keeps reading: a request
- * that changes something (any method but GET and HEAD) is refused (403) unless one of
- * the person's scopes holding the record still takes part — so the city's staff act
- * for a suspended county, and every module's policy gets the rule from here.
+ * To 'manage', one of those scopes must also take part (#core/regions/participation):
+ * a suspended county's or city's staff keep reading its records but are refused (403)
+ * what changes them, while its city's (or the province's) staff act for it. Reading
+ * costs nothing more; managing reads the suspended regions once per request, and not
+ * at all for a province scope.
  */
-export async function allowWithinScope(actor: User, roles: readonly Role[], countyCode: string | null) {
+export async function allowWithinScope(actor: User, roles: readonly Role[], countyCode: string | null, intent: ScopeIntent) {
   const scopes = (await actor.scopesFor(...roles)).filter((scope) => scope.contains(countyCode))
   if (scopes.length === 0) return AuthorizationResponse.deny('Not found', 404)
-  if (reading.has(actor)) return AuthorizationResponse.allow()
-  return (await mayManageIn(scopes)) ? AuthorizationResponse.allow() : suspendedDenial()
+  if (intent === 'read' || (await mayManageIn(actor, scopes))) return AuthorizationResponse.allow()
+  return AuthorizationResponse.deny('Region suspended', 403).t('regions.participation.denied')
 }
 
 /** Whether any of these scopes may manage (its region, and its city, take part today). */
-async function mayManageIn(scopes: RegionScope[]) {
+async function mayManageIn(actor: User, scopes: RegionScope[]) {
   if (scopes.some((scope) => scope.level === 'province')) return true
-  const inForce = await suspensionsInForce()
-  return inForce.size === 0 || scopes.some((scope) => scopeTakesPart(scope, inForce))
-}
-
-function suspendedDenial() {
-  return AuthorizationResponse.deny(i18nManager.locale('zh-CN').t('regions.participation.denied'), 403)
+  const suspended = await suspendedCodes(actor)
+  return scopes.some((scope) => scopeTakesPart(scope, suspended))
 }

@@ -38,10 +38,12 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (error?.code === 'E_BAD_CSRF_TOKEN') {
       return ctx.response.status(419).send(await ctx.view.render('errors/page_expired'))
     }
-    // A policy may deny with 404 to hide that a record exists at all.
+    // A policy may deny with 404 to hide that a record exists at all, or with 403 and a translated reason (.t(key)) to tell why.
     if (error?.code === 'E_AUTHORIZATION_FAILURE') {
       const status = error.response?.status ?? 403
-      return ctx.response.status(status).send(await ctx.view.render(status === 404 ? 'errors/not_found' : 'errors/forbidden'))
+      const translation = error.response?.translation
+      const reason = translation ? ctx.i18n.t(translation.identifier, translation.data) : null
+      return ctx.response.status(status).send(await ctx.view.render(status === 404 ? 'errors/not_found' : 'errors/forbidden', { reason }))
     }
     return super.handle(error, ctx)
   }

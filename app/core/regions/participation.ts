@@ -10,9 +10,10 @@ import { RegionScope } from '#core/regions/region_scope'
  * A region's participation in the platform (plan 六(二)): the province may suspend a
  * city or a county that does not carry its share (取消接入平台资格) from a day on, with a
  * reason, and restore it. While suspended, its centre staff keep reading but lose every
- * management action (#core/accounts/scoped_access), its new cases are triaged one level
- * up (triageLevelFor), and its centre is passed over when staff are told of a case
- * (narrowestStaffOf). A farmer's own data is never touched by any of it.
+ * management action (a policy's check with the 'manage' intent, #core/accounts/scoped_access),
+ * its new cases are triaged one level up (triageLevelFor), and its centre is passed over
+ * when staff are told of a case (narrowestStaffOf). A farmer's own data is never touched
+ * by any of it: nothing here filters what a person sees of their own records.
  */
 
 export interface Suspension {
@@ -43,10 +44,21 @@ function isoDay(date: Date) {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
 }
 
+/** Open suspensions whose day has come (the partial unique index keeps them few and found at once). */
+function inForceQuery(client: QueryClientContract) {
+  return client.from('region_suspensions').whereNull('restored_at').where('from_day', '<=', todayIso())
+}
+
 /** Suspensions in force today (open, their day come), by region code. */
 export async function suspensionsInForce(client: QueryClientContract = db.connection()): Promise<Map<string, Suspension>> {
-  const rows = await client.from('region_suspensions').whereNull('restored_at').where('from_day', '<=', todayIso())
+  const rows = await inForceQuery(client)
   return new Map(rows.map((row) => [row.region_code as string, toSuspension(row)]))
+}
+
+/** The codes of the cities and counties suspended today: what a scope check needs, one small read. */
+export async function suspendedRegionCodes(client: QueryClientContract = db.connection()): Promise<Set<string>> {
+  const rows = await inForceQuery(client).select('region_code')
+  return new Set(rows.map((row) => row.region_code as string))
 }
 
 /** The suspension that stops a county or city taking part today: its own, else its city's; null when it takes part. */
@@ -58,9 +70,21 @@ export async function suspensionOf(regionCode: string, client: QueryClientContra
 }
 
 /** Whether a centre of this scope may act (manage, be told of cases): the province always; a city or county unless suspended. */
-export function scopeTakesPart(scope: RegionScope, inForce: Map<string, Suspension>) {
+export function scopeTakesPart(scope: RegionScope, inForce: { has(regionCode: string): boolean }) {
   if (scope.level === 'province') return true
   return !inForce.has(scope.regionCode) && !inForce.has(scope.city.regionCode)
+}
+
+/**
+ * The suspension a person's centre works under, for the notice on its pages: null while
+ * any of their scopes takes part (a province scope always does), else the one that
+ * stops their first scope (its own, or its city's).
+ */
+export async function suspensionOfScopes(scopes: RegionScope[]): Promise<Suspension | null> {
+  if (scopes.length === 0 || scopes.some((scope) => scope.level === 'province')) return null
+  const inForce = await suspensionsInForce()
+  if (inForce.size === 0 || scopes.some((scope) => scopeTakesPart(scope, inForce))) return null
+  return inForce.get(scopes[0].regionCode) ?? inForce.get(scopes[0].city.regionCode) ?? null
 }
 
 /**
@@ -68,7 +92,7 @@ export function scopeTakesPart(scope: RegionScope, inForce: Map<string, Suspensi
  * up (its city, else the province) while the county or its city is suspended.
  */
 export async function triageLevelFor(countyCode: string, client: QueryClientContract = db.connection()): Promise<'county' | 'city' | 'province'> {
-  const inForce = await suspensionsInForce(client)
+  const inForce = await suspendedRegionCodes(client)
   if (inForce.size === 0) return 'county'
   const county = RegionScope.fromRegionCode(countyCode)
   if (scopeTakesPart(county, inForce)) return 'county'

@@ -27,6 +27,7 @@ import { releasePlace } from '#modules/experts/triage/assign_expert'
 import { UserFactory, withRole } from '#database/factories/core/user_factory'
 import { ExpertFactory } from '#database/factories/experts/expert_factory'
 import { visitTo, type VisitStory } from '#database/factories/experts/visit_factory'
+import { triageLevelFor } from '#core/regions/participation'
 
 /**
  * How a case went through the loop (DESIGN §4), for the states past 'submitted'. Times
@@ -217,7 +218,7 @@ async function walk(trx: TransactionClientContract, consultation: Consultation, 
         { similarDocumentId: told.similarDocumentId ?? null, closedAt: submittedAt }
       )
     } else if (step === 'awaiting_triage') {
-      await recordTransition(trx, consultation, 'awaiting_triage', { kind: 'entered_triage', actor: null }, { triageLevel: 'county' })
+      await recordTransition(trx, consultation, 'awaiting_triage', { kind: 'entered_triage', actor: null }, { triageLevel: await triageLevelFor(consultation.countyCode, trx) })
     } else if (step === 'assigned') {
       await assign(trx, consultation, told.expert ?? (await newExpertFor(trx, consultation)), assignedAt())
       for (const missed of told.missedBy ?? []) await recordEvent(trx, consultation, { kind: 'response_missed', expertId: missed.id })

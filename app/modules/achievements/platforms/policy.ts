@@ -16,6 +16,6 @@ export default class PlatformPolicy extends BasePolicy {
 
   async edit(actor: User, platform: InnovationPlatform) {
     if (!(await actor.hasRole(...SCOPED_ROLES))) return false
-    return allowWithinScope(actor, SCOPED_ROLES, platform.countyCode)
+    return allowWithinScope(actor, SCOPED_ROLES, platform.countyCode, 'manage')
   }
 }

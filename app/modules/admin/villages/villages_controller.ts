@@ -22,6 +22,7 @@ import {
 } from '#core/regions/villages'
 import VillagePolicy from '#modules/admin/villages/policy'
 import { VILLAGE_MESSAGES, villageImportValidator, villageListValidator } from '#modules/admin/villages/validators'
+import type { ScopeIntent } from '#core/accounts/scoped_access'
 
 const FORM = { errorsTarget: '#village-import-errors', messages: VILLAGE_MESSAGES }
 
@@ -34,7 +35,7 @@ export default class VillagesController {
     const counties = (await regionOptions(await auth.getUserOrFail().scopesFor(...SCOPED_ROLES))).filter((option) => option.level === 'county')
     const countyCode = county ?? counties[0]?.code
     if (!countyCode) return response.notFound()
-    await bouncer.with(VillagePolicy).authorize('county', countyCode)
+    await bouncer.with(VillagePolicy).authorize('county', countyCode, 'read')
     const villages = await villagesOf(countyCode)
     return renderPageOrFragment(ctx, 'admin/villages/pages/index', 'admin/villages/partials/registry', {
       countyCode,
@@ -52,7 +53,7 @@ export default class VillagesController {
     const { bouncer, auth, request, response } = ctx
     await bouncer.with(VillagePolicy).authorize('enter')
     const input = await validateForm(ctx, villageImportValidator, FORM)
-    await bouncer.with(VillagePolicy).authorize('county', input.county_code)
+    await bouncer.with(VillagePolicy).authorize('county', input.county_code, 'manage')
     const bytes = await readFile(input.file.tmpPath!)
     const preview = await previewVillageImport({ actor: auth.getUserOrFail(), ip: request.ip() }, input.county_code, input.file.clientName, bytes)
     if (wantsFragment(ctx)) return this.#renderImport(ctx, preview, 'admin/villages/partials/import')
@@ -60,13 +61,13 @@ export default class VillagesController {
   }
 
   async show(ctx: HttpContext) {
-    const preview = await this.#authorized(ctx)
+    const preview = await this.#authorized(ctx, 'read')
     return this.#renderImport(ctx, preview, 'admin/villages/pages/import')
   }
 
   /** Applies the previewed list whole (one transaction), or nothing. */
   async apply(ctx: HttpContext) {
-    const preview = await this.#authorized(ctx)
+    const preview = await this.#authorized(ctx, 'manage')
     const actor = ctx.auth.getUserOrFail()
     const applied = await guardForm(ctx, { errorsTarget: '#village-apply-errors' }, async () => {
       try {
@@ -82,11 +83,11 @@ export default class VillagesController {
     return ctx.response.redirect(`/admin/villages?county=${applied.countyCode}`)
   }
 
-  async #authorized(ctx: HttpContext) {
+  async #authorized(ctx: HttpContext, intent: ScopeIntent) {
     await ctx.bouncer.with(VillagePolicy).authorize('enter')
     const found = await findVillageImport(Number(ctx.params.id))
     if (!found) return ctx.response.abort('Not found', 404) as never
-    await ctx.bouncer.with(VillagePolicy).authorize('county', found.countyCode)
+    await ctx.bouncer.with(VillagePolicy).authorize('county', found.countyCode, intent)
     return found
   }
 

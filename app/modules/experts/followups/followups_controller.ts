@@ -9,6 +9,7 @@ import { industryNames } from '#core/industries/industry_directory'
 import regionDirectory from '#core/regions/region_directory'
 import { FOLLOWUP_ROLES } from '#modules/experts/shared/staff'
 import { actingRole } from '#core/accounts/acting'
+import type { ScopeIntent } from '#core/accounts/scoped_access'
 import { callValidator, queueValidator, revealValidator } from '#modules/experts/followups/validators'
 import {
   callsOf,
@@ -38,14 +39,14 @@ export default class FollowupsController {
   }
 
   async show(ctx: HttpContext) {
-    const consultation = await this.#authorized(ctx)
+    const consultation = await this.#authorized(ctx, 'read')
     return this.#renderCase(ctx, consultation, {})
   }
 
   /** "显示号码": the number in full, for this person, once, with an audit row. */
   async reveal(ctx: HttpContext) {
     const { request, auth, i18n } = ctx
-    const consultation = await this.#authorized(ctx)
+    const consultation = await this.#authorized(ctx, 'manage')
     const { owner } = await request.validateUsing(revealValidator, {
       messagesProvider: i18n.createMessagesProvider('experts.followups.validator'),
     })
@@ -61,7 +62,7 @@ export default class FollowupsController {
 
   async storeCall(ctx: HttpContext) {
     const { request, auth, i18n, session, response } = ctx
-    const consultation = await this.#authorized(ctx)
+    const consultation = await this.#authorized(ctx, 'manage')
     const input = await request.validateUsing(callValidator, {
       messagesProvider: i18n.createMessagesProvider('experts.followups.validator'),
     })
@@ -87,10 +88,10 @@ export default class FollowupsController {
       : response.redirect().toRoute('experts.followups.show', { id: consultation.id })
   }
 
-  async #authorized({ params, bouncer }: HttpContext) {
+  async #authorized({ params, bouncer }: HttpContext, intent: ScopeIntent) {
     await bouncer.with(FollowupPolicy).authorize('work')
     const consultation = await Consultation.findOrFail(params.id)
-    await bouncer.with(FollowupPolicy).authorize('handle', consultation)
+    await bouncer.with(FollowupPolicy).authorize('handle', consultation, intent)
     return consultation
   }
 

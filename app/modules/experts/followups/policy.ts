@@ -2,7 +2,7 @@ import { BasePolicy } from '@adonisjs/bouncer'
 import type User from '#core/accounts/models/user'
 import type Consultation from '#modules/experts/models/consultation'
 import { FOLLOWUP_ROLES } from '#modules/experts/shared/staff'
-import { allowWithinScope } from '#core/accounts/scoped_access'
+import { allowWithinScope, type ScopeIntent } from '#core/accounts/scoped_access'
 
 /**
  * 回访 belongs to centre staff and administrators (403 for everyone else); a case
@@ -13,7 +13,7 @@ export default class FollowupPolicy extends BasePolicy {
     return actor.hasRole(...FOLLOWUP_ROLES)
   }
 
-  handle(actor: User, consultation: Consultation) {
-    return allowWithinScope(actor, FOLLOWUP_ROLES, consultation.countyCode)
+  handle(actor: User, consultation: Consultation, intent: ScopeIntent) {
+    return allowWithinScope(actor, FOLLOWUP_ROLES, consultation.countyCode, intent)
   }
 }

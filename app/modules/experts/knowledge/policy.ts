@@ -11,6 +11,6 @@ import type KnowledgeEntry from '#modules/experts/knowledge/knowledge_entry'
  */
 export default class KnowledgePolicy extends BasePolicy {
   manage(actor: User, entry: KnowledgeEntry) {
-    return allowWithinScope(actor, SCOPED_ROLES, entry.countyCode)
+    return allowWithinScope(actor, SCOPED_ROLES, entry.countyCode, 'manage')
   }
 }

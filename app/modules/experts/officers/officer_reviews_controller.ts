@@ -15,6 +15,7 @@ import { OFFICER_MESSAGES, officerReviewListValidator } from '#modules/experts/o
 import { REVIEW_ROLES } from '#modules/experts/profiles/policy'
 import { NotPendingError } from '#modules/experts/profiles/profile_actions'
 import { rejectionValidator } from '#modules/experts/profiles/validators'
+import type { ScopeIntent } from '#core/accounts/scoped_access'
 
 /** Centre staff verify or reject 信息员 applications of their region (as expert applications). */
 export default class OfficerReviewsController {
@@ -42,7 +43,7 @@ export default class OfficerReviewsController {
   }
 
   async show({ params, bouncer, view, i18n }: HttpContext) {
-    const officer = await this.#authorized(params.id, bouncer)
+    const officer = await this.#authorized(params.id, bouncer, 'read')
     return view.render('experts/officers/pages/review', {
       officer,
       applicant: await User.findOrFail(officer.userId),
@@ -70,7 +71,7 @@ export default class OfficerReviewsController {
     outcome: 'verified' | 'rejected',
     decide: (acting: Actor, role: string, officer: Officer) => Promise<unknown>
   ) {
-    const officer = await this.#authorized(params.id, bouncer)
+    const officer = await this.#authorized(params.id, bouncer, 'manage')
     const actor = auth.getUserOrFail()
     try {
       await decide({ actor, ip: request.ip() }, (await actingRole(actor, officer.countyCode, REVIEW_ROLES))!, officer)
@@ -84,10 +85,10 @@ export default class OfficerReviewsController {
   }
 
   /** 403 for people who review nothing; 404 for an application outside the reviewer's region. */
-  async #authorized(id: string, bouncer: HttpContext['bouncer']) {
+  async #authorized(id: string, bouncer: HttpContext['bouncer'], intent: ScopeIntent) {
     await bouncer.with(OfficerPolicy).authorize('review')
     const officer = await Officer.findOrFail(id)
-    await bouncer.with(OfficerPolicy).authorize('reviewOfficer', officer)
+    await bouncer.with(OfficerPolicy).authorize('reviewOfficer', officer, intent)
     return officer
   }
 }

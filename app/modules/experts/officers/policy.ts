@@ -1,6 +1,6 @@
 import { BasePolicy } from '@adonisjs/bouncer'
 import type User from '#core/accounts/models/user'
-import { allowWithinScope } from '#core/accounts/scoped_access'
+import { allowWithinScope, type ScopeIntent } from '#core/accounts/scoped_access'
 import type Officer from '#modules/experts/officers/officer'
 import { REVIEW_ROLES } from '#modules/experts/profiles/policy'
 
@@ -13,8 +13,8 @@ export default class OfficerPolicy extends BasePolicy {
     return actor.hasRole(...REVIEW_ROLES)
   }
 
-  async reviewOfficer(actor: User, officer: Officer) {
+  async reviewOfficer(actor: User, officer: Officer, intent: ScopeIntent) {
     if (!(await actor.hasRole(...REVIEW_ROLES))) return false
-    return allowWithinScope(actor, REVIEW_ROLES, officer.countyCode)
+    return allowWithinScope(actor, REVIEW_ROLES, officer.countyCode, intent)
   }
 }

@@ -2,7 +2,7 @@ import { BasePolicy } from '@adonisjs/bouncer'
 import type User from '#core/accounts/models/user'
 import type { Role } from '#core/accounts/roles'
 import type Expert from '#modules/experts/models/expert'
-import { allowWithinScope } from '#core/accounts/scoped_access'
+import { allowWithinScope, type ScopeIntent } from '#core/accounts/scoped_access'
 
 /** Centre staff verify experts of their region; platform administrators may stand in anywhere. */
 export const REVIEW_ROLES: readonly Role[] = ['center_staff', 'center_admin', 'platform_admin']
@@ -16,8 +16,8 @@ export default class ProfilePolicy extends BasePolicy {
     return actor.hasRole(...REVIEW_ROLES)
   }
 
-  async reviewProfile(actor: User, expert: Expert) {
+  async reviewProfile(actor: User, expert: Expert, intent: ScopeIntent) {
     if (!(await actor.hasRole(...REVIEW_ROLES))) return false
-    return allowWithinScope(actor, REVIEW_ROLES, expert.countyCode)
+    return allowWithinScope(actor, REVIEW_ROLES, expert.countyCode, intent)
   }
 }

@@ -10,6 +10,7 @@ import { actingRole, type Actor } from '#core/accounts/acting'
 import { NotPendingError, rejectExpert, verifyExpert } from '#modules/experts/profiles/profile_actions'
 import { industryNames } from '#core/industries/industry_directory'
 import { profileMessages, rejectionValidator, reviewListValidator } from '#modules/experts/profiles/validators'
+import type { ScopeIntent } from '#core/accounts/scoped_access'
 
 /** Centre staff review expert applications inside their region scope. */
 export default class ProfileReviewsController {
@@ -33,7 +34,7 @@ export default class ProfileReviewsController {
   }
 
   async show({ params, bouncer, view }: HttpContext) {
-    const expert = await this.#authorized(params.id, bouncer)
+    const expert = await this.#authorized(params.id, bouncer, 'read')
     return view.render('experts/profiles/pages/review', {
       expert,
       applicant: await User.findOrFail(expert.userId),
@@ -60,7 +61,7 @@ export default class ProfileReviewsController {
     outcome: 'verified' | 'rejected',
     decide: (acting: Actor, role: string, expert: Expert) => Promise<unknown>
   ) {
-    const expert = await this.#authorized(params.id, bouncer)
+    const expert = await this.#authorized(params.id, bouncer, 'manage')
     const actor = auth.getUserOrFail()
     try {
       await decide({ actor, ip: request.ip() }, (await actingRole(actor, expert.countyCode, REVIEW_ROLES))!, expert)
@@ -74,10 +75,10 @@ export default class ProfileReviewsController {
   }
 
   /** 403 for people who review nothing; 404 for a profile outside the reviewer's region. */
-  async #authorized(id: string, bouncer: HttpContext['bouncer']) {
+  async #authorized(id: string, bouncer: HttpContext['bouncer'], intent: ScopeIntent) {
     await bouncer.with(ProfilePolicy).authorize('review')
     const expert = await Expert.findOrFail(id)
-    await bouncer.with(ProfilePolicy).authorize('reviewProfile', expert)
+    await bouncer.with(ProfilePolicy).authorize('reviewProfile', expert, intent)
     return expert
   }
 }

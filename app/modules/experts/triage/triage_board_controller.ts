@@ -3,12 +3,14 @@ import db from '@adonisjs/lucid/services/db'
 import { SCOPED_ROLES } from '#core/accounts/roles'
 import { renderPageOrFragment, wantsFragment } from '#core/http/render'
 import regionDirectory from '#core/regions/region_directory'
+import { suspensionOfScopes } from '#core/regions/participation'
 import Consultation from '#modules/experts/models/consultation'
 import { EXPERT_LEVELS } from '#modules/experts/shared/consultation_states'
 import ConsultationEvent from '#modules/experts/models/consultation_event'
 import { assignByCentre, reachableExperts } from '#modules/experts/triage/assign_expert'
 import TriagePolicy from '#modules/experts/triage/policy'
 import { actingRole } from '#core/accounts/acting'
+import type { ScopeIntent } from '#core/accounts/scoped_access'
 import { boardCases, currentDeadline, industryName } from '#modules/experts/responses/expert_cases'
 import { assignValidator, triagePageValidator } from '#modules/experts/triage/validators'
 
@@ -33,17 +35,21 @@ export default class TriageBoardController {
         deadline: currentDeadline(consultation),
       }))
     )
-    return renderPageOrFragment(ctx, 'experts/triage/pages/board', 'experts/triage/partials/board_list', { cases, rows })
+    return renderPageOrFragment(ctx, 'experts/triage/pages/board', 'experts/triage/partials/board_list', {
+      cases,
+      rows,
+      suspension: wantsFragment(ctx) ? null : await suspensionOfScopes(scopes),
+    })
   }
 
   async show(ctx: HttpContext) {
-    const consultation = await this.#authorized(ctx)
+    const consultation = await this.#authorized(ctx, 'read')
     return this.#renderPanel(ctx, consultation, 'experts/triage/pages/assign')
   }
 
   async assign(ctx: HttpContext) {
     const { request, response, session, i18n, auth } = ctx
-    const consultation = await this.#authorized(ctx)
+    const consultation = await this.#authorized(ctx, 'manage')
     if (wantsFragment(ctx)) response.header('HX-Retarget', '#assign-errors').header('HX-Reswap', 'innerHTML')
     const { expert_id: expertId, reason } = await request.validateUsing(assignValidator, {
       messagesProvider: i18n.createMessagesProvider('experts.triage.validation'),
@@ -62,10 +68,10 @@ export default class TriageBoardController {
     return response.redirect('/triage')
   }
 
-  async #authorized(ctx: HttpContext) {
+  async #authorized(ctx: HttpContext, intent: ScopeIntent) {
     await ctx.bouncer.with(TriagePolicy).authorize('board')
     const consultation = await Consultation.findOrFail(ctx.params.id)
-    await ctx.bouncer.with(TriagePolicy).authorize('manage', consultation)
+    await ctx.bouncer.with(TriagePolicy).authorize('manage', consultation, intent)
     return consultation
   }
 

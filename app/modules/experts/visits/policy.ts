@@ -2,7 +2,7 @@ import { BasePolicy } from '@adonisjs/bouncer'
 import type User from '#core/accounts/models/user'
 import { SCOPED_ROLES } from '#core/accounts/roles'
 import type Visit from '#modules/experts/models/visit'
-import { allowWithinScope } from '#core/accounts/scoped_access'
+import { allowWithinScope, type ScopeIntent } from '#core/accounts/scoped_access'
 
 /**
  * Operation-centre staff (and administrators) handle the visits of their region scope:
@@ -14,7 +14,7 @@ export default class VisitPolicy extends BasePolicy {
     return actor.hasRole(...SCOPED_ROLES)
   }
 
-  handle(actor: User, visit: Visit) {
-    return allowWithinScope(actor, SCOPED_ROLES, visit.countyCode)
+  handle(actor: User, visit: Visit, intent: ScopeIntent) {
+    return allowWithinScope(actor, SCOPED_ROLES, visit.countyCode, intent)
   }
 }

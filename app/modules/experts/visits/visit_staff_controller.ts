@@ -17,6 +17,7 @@ import {
 } from '#modules/experts/visits/validators'
 import { formDone, guardForm, validateForm } from '#core/http/forms'
 import { visitPaths } from '#modules/experts/visits/paths'
+import type { ScopeIntent } from '#core/accounts/scoped_access'
 
 const PER_PAGE = 20
 
@@ -43,7 +44,7 @@ export default class VisitStaffController {
   }
 
   async show(ctx: HttpContext) {
-    const visit = await this.#authorized(ctx)
+    const visit = await this.#authorized(ctx, 'read')
     return renderPageOrFragment(ctx, 'experts/visits/pages/staff_show', 'experts/visits/partials/staff_detail', {
       ...(await loadStaffVisit(visit)),
       today: todayIso(),
@@ -68,7 +69,7 @@ export default class VisitStaffController {
 
   /** The confirmation step before a cancel, with the reason (works without JavaScript). */
   async confirmCancel(ctx: HttpContext) {
-    const visit = await this.#authorized(ctx)
+    const visit = await this.#authorized(ctx, 'manage')
     return ctx.view.render('experts/visits/pages/staff_cancel', { visit })
   }
 
@@ -87,7 +88,7 @@ export default class VisitStaffController {
     done: string,
     act: (visit: Visit, staff: VisitActor, input: Awaited<ReturnType<V['validate']>>) => Promise<unknown>
   ) {
-    const visit = await this.#authorized(ctx)
+    const visit = await this.#authorized(ctx, 'manage')
     const options = { errorsTarget: `#visit-${form}-errors`, messages: 'experts.visits.validator' }
     const input = validator ? await validateForm(ctx, validator, options) : undefined
     await guardForm(ctx, options, () => act(visit, { id: ctx.auth.getUserOrFail().id, role: 'staff' }, input))
@@ -104,10 +105,10 @@ export default class VisitStaffController {
   }
 
   /** Staff roles only, and only visits inside their scope (404 otherwise). */
-  async #authorized({ params, bouncer }: HttpContext) {
+  async #authorized({ params, bouncer }: HttpContext, intent: ScopeIntent) {
     await bouncer.with(VisitPolicy).authorize('manage')
     const visit = await Visit.findOrFail(params.id)
-    await bouncer.with(VisitPolicy).authorize('handle', visit)
+    await bouncer.with(VisitPolicy).authorize('handle', visit, intent)
     return visit
   }
 }

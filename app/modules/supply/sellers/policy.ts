@@ -1,7 +1,7 @@
 import { BasePolicy } from '@adonisjs/bouncer'
 import type User from '#core/accounts/models/user'
 import { SCOPED_ROLES } from '#core/accounts/roles'
-import { allowWithinScope } from '#core/accounts/scoped_access'
+import { allowWithinScope, type ScopeIntent } from '#core/accounts/scoped_access'
 import type Seller from '#modules/supply/models/seller'
 
 /**
@@ -13,8 +13,8 @@ export default class SellerPolicy extends BasePolicy {
     return actor.hasRole(...SCOPED_ROLES)
   }
 
-  async reviewSeller(actor: User, seller: Seller) {
+  async reviewSeller(actor: User, seller: Seller, intent: ScopeIntent) {
     if (!(await actor.hasRole(...SCOPED_ROLES))) return false
-    return allowWithinScope(actor, SCOPED_ROLES, seller.countyCode)
+    return allowWithinScope(actor, SCOPED_ROLES, seller.countyCode, intent)
   }
 }

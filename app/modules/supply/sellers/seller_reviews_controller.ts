@@ -12,6 +12,7 @@ import { recommendSeller, removeSeller, selectSeller } from '#modules/supply/sel
 import { sellerLabels, sellerPhotos } from '#modules/supply/sellers/seller_views'
 import { recommendValidator, removalValidator, reviewListValidator, SELLER_MESSAGES } from '#modules/supply/sellers/validators'
 import { areaMessages } from '#core/http/form_messages'
+import type { ScopeIntent } from '#core/accounts/scoped_access'
 
 const DECISION_FORM = { errorsTarget: '#seller-decision-errors' }
 
@@ -36,7 +37,7 @@ export default class SellerReviewsController {
   }
 
   async show({ params, bouncer, view }: HttpContext) {
-    const seller = await this.#authorized(params.id, bouncer)
+    const seller = await this.#authorized(params.id, bouncer, 'read')
     return view.render('supply/sellers/pages/review', {
       seller,
       phone: contactPhoneView(seller.phone, true),
@@ -46,7 +47,7 @@ export default class SellerReviewsController {
   }
 
   async select(ctx: HttpContext) {
-    const seller = await this.#authorized(ctx.params.id, ctx.bouncer)
+    const seller = await this.#authorized(ctx.params.id, ctx.bouncer, 'manage')
     const actor = ctx.auth.getUserOrFail()
     const decided = await guardForm(ctx, DECISION_FORM, async () =>
       selectSeller({ actor, ip: ctx.request.ip() }, (await actingRole(actor, seller.countyCode, SCOPED_ROLES))!, seller.id)
@@ -56,7 +57,7 @@ export default class SellerReviewsController {
 
   /** The reason is checked after the reviewer is: nobody learns of a seller out of their scope. */
   async remove(ctx: HttpContext) {
-    const seller = await this.#authorized(ctx.params.id, ctx.bouncer)
+    const seller = await this.#authorized(ctx.params.id, ctx.bouncer, 'manage')
     const actor = ctx.auth.getUserOrFail()
     const decided = await guardForm(ctx, DECISION_FORM, async () => {
       const { reason } = await ctx.request.validateUsing(removalValidator, { messagesProvider: areaMessages(ctx.i18n, SELLER_MESSAGES) })
@@ -67,7 +68,7 @@ export default class SellerReviewsController {
 
   /** 本季推荐: a selected seller listed first in the chosen season. */
   async recommend(ctx: HttpContext) {
-    const seller = await this.#authorized(ctx.params.id, ctx.bouncer)
+    const seller = await this.#authorized(ctx.params.id, ctx.bouncer, 'manage')
     const actor = ctx.auth.getUserOrFail()
     const decided = await guardForm(ctx, DECISION_FORM, async () => {
       const { season } = await ctx.request.validateUsing(recommendValidator, { messagesProvider: areaMessages(ctx.i18n, SELLER_MESSAGES) })
@@ -85,10 +86,10 @@ export default class SellerReviewsController {
   }
 
   /** 403 for people who review nothing; 404 for a seller outside the reviewer's region. */
-  async #authorized(id: string, bouncer: HttpContext['bouncer']) {
+  async #authorized(id: string, bouncer: HttpContext['bouncer'], intent: ScopeIntent) {
     await bouncer.with(SellerPolicy).authorize('review')
     const seller = await Seller.findOrFail(id)
-    await bouncer.with(SellerPolicy).authorize('reviewSeller', seller)
+    await bouncer.with(SellerPolicy).authorize('reviewSeller', seller, intent)
     return seller
   }
 }
