@@ -6,6 +6,8 @@ export type ScannedRoutes = {
   ALL: {
     'home': { paramsTuple?: []; params?: {} }
     'health': { paramsTuple?: []; params?: {} }
+    'health.live': { paramsTuple?: []; params?: {} }
+    'health.ready': { paramsTuple?: []; params?: {} }
     'regions.counties': { paramsTuple: [ParamValue]; params: {'cityCode': ParamValue} }
     'signup.create': { paramsTuple?: []; params?: {} }
     'signup.store': { paramsTuple?: []; params?: {} }
@@ -256,6 +258,8 @@ export type ScannedRoutes = {
     'experts.consultations.create': { paramsTuple?: []; params?: {} }
     'experts.consultations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.consultations.farmer_link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'health.live': { paramsTuple?: []; params?: {} }
+    'health.ready': { paramsTuple?: []; params?: {} }
     'experts.consultations.farmer_link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.consultations.farmer_link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
     'experts.similar.index': { paramsTuple?: []; params?: {} }
@@ -385,6 +389,8 @@ export type ScannedRoutes = {
     'experts.responses.my_cases.index': { paramsTuple?: []; params?: {} }
     'experts.visits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
+    'health.live': { paramsTuple?: []; params?: {} }
+    'health.ready': { paramsTuple?: []; params?: {} }
     'experts.visits.staff.index': { paramsTuple?: []; params?: {} }
     'experts.visits.staff.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.staff.confirm_cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

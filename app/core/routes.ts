@@ -17,6 +17,8 @@ router.get('/', [HomeController, 'show']).as('home')
 router.get('/health', [HealthController, 'show']).as('health')
 router.get('/regions/:cityCode/counties', [RegionsController, 'counties']).as('regions.counties')
 
+router.get('/health/live', [HealthController, 'live']).as('health.live')
+router.get('/health/ready', [HealthController, 'ready']).as('health.ready')
 router
   .group(() => {
     router.get('/signup', [SignupController, 'create']).as('signup.create')
