@@ -41,6 +41,12 @@ export type ScannedRoutes = {
     'admin.role_grants.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_log.index': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
+    'admin.centres.index': { paramsTuple?: []; params?: {} }
+    'admin.centres.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.centres.items.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
+    'admin.centres.store': { paramsTuple?: []; params?: {} }
+    'admin.centres.items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
+    'admin.centres.items.review': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
     'admin.moderation.words.index': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.store': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.check': { paramsTuple?: []; params?: {} }
@@ -243,6 +249,9 @@ export type ScannedRoutes = {
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_log.index': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
+    'admin.centres.index': { paramsTuple?: []; params?: {} }
+    'admin.centres.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.centres.items.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
     'admin.moderation.words.index': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.moderation.breakers.index': { paramsTuple?: []; params?: {} }
@@ -359,6 +368,9 @@ export type ScannedRoutes = {
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_log.index': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
+    'admin.centres.index': { paramsTuple?: []; params?: {} }
+    'admin.centres.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.centres.items.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
     'admin.moderation.words.index': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.moderation.breakers.index': { paramsTuple?: []; params?: {} }
@@ -454,6 +466,9 @@ export type ScannedRoutes = {
     'supply.shops.product': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'productId': ParamValue} }
   }
   POST: {
+    'admin.centres.store': { paramsTuple?: []; params?: {} }
+    'admin.centres.items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
+    'admin.centres.items.review': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
     'signup.store': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.store': { paramsTuple?: []; params?: {} }

@@ -50,3 +50,26 @@ export function holdsRoleSql(userColumn: string, role: Role) {
   if (!/^[a-z_]+(\.[a-z_]+)?$/.test(userColumn)) throw new Error(`Not a column name: ${userColumn}`)
   return `EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = ${userColumn} AND g.role = '${role}')`
 }
+
+/** Who holds one of `roles` at exactly this scope (an operation centre's staff): each person once, with their roles, by name. */
+export async function holdersAt(
+  scope: RegionScope,
+  roles: readonly Role[],
+  client: QueryClientContract = db.connection()
+): Promise<{ userId: number; name: string | null; phone: string; roles: Role[] }[]> {
+  const rows: { id: string; name: string | null; phone: string; role: Role }[] = await client
+    .from('role_grants as g')
+    .join('users as u', 'u.id', 'g.user_id')
+    .where('g.scope', scope.prefix)
+    .whereIn('g.role', [...roles])
+    .orderBy('u.name')
+    .orderBy('u.id')
+    .select('u.id', 'u.name', 'u.phone', 'g.role')
+  const people = new Map<number, { userId: number; name: string | null; phone: string; roles: Role[] }>()
+  for (const row of rows) {
+    const person = people.get(Number(row.id)) ?? { userId: Number(row.id), name: row.name, phone: row.phone, roles: [] }
+    person.roles.push(row.role)
+    people.set(person.userId, person)
+  }
+  return [...people.values()]
+}

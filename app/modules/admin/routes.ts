@@ -72,3 +72,16 @@ routeGroup({ prefix: '/admin/participation', as: 'admin.participation' }, () => 
 // dashboard — 大数据展示 of the viewer's region: the county map, deadline hit rates, cases per industry (from the expert service's rollups).
 const DashboardController = () => import('#modules/admin/dashboard/dashboard_controller')
 router.get('/admin/dashboard', [DashboardController, 'show']).as('admin.dashboard.show').use(middleware.auth())
+
+// centres — 运管中心: the centres of the viewer's scope, registering one, a centre's page, its 六有 checklist filled with evidence and reviewed by the level above.
+const CentresController = () => import('#modules/admin/centres/centres_controller')
+const ChecklistController = () => import('#modules/admin/centres/checklist_controller')
+const CHECKLIST_ITEM = { match: /^(organization|functions|staff|premises|equipment|funding)$/ }
+routeGroup({ prefix: '/admin/centres', as: 'admin.centres' }, () => {
+  router.get('/', [CentresController, 'index']).as('index')
+  router.post('/', [CentresController, 'store']).as('store')
+  router.get('/:id', [CentresController, 'show']).as('show')
+  router.get('/:id/items/:item', [ChecklistController, 'show']).as('items.show').where('item', CHECKLIST_ITEM)
+  router.post('/:id/items/:item', [ChecklistController, 'update']).as('items.update').where('item', CHECKLIST_ITEM)
+  router.post('/:id/items/:item/review', [ChecklistController, 'review']).as('items.review').where('item', CHECKLIST_ITEM)
+})

@@ -32,3 +32,12 @@ registerAuditActions({
 
 // dashboard: 大数据展示 for everyone of a centre.
 registerNavigation({ area: 'home.centre', route: 'admin.dashboard.show', label: 'admin.dashboard.nav', visible: hasAnyRole(...SCOPED_ROLES), order: 10 })
+
+// centres: 运管中心 and their 六有 checklist, for everyone of a centre.
+registerNavigation({ area: 'home.centre', route: 'admin.centres.index', label: 'admin.centres.nav', visible: hasAnyRole(...SCOPED_ROLES), order: 15 })
+registerAuditActions({
+  'centre.register': 'admin.centres.audit.register',
+  'centre.item_submit': 'admin.centres.audit.item_submit',
+  'centre.item_approve': 'admin.centres.audit.item_approve',
+  'centre.item_return': 'admin.centres.audit.item_return',
+})
