@@ -7,6 +7,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
   PORT: Env.schema.number(),
   APP_KEY: Env.schema.secret(),
+  // 身份证 and bank card numbers (config/encryption.ts `payment`): a key apart from APP_KEY, ≥ 32 characters; required in production.
+  PAYMENT_DATA_KEY: Env.schema.secret.optionalWhen(() => process.env.NODE_ENV !== 'production'),
   APP_URL: Env.schema.string({ format: 'url', tld: false }),
   HOST: Env.schema.string({ format: 'host' }),
   LOG_LEVEL: Env.schema.string(),

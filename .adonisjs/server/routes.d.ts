@@ -218,6 +218,20 @@ export type ScannedRoutes = {
     'admin.participation.index': { paramsTuple?: []; params?: {} }
     'admin.participation.store': { paramsTuple?: []; params?: {} }
     'admin.participation.restore': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.performance.index': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.index': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.export': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.rules': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.payees.lookup': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.payees.show': { paramsTuple: [ParamValue]; params: {'userId': ParamValue} }
+    'admin.subsidies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.performance.compute': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.store': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.rules.store': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.payees.store': { paramsTuple: [ParamValue]; params: {'userId': ParamValue} }
+    'admin.subsidies.payees.reveal': { paramsTuple: [ParamValue]; params: {'userId': ParamValue} }
+    'admin.subsidies.lines.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.subsidies.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.officers.apply': { paramsTuple?: []; params?: {} }
     'experts.officers.apply.store': { paramsTuple?: []; params?: {} }
     'experts.officers.mine': { paramsTuple?: []; params?: {} }
@@ -340,6 +354,13 @@ export type ScannedRoutes = {
     'admin.officers.coverage': { paramsTuple?: []; params?: {} }
     'admin.officers.coverage.export': { paramsTuple?: []; params?: {} }
     'admin.participation.index': { paramsTuple?: []; params?: {} }
+    'admin.performance.index': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.index': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.export': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.rules': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.payees.lookup': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.payees.show': { paramsTuple: [ParamValue]; params: {'userId': ParamValue} }
+    'admin.subsidies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.officers.apply': { paramsTuple?: []; params?: {} }
     'experts.officers.mine': { paramsTuple?: []; params?: {} }
     'experts.officers.reviews.index': { paramsTuple?: []; params?: {} }
@@ -459,6 +480,13 @@ export type ScannedRoutes = {
     'admin.officers.coverage': { paramsTuple?: []; params?: {} }
     'admin.officers.coverage.export': { paramsTuple?: []; params?: {} }
     'admin.participation.index': { paramsTuple?: []; params?: {} }
+    'admin.performance.index': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.index': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.export': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.rules': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.payees.lookup': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.payees.show': { paramsTuple: [ParamValue]; params: {'userId': ParamValue} }
+    'admin.subsidies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.officers.apply': { paramsTuple?: []; params?: {} }
     'experts.officers.mine': { paramsTuple?: []; params?: {} }
     'experts.officers.reviews.index': { paramsTuple?: []; params?: {} }
@@ -567,6 +595,13 @@ export type ScannedRoutes = {
     'admin.villages.imports.apply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.participation.store': { paramsTuple?: []; params?: {} }
     'admin.participation.restore': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.performance.compute': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.store': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.rules.store': { paramsTuple?: []; params?: {} }
+    'admin.subsidies.payees.store': { paramsTuple: [ParamValue]; params: {'userId': ParamValue} }
+    'admin.subsidies.payees.reveal': { paramsTuple: [ParamValue]; params: {'userId': ParamValue} }
+    'admin.subsidies.lines.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.subsidies.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.officers.apply.store': { paramsTuple?: []; params?: {} }
     'experts.officers.reviews.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.officers.reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -85,3 +85,30 @@ routeGroup({ prefix: '/admin/centres', as: 'admin.centres' }, () => {
   router.post('/:id/items/:item', [ChecklistController, 'update']).as('items.update').where('item', CHECKLIST_ITEM)
   router.post('/:id/items/:item/review', [ChecklistController, 'review']).as('items.review').where('item', CHECKLIST_ITEM)
 })
+
+// performance — 绩效: each expert's and 信息员's figures of a year from the case log, computed again on request.
+const PerformanceController = () => import('#modules/admin/performance/performance_controller')
+routeGroup({ prefix: '/admin/performance', as: 'admin.performance' }, () => {
+  router.get('/', [PerformanceController, 'index']).as('index')
+  router.post('/compute', [PerformanceController, 'compute']).as('compute')
+})
+
+// subsidies — 补贴: yearly rules (versions kept), county lists proposed, adjusted, approved by the level above and frozen, the payment export, payment data sealed and masked.
+const SubsidyListsController = () => import('#modules/admin/subsidies/lists_controller')
+const SubsidyLinesController = () => import('#modules/admin/subsidies/lines_controller')
+const SubsidyRulesController = () => import('#modules/admin/subsidies/rules_controller')
+const SubsidyPayeesController = () => import('#modules/admin/subsidies/payees_controller')
+routeGroup({ prefix: '/admin/subsidies', as: 'admin.subsidies' }, () => {
+  router.get('/', [SubsidyListsController, 'index']).as('index')
+  router.post('/', [SubsidyListsController, 'store']).as('store')
+  router.get('/export', [SubsidyListsController, 'export']).as('export')
+  router.get('/rules', [SubsidyRulesController, 'index']).as('rules')
+  router.post('/rules', [SubsidyRulesController, 'store']).as('rules.store')
+  router.get('/payees', [SubsidyPayeesController, 'lookup']).as('payees.lookup')
+  router.get('/payees/:userId', [SubsidyPayeesController, 'show']).as('payees.show').where('userId', router.matchers.number())
+  router.post('/payees/:userId', [SubsidyPayeesController, 'store']).as('payees.store').where('userId', router.matchers.number())
+  router.post('/payees/:userId/reveal', [SubsidyPayeesController, 'reveal']).as('payees.reveal').where('userId', router.matchers.number())
+  router.post('/lines/:id', [SubsidyLinesController, 'update']).as('lines.update').where('id', router.matchers.number())
+  router.get('/:id', [SubsidyListsController, 'show']).as('show').where('id', router.matchers.number())
+  router.post('/:id/approve', [SubsidyListsController, 'approve']).as('approve').where('id', router.matchers.number())
+})

@@ -41,3 +41,20 @@ registerAuditActions({
   'centre.item_approve': 'admin.centres.audit.item_approve',
   'centre.item_return': 'admin.centres.audit.item_return',
 })
+
+// performance, subsidies: 绩效 and 补贴 (六(二)) for everyone of a centre.
+registerNavigation(
+  { area: 'home.centre', group: 'admin.subsidies', route: 'admin.performance.index', label: 'admin.performance.title', visible: hasAnyRole(...SCOPED_ROLES), order: 80 },
+  { area: 'home.centre', group: 'admin.subsidies', route: 'admin.subsidies.index', label: 'admin.subsidies.title', visible: hasAnyRole(...SCOPED_ROLES), order: 80 },
+  { area: 'home.centre', group: 'admin.subsidies', route: 'admin.subsidies.rules', label: 'admin.subsidies.rules.title', visible: hasAnyRole(...SCOPED_ROLES), order: 80 },
+  { area: 'home.centre', group: 'admin.subsidies', route: 'admin.subsidies.payees.lookup', label: 'admin.subsidies.payee.lookup_title', visible: hasAnyRole(...SCOPED_ROLES), order: 80 }
+)
+registerAuditActions({
+  'subsidies.rule_save': 'admin.subsidies.audit.rule_save',
+  'subsidies.propose': 'admin.subsidies.audit.propose',
+  'subsidies.adjust': 'admin.subsidies.audit.adjust',
+  'subsidies.approve': 'admin.subsidies.audit.approve',
+  'subsidies.export': 'admin.subsidies.audit.export',
+  'subsidies.payee_save': 'admin.subsidies.audit.payee_save',
+  'subsidies.reveal': 'admin.subsidies.audit.reveal',
+})

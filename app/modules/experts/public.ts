@@ -33,3 +33,5 @@ export function verifiedExpertOfUser(userId: number) {
 // The admin dashboard (大数据展示): the statistics of a region and days (kept ten minutes), cases per county, from the rollups.
 export { statisticsFor, type StatisticsSnapshot } from '#modules/experts/statistics/snapshots'
 export { casesByCounty, type Statistics, type Figures } from '#modules/experts/statistics/compute'
+// 六(二) performance and subsidies (admin): each verified expert's and 信息员's figures of a year, read-only.
+export { personFigures, type PersonFigures } from '#modules/experts/statistics/person_figures'

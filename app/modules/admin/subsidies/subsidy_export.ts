@@ -1,0 +1,100 @@
+import { Readable } from 'node:stream'
+import db from '@adonisjs/lucid/services/db'
+import type { Acting } from '#core/accounts/acting'
+import { maskPhone } from '#core/accounts/mask'
+import { audit } from '#core/audit/audit'
+import { fenToYuan } from '#core/money'
+import regionDirectory from '#core/regions/region_directory'
+import { RegionScope } from '#core/regions/region_scope'
+import { xlsxBytes } from '#core/spreadsheets/xlsx_writer'
+
+/** Rows per FETCH: an export's memory is one batch, whatever its length. */
+const BATCH = 5000
+
+export const EXPORT_COLUMNS = ['city', 'county', 'name', 'phone_masked', 'kind', 'valid', 'amount', 'holder', 'bank', 'id_number', 'bank_card', 'approved_at'] as const
+
+export interface ExportLabels {
+  columns: Record<(typeof EXPORT_COLUMNS)[number], string>
+  kinds: Record<string, string>
+  sheet: string
+}
+
+/** The approved (frozen) lines of a year inside a region, for payment: numbers only in their masked form. */
+function linesQuery(year: number, region: RegionScope) {
+  const query = db
+    .from('admin_subsidy_lines as l')
+    .join('admin_subsidy_lists as s', 's.id', 'l.list_id')
+    .join('users as u', 'u.id', 'l.user_id')
+    .leftJoin('admin_subsidy_payees as p', 'p.user_id', 'l.user_id')
+    .where('s.year', year)
+    .where('s.status', 'approved')
+    .where('l.amount_fen', '>', 0)
+    .select('s.county_code', 'u.name', 'u.phone', 'l.kind', 'l.valid', 'l.amount_fen', 'p.holder_name', 'p.bank_name', 'p.id_number_masked', 'p.card_masked')
+    .select(db.raw(`to_char(s.approved_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS approved_day`))
+    .orderBy([{ column: 's.county_code' }, { column: 'l.id' }])
+  RegionScope.constrain(query, [region], 's.county_code')
+  return query.toSQL()
+}
+
+/**
+ * Streams the payment workbook of a region's approved lists (XLSX), a cursor batch at a
+ * time; the audit row (region, year, rows) commits when the last byte is out, or is
+ * written as incomplete when the download breaks off.
+ */
+export async function exportSubsidies(acting: Acting, input: { year: number; region: RegionScope; labels: ExportLabels }): Promise<Readable> {
+  const places = new Map<string, [string, string]>()
+  for (const { city, counties } of await regionDirectory.tree()) for (const county of counties) places.set(county.code, [city.name, county.name])
+  const { labels } = input
+  const cells = (row: any): (string | number)[] => {
+    const [city, county] = places.get(row.county_code) ?? ['', row.county_code]
+    return [city, county, row.name ?? '', maskPhone(row.phone), labels.kinds[row.kind] ?? row.kind, row.valid, fenToYuan(row.amount_fen), row.holder_name ?? '', row.bank_name ?? '', row.id_number_masked ?? '', row.card_masked ?? '', row.approved_day ?? '']
+  }
+  const trx = await db.transaction()
+  const counter = { rows: 0 }
+  let finished = false
+  const entry = (completed: boolean) => ({
+    ...acting,
+    action: 'subsidies.export',
+    subjectType: 'admin.subsidy_list',
+    countyCode: input.region.regionCode,
+    changes: { filters: { old: null, new: `region=${input.region.regionCode} year=${input.year}` }, rows: { old: null, new: counter.rows }, completed: { old: null, new: completed } },
+  })
+  const finish = async (error?: unknown) => {
+    if (finished) return
+    finished = true
+    if (error) {
+      await trx.rollback()
+      await db.transaction((own) => audit(own, entry(false)))
+    } else {
+      await audit(trx, entry(true))
+      await trx.commit()
+    }
+  }
+  const rows = (async function* () {
+    const { sql, bindings } = linesQuery(input.year, input.region)
+    await trx.rawQuery('SET LOCAL cursor_tuple_fraction = 1')
+    await trx.rawQuery(`DECLARE admin_subsidy_export NO SCROLL CURSOR FOR ${sql}`, bindings as any[])
+    for (;;) {
+      const { rows: batch } = await trx.rawQuery(`FETCH ${BATCH} FROM admin_subsidy_export`)
+      counter.rows += batch.length
+      if (batch.length) yield batch.map(cells)
+      if (batch.length < BATCH) break
+    }
+  })()
+  const header = EXPORT_COLUMNS.map((column) => labels.columns[column])
+  const body = xlsxBytes(labels.sheet, header, rows)
+  return Readable.from(
+    (async function* () {
+      try {
+        yield* body
+        await finish()
+      } catch (error) {
+        await finish(error)
+        throw error
+      } finally {
+        await finish(new Error('export closed before the end'))
+      }
+    })(),
+    { objectMode: false }
+  )
+}
