@@ -15,6 +15,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   // Sessions (config/session.ts): `database` (Postgres, table sessions); `memory` for tests only.
   SESSION_DRIVER: Env.schema.enum(['database', 'memory'] as const),
   DATABASE_URL: Env.schema.string(),
+  // A streaming replica for staleness-tolerant reads (config/database.ts); unset: everything on DATABASE_URL.
+  DATABASE_REPLICA_URL: Env.schema.string.optional(),
   SMS_DRIVER: Env.schema.enum(['log', 'tencent'] as const),
 
   // SMS (app/core/sms, README "SMS"): the signature and the login code's template id; a module's

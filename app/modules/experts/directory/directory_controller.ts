@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import regionDirectory from '#core/regions/region_directory'
 import Media from '#core/media/media'
+import { onReplica } from '#core/database/replica'
 import { renderPageOrFragment, wantsFragment } from '#core/http/render'
 import Expert from '#modules/experts/models/expert'
 import { REVIEW_ROLES } from '#modules/experts/profiles/policy'
@@ -11,7 +12,8 @@ export default class ProfilesDirectoryController {
   /** 找专家: the filter form and the list; htmx gets the list alone. */
   async index(ctx: HttpContext) {
     const filters = await directoryFilters(ctx.request.qs())
-    const result = await listDirectory(filters)
+    // A public list that may be a moment behind: the read replica answers it when there is one.
+    const result = await onReplica((client) => listDirectory(filters, client))
     const { page: _page, ...kept } = filters
     // The list's page links carry the filters that are set, and nothing else.
     const pageQuery = Object.fromEntries(

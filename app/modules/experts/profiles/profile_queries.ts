@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { BEIJING, todayIso } from '#core/clock'
 import { RegionScope } from '#core/regions/region_scope'
 import { search } from '#core/text/documents'
@@ -109,9 +110,9 @@ const COUNT_CAP = 1000
  * ids); the count stops at COUNT_CAP, and whether a next page exists comes from one
  * row more than the page, so a page costs about the same at 30,000 experts as at 30.
  */
-export async function listDirectory(filters: DirectoryFilters): Promise<DirectoryPage> {
+export async function listDirectory(filters: DirectoryFilters, client: QueryClientContract = db.connection()): Promise<DirectoryPage> {
   if (filters.q) return searchDirectory(filters)
-  const base = db.from('experts_profiles as p').where('p.status', 'verified')
+  const base = client.from('experts_profiles as p').where('p.status', 'verified')
   if (filters.industry) base.whereRaw('p.industries @> ARRAY[?]::text[]', [filters.industry])
   if (filters.level) base.where('p.level', filters.level)
   RegionScope.constrain(base, [filterScope(filters)], 'p.county_code')
@@ -120,8 +121,8 @@ export async function listDirectory(filters: DirectoryFilters): Promise<Director
   // those 20: joining before the OFFSET would join every skipped row too.
   const pageIds = base.clone().select('p.id').orderBy('p.id', 'desc').limit(PER_PAGE + 1).offset((filters.page - 1) * PER_PAGE)
   const [counted, rows] = await Promise.all([
-    db.from(base.clone().select(db.raw('1')).limit(COUNT_CAP + 1).as('capped')).count('* as n').first(),
-    entryQuery(db.from('experts_profiles as p').whereIn('p.id', pageIds)).orderBy('p.id', 'desc'),
+    client.from(base.clone().select(db.raw('1')).limit(COUNT_CAP + 1).as('capped')).count('* as n').first(),
+    entryQuery(client.from('experts_profiles as p').whereIn('p.id', pageIds)).orderBy('p.id', 'desc'),
   ])
   const total = Number(counted?.n ?? 0)
   return {
@@ -158,7 +159,7 @@ async function searchDirectory(filters: DirectoryFilters): Promise<DirectoryPage
   return { entries, page: filters.page, hasMore: hits.length > PER_PAGE, total: null, totalCapped: false }
 }
 
-function entryQuery(query: ReturnType<typeof db.from>) {
+function entryQuery(query: ReturnType<QueryClientContract['from']>) {
   return query.join('users as u', 'u.id', 'p.user_id').leftJoin('media as m', 'm.id', 'p.photo_id').select(ENTRY_COLUMNS)
 }
 
