@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
 import { geoMercator, geoPath, geoArea } from 'd3-geo'
 import type { GeoPermissibleObjects } from 'd3-geo'
+import type { RegionScope } from '#core/regions/region_scope'
 
 /**
  * The server-rendered county map of Sichuan (a schematic, 示意图: database/data/
@@ -204,13 +205,15 @@ export function countLegend(counts: Iterable<number>, maxSteps = LEGEND_FILLS.le
 
 /**
  * The usual choropleth in one call: counts per county coloured by countLegend, each
- * county linking to `hrefOf(code)` with `titleOf(shape, count)` as its title.
+ * county linking to `hrefOf(code)` with `titleOf(shape, count)` as its title. `scaleMax`
+ * fixes the top of the scale (100 for a share in per cent) instead of the largest count.
  */
 export function countyCountMap(
   counts: Record<string, number>,
-  options: { hrefOf?: (code: string) => string | undefined; titleOf?: (county: CountyGeometry, count: number) => string } = {}
+  options: { hrefOf?: (code: string) => string | undefined; titleOf?: (county: CountyGeometry, count: number) => string; scaleMax?: number } = {}
 ): { map: CountyMapView; legend: CountLegend } {
-  const legend = countLegend(Object.values(counts))
+  const values = Object.values(counts)
+  const legend = countLegend(options.scaleMax === undefined ? values : [...values, options.scaleMax])
   const entries: Record<string, CountyMapEntry> = {}
   for (const county of load().counties) {
     const count = counts[county.code] ?? 0
@@ -221,4 +224,22 @@ export function countyCountMap(
     }
   }
   return { map: countyMap(entries), legend }
+}
+
+/** A paler grey than "none": the counties outside the region a page is about. */
+export const OUTSIDE_FILL = '#f7f8f7'
+
+/**
+ * A map of one city's or county's figures drawn on the whole province: the counties
+ * outside `scope` stay pale, unlinked and named without figures (the province: no change).
+ */
+export function paleOutside(map: CountyMapView, scope: RegionScope): CountyMapView {
+  if (scope.level === 'province') return map
+  for (const county of map.counties) {
+    if (scope.contains(county.code)) continue
+    county.fill = OUTSIDE_FILL
+    county.href = undefined
+    county.title = `${county.cityName} ${county.name}`
+  }
+  return map
 }

@@ -6,7 +6,7 @@ import { SCOPED_ROLES } from '#core/accounts/roles'
 import { RegionScope } from '#core/regions/region_scope'
 import regionDirectory from '#core/regions/region_directory'
 import { regionOptions } from '#core/regions/region_options'
-import { countyCountMap } from '#core/regions/county_map'
+import { countyCountMap, paleOutside } from '#core/regions/county_map'
 import { industryNames } from '#core/industries/industry_directory'
 import { casesByCounty, statisticsFor } from '#modules/experts/public'
 import DashboardPolicy from '#modules/admin/dashboard/policy'
@@ -54,13 +54,7 @@ export default class DashboardController {
         titleOf: (county, count) => i18n.t('admin.dashboard.map_title', { city: county.cityName, county: county.name, count }),
       })
       // Counties outside the region stay grey and unnamed by figures.
-      if (region.level !== 'province') {
-        for (const county of map.counties) {
-          if (county.code.startsWith(region.prefix)) continue
-          county.fill = '#f7f8f7'
-          county.title = `${county.cityName} ${county.name}`
-        }
-      }
+      paleOutside(map, region)
       const max = Math.max(1, ...statistics.byIndustry.map((row) => row.cases))
       Object.assign(data, {
         statistics,

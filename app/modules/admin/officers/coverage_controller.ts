@@ -1,16 +1,19 @@
 import { Readable } from 'node:stream'
 import type { HttpContext } from '@adonisjs/core/http'
+import router from '@adonisjs/core/services/router'
 import { SCOPED_ROLES } from '#core/accounts/roles'
 import { roleCovering } from '#core/accounts/acting'
 import { audit } from '#core/audit/audit'
 import { renderPageOrFragment } from '#core/http/render'
+import { countyCountMap, paleOutside } from '#core/regions/county_map'
 import regionDirectory from '#core/regions/region_directory'
 import { RegionScope } from '#core/regions/region_scope'
 import { suspensionOf } from '#core/regions/participation'
 import { csvBytes } from '#core/spreadsheets/csv_writer'
 import { xlsxBytes } from '#core/spreadsheets/xlsx_writer'
 import db from '@adonisjs/lucid/services/db'
-import { ACTIVE_DAYS, countyCoverage, coverageExportRows, coverageRollup, OFFICERS_PER_VILLAGE, totalsOf, townshipTotals } from '#modules/experts/public'
+import { ACTIVE_DAYS, citiesOf, countyCoverage, coverageByCounty, coverageExportRows, coveredShare, OFFICERS_PER_VILLAGE, totalsOf, townshipTotals } from '#modules/experts/public'
+import type { CoverageRow } from '#modules/experts/public'
 import CoveragePolicy from '#modules/admin/officers/policy'
 import { coverageExportValidator, coverageValidator } from '#modules/admin/officers/validators'
 
@@ -37,9 +40,10 @@ export default class CoverageController {
       const townships = townshipTotals(villages)
       Object.assign(data, { villages, townships, totals: totalsOf(townships), gaps: villages.filter((village) => village.verified < OFFICERS_PER_VILLAGE).length })
     } else {
-      const rows = await coverageRollup(region)
+      const counties = await coverageByCounty(region)
+      const rows = region.level === 'province' ? citiesOf(counties) : counties
       const names = await regionDirectory.fullNames(rows.map((row) => row.code))
-      Object.assign(data, { rows, names, totals: totalsOf(rows) })
+      Object.assign(data, { rows, names, totals: totalsOf(rows), ...this.#map(ctx, region, counties) })
     }
     return renderPageOrFragment(ctx, 'admin/officers/pages/coverage', 'admin/officers/partials/coverage', data)
   }
@@ -80,6 +84,22 @@ export default class CoverageController {
     response.header('Content-Disposition', `attachment; filename="coverage-${region.regionCode}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
     response.header('Cache-Control', 'no-store')
     response.stream(Readable.from(format === 'csv' ? csvBytes(header, rows()) : xlsxBytes(i18n.t('admin.officers.export.sheet'), header, rows())))
+  }
+
+  /** The province's county map shaded by the share of each county's villages covered, each county linking to its page. */
+  #map({ i18n }: HttpContext, region: RegionScope, counties: CoverageRow[]) {
+    const byCode = new Map(counties.map((county) => [county.code, county]))
+    const shares = Object.fromEntries(counties.map((county) => [county.code, coveredShare(county)]))
+    const { map, legend } = countyCountMap(shares, {
+      scaleMax: 100,
+      hrefOf: (code) => (byCode.has(code) && region.contains(code) ? `${router.makeUrl('admin.officers.coverage')}?region=${code}` : undefined),
+      titleOf: (county, share) => {
+        const row = byCode.get(county.code)
+        if (!row) return i18n.t('admin.officers.map.title_none', { city: county.cityName, county: county.name })
+        return i18n.t('admin.officers.map.title', { city: county.cityName, county: county.name, covered: row.covered, villages: row.villages, share })
+      },
+    })
+    return { map: paleOutside(map, region), legend }
   }
 
   /** The asked region (404 outside the person's scopes), or their broadest scope. */

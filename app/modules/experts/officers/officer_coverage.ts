@@ -37,11 +37,13 @@ export interface VillageCoverage {
 
 const since = () => new Date(clock.now().getTime() - ACTIVE_DAYS * DAY)
 
-/** Per city (the province) or per county (a city) of the region: villages, covered, officers verified and active. */
-export async function coverageRollup(region: RegionScope): Promise<CoverageRow[]> {
-  const width = region.level === 'province' ? 4 : 6
+/**
+ * Per county of the region (the province, a city or one county): villages, covered,
+ * officers verified and active. One read; the city roll-up is summed from it (citiesOf).
+ */
+export async function coverageByCounty(region: RegionScope): Promise<CoverageRow[]> {
   const { rows } = await db.rawQuery(
-    `SELECT left(v.county_code, ${width}) AS code, count(*)::int AS villages,
+    `SELECT v.county_code AS code, count(*)::int AS villages,
             count(*) FILTER (WHERE coalesce(o.verified, 0) >= ?)::int AS covered,
             coalesce(sum(o.verified), 0)::int AS verified, coalesce(sum(o.active), 0)::int AS active
        FROM villages v
@@ -52,7 +54,25 @@ export async function coverageRollup(region: RegionScope): Promise<CoverageRow[]
       GROUP BY 1 ORDER BY 1`,
     [OFFICERS_PER_VILLAGE, since(), `${region.prefix}%`, `${region.prefix}%`]
   )
-  return rows.map((row: any) => ({ ...row, code: String(row.code).padEnd(6, '0') }))
+  return rows
+}
+
+/** Counties' rows summed per city (the province's roll-up), in code order. */
+export function citiesOf(counties: CoverageRow[]): CoverageRow[] {
+  const byCity = new Map<string, CoverageRow>()
+  for (const county of counties) {
+    const code = `${county.code.slice(0, 4)}00`
+    const city = byCity.get(code) ?? { code, villages: 0, covered: 0, verified: 0, active: 0 }
+    byCity.set(code, { code, ...totalsOf([city, county]) })
+  }
+  return [...byCity.values()].sort((a, b) => a.code.localeCompare(b.code))
+}
+
+/** The share of a region's villages that are covered, in whole per cent: 0 only for none, 100 only for all. */
+export function coveredShare({ villages, covered }: CoverageTotals): number {
+  if (covered === 0 || villages === 0) return 0
+  if (covered >= villages) return 100
+  return Math.min(99, Math.max(1, Math.round((covered / villages) * 100)))
 }
 
 /** A county's villages with their officers verified and active, the gaps (fewer than 2) first. */

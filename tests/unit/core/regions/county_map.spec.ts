@@ -2,7 +2,8 @@ import { test } from '@japa/runner'
 import { gzipSync } from 'node:zlib'
 import edge from 'edge.js'
 import i18nManager from '@adonisjs/i18n/services/main'
-import { countyMap, countLegend, countyCountMap, mapCountyCodes, LEGEND_FILLS } from '#core/regions/county_map'
+import { countyMap, countLegend, countyCountMap, mapCountyCodes, LEGEND_FILLS, OUTSIDE_FILL, paleOutside } from '#core/regions/county_map'
+import { RegionScope } from '#core/regions/region_scope'
 
 async function render(state: Record<string, unknown>) {
   const i18n = i18nManager.locale('zh-CN')
@@ -75,5 +76,17 @@ test.group('County map', () => {
     assert.notInclude(html, '<a ')
     assert.equal(html.match(/<title>/g)?.length, 183)
     assert.notInclude(html, 'county-map-legend')
+  })
+
+  test('a fixed top for shares (scaleMax 100), and one city drawn on the province with the rest pale', ({ assert }) => {
+    const { map, legend } = countyCountMap({ '510104': 100, '510129': 33 }, { scaleMax: 100, hrefOf: (code) => `/x/${code}`, titleOf: (_, share) => `${share}%` })
+    assert.deepEqual(legend.steps.map((step) => [step.min, step.max]), [[0, 0], [1, 20], [21, 40], [41, 60], [61, 80], [81, 100]])
+    assert.equal(map.counties.find((county) => county.code === '510129')!.fill, LEGEND_FILLS[2])
+    paleOutside(map, RegionScope.fromPrefix('5101'))
+    const linshui = map.counties.find((county) => county.code === '511623')!
+    assert.deepEqual([linshui.fill, linshui.href, linshui.title], [OUTSIDE_FILL, undefined, '广安市 邻水县'])
+    const dayi = map.counties.find((county) => county.code === '510129')!
+    assert.deepEqual([dayi.href, dayi.title], ['/x/510129', '33%'])
+    assert.strictEqual(paleOutside(map, RegionScope.province), map)
   })
 })
