@@ -60,6 +60,9 @@ export type ScannedRoutes = {
     'admin.moderation.reviews.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.directory.index': { paramsTuple?: []; params?: {} }
     'experts.directory.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.evaluations.compute': { paramsTuple?: []; params?: {} }
+    'admin.evaluations.targets.store': { paramsTuple?: []; params?: {} }
+    'admin.evaluations.notices.store': { paramsTuple?: []; params?: {} }
     'experts.profiles.apply': { paramsTuple?: []; params?: {} }
     'experts.profiles.apply.store': { paramsTuple?: []; params?: {} }
     'experts.profiles.mine': { paramsTuple?: []; params?: {} }
@@ -271,6 +274,9 @@ export type ScannedRoutes = {
     'admin.moderation.breakers.index': { paramsTuple?: []; params?: {} }
     'admin.moderation.reviews.index': { paramsTuple?: []; params?: {} }
     'admin.moderation.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'passkeys.index': { paramsTuple?: []; params?: {} }
+    'passkeys.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'devices.index': { paramsTuple?: []; params?: {} }
     'experts.directory.index': { paramsTuple?: []; params?: {} }
     'experts.directory.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.profiles.apply': { paramsTuple?: []; params?: {} }
@@ -369,6 +375,8 @@ export type ScannedRoutes = {
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
+    'achievements.drafts.index': { paramsTuple?: []; params?: {} }
+    'achievements.drafts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health': { paramsTuple?: []; params?: {} }
     'regions.counties': { paramsTuple: [ParamValue]; params: {'cityCode': ParamValue} }
     'signup.create': { paramsTuple?: []; params?: {} }
@@ -400,6 +408,9 @@ export type ScannedRoutes = {
     'experts.directory.index': { paramsTuple?: []; params?: {} }
     'experts.directory.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.profiles.apply': { paramsTuple?: []; params?: {} }
+    'passkeys.index': { paramsTuple?: []; params?: {} }
+    'passkeys.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'devices.index': { paramsTuple?: []; params?: {} }
     'experts.profiles.mine': { paramsTuple?: []; params?: {} }
     'experts.profiles.reviews.index': { paramsTuple?: []; params?: {} }
     'experts.profiles.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -88,3 +88,13 @@ const BountyStatisticsController = () => import('#modules/achievements/bounties/
 routeGroup({ prefix: '/admin/achievements', as: 'achievements.bounties.statistics' }, () => {
   router.get('/bounties', [BountyStatisticsController, 'index']).as('index')
 })
+
+// drafts — 需求草稿: draft demands proposed to a county centre from clusters of similar consultations;
+// its staff edit and publish or dismiss them (drafts/policy.ts; another county's draft is 404).
+const DraftsController = () => import('#modules/achievements/drafts/drafts_controller')
+routeGroup({ prefix: '/admin/achievements/drafts', as: 'achievements.drafts' }, () => {
+  router.get('/', [DraftsController, 'index']).as('index')
+  router.get('/:id', [DraftsController, 'edit']).as('edit')
+  router.post('/:id/publish', [DraftsController, 'publish']).as('publish')
+  router.post('/:id/dismiss', [DraftsController, 'dismiss']).as('dismiss')
+})

@@ -8,6 +8,7 @@ import '#modules/achievements/matching/jobs'
 import '#modules/achievements/bounties/bounty_actions'
 import '#modules/achievements/bounties/jobs'
 import '#modules/achievements/lectures/lecture_actions'
+import '#modules/achievements/drafts/draft_actions'
 
 import { hasAnyRole, registerNavigation } from '#core/navigation'
 import { registerModeratedModule } from '#core/moderation/moderation'
@@ -41,6 +42,8 @@ registerAuditActions({
   'achievements.platform_create': 'achievements.audit.platform_create',
   'achievements.platform_update': 'achievements.audit.platform_update',
   'achievements.lecture_publish': 'achievements.audit.lecture_publish',
+  'achievements.demand_draft_publish': 'achievements.audit.demand_draft_publish',
+  'achievements.demand_draft_dismiss': 'achievements.audit.demand_draft_dismiss',
 })
 
 const publishers = hasAnyRole(...new Set([...PUBLISHERS.demands, ...PUBLISHERS.offers]))
@@ -48,6 +51,7 @@ registerNavigation(
   { area: 'tabs', route: 'achievements.home', label: 'achievements.nav.tab', icon: '⇄', activePrefix: '/achievements', visible: publishers, order: 30 },
   { area: 'home.public', route: 'achievements.home', label: 'achievements.home.title', style: 'secondary', order: 30 },
   { area: 'home.centre', group: 'achievements', route: 'achievements.bounties.statistics.index', label: 'achievements.statistics.title', visible: hasAnyRole(...SCOPED_ROLES), order: 60 },
+  { area: 'home.centre', group: 'achievements', route: 'achievements.drafts.index', label: 'achievements.drafts.title', visible: hasAnyRole(...SCOPED_ROLES), order: 60 },
   { area: 'home.centre', group: 'achievements', route: 'achievements.platforms.create', label: 'achievements.platforms.new_title', visible: hasAnyRole(...SCOPED_ROLES), order: 60 },
   {
     area: 'profile',

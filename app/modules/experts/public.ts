@@ -35,3 +35,5 @@ export { statisticsFor, type StatisticsSnapshot } from '#modules/experts/statist
 export { casesByCounty, type Statistics, type Figures } from '#modules/experts/statistics/compute'
 // 六(二) performance and subsidies (admin): each verified expert's and 信息员's figures of a year, read-only.
 export { personFigures, type PersonFigures } from '#modules/experts/statistics/person_figures'
+// 成果转化's draft demands: clusters of similar consultations asked again and again in a county, read-only.
+export { similarCaseClusters, type CaseCluster } from '#modules/experts/similar/case_clusters'

@@ -2,18 +2,14 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { fenToYuan } from '#core/money'
 import { formDone, guardForm } from '#core/http/forms'
 import { renderPageOrFragment } from '#core/http/render'
-import { areaMessages } from '#core/http/form_messages'
-import { industriesOf } from '#core/industries/industry_rules'
 import ListingPolicy from '#modules/achievements/listings/policy'
-import { deadlineOf } from '#modules/achievements/listings/listing_rules'
-import { ownListing, publishListing, publishedListing, updateListing, withdrawListing, type ListingInput } from '#modules/achievements/listings/listing_actions'
+import { formValues, listingFormData, listingInput } from '#modules/achievements/listings/listing_form'
+import { ownListing, publishListing, publishedListing, updateListing, withdrawListing } from '#modules/achievements/listings/listing_actions'
 import { formOptions, listingFilters, listingLabels, listPublished } from '#modules/achievements/listings/listing_queries'
-import { demandValidator, LISTING_MESSAGES, offerValidator } from '#modules/achievements/listings/validators'
 import { findMatches } from '#modules/achievements/matching/matches'
 import type { Listing } from '#modules/achievements/shared/listings'
-import { IP_STATUSES, LISTING_KINDS, MATURITIES, otherSide, SIDES, type Side } from '#modules/achievements/shared/vocabulary'
+import { LISTING_KINDS, otherSide, SIDES, type Side } from '#modules/achievements/shared/vocabulary'
 import type TechDemand from '#modules/achievements/models/tech_demand'
-import type TechOffer from '#modules/achievements/models/tech_offer'
 
 const FORM = { errorsTarget: '#listing-form-errors' }
 
@@ -26,60 +22,6 @@ export function budgetText(demand: Pick<TechDemand, 'budgetMinFen' | 'budgetMaxF
   if (min === null && max === null) return ''
   if (min !== null && max !== null) return min === max ? fenToYuan(min) : `${fenToYuan(min)}–${fenToYuan(max)}`
   return min !== null ? `≥ ${fenToYuan(min)}` : `≤ ${fenToYuan(max!)}`
-}
-
-/** The form's fields as the actions take them. */
-async function listingInput(ctx: HttpContext, side: Side): Promise<ListingInput> {
-  const messagesProvider = areaMessages(ctx.i18n, LISTING_MESSAGES)
-  if (side === 'demands') {
-    const input = await ctx.request.validateUsing(demandValidator, { messagesProvider })
-    return {
-      kind: input.kind,
-      title: input.title,
-      description: input.description,
-      industries: industriesOf(input.industry, input.other_industries),
-      countyCode: input.county_code,
-      budgetMinFen: input.budget_min ?? null,
-      budgetMaxFen: input.budget_max ?? null,
-      deadline: deadlineOf(input.deadline),
-    }
-  }
-  const input = await ctx.request.validateUsing(offerValidator, { messagesProvider })
-  return {
-    kind: input.kind,
-    title: input.title,
-    description: input.description,
-    industries: industriesOf(input.industry, input.other_industries),
-    countyCode: input.county_code,
-    maturity: input.maturity,
-    ipStatus: input.ip_status,
-    patentNumber: input.ip_status === 'none' ? null : (input.patent_number ?? null),
-  }
-}
-
-/** The form filled in with a listing (editing), as old() reads it when nothing was flashed. */
-function formValues(side: Side, listing: Listing | null) {
-  if (!listing) return {}
-  const values: Record<string, unknown> = {
-    kind: listing.kind,
-    title: listing.title,
-    description: listing.description,
-    industry: listing.industries[0],
-    other_industries: listing.industries.slice(1),
-    county_code: listing.countyCode,
-  }
-  if (side === 'demands') {
-    const demand = listing as TechDemand
-    Object.assign(values, {
-      budget_min: demand.budgetMinFen === null ? '' : fenToYuan(demand.budgetMinFen),
-      budget_max: demand.budgetMaxFen === null ? '' : fenToYuan(demand.budgetMaxFen),
-      deadline: demand.deadline?.toISODate() ?? '',
-    })
-  } else {
-    const offer = listing as TechOffer
-    Object.assign(values, { maturity: offer.maturity, ip_status: offer.ipStatus, patent_number: offer.patentNumber ?? '' })
-  }
-  return values
 }
 
 /** 技术需求 and 成果供给: the public lists and pages, and the owner's publish, edit and withdraw. */
@@ -170,14 +112,6 @@ export default class ListingsController {
   }
 
   async #form({ view }: HttpContext, side: Side, listing: Listing | null) {
-    return view.render('achievements/listings/pages/form', {
-      side,
-      listing,
-      values: formValues(side, listing),
-      kinds: LISTING_KINDS,
-      maturities: MATURITIES,
-      ipStatuses: IP_STATUSES,
-      ...(await formOptions()),
-    })
+    return view.render('achievements/listings/pages/form', { listing, ...(await listingFormData(side, formValues(side, listing))) })
   }
 }

@@ -1,0 +1,14 @@
+import { BasePolicy } from '@adonisjs/bouncer'
+import type User from '#core/accounts/models/user'
+import { SCOPED_ROLES } from '#core/accounts/roles'
+
+/**
+ * Draft demands are the county centre's: staff of a scope see and decide the drafts of
+ * its counties (the controller looks them up within the scopes, so another county's is
+ * 404); anyone else may not open the drafts at all (403).
+ */
+export default class DraftPolicy extends BasePolicy {
+  async decide(actor: User) {
+    return actor.hasRole(...SCOPED_ROLES)
+  }
+}
