@@ -224,6 +224,7 @@ export type ScannedRoutes = {
     'admin.performance.index': { paramsTuple?: []; params?: {} }
     'admin.subsidies.index': { paramsTuple?: []; params?: {} }
     'admin.subsidies.export': { paramsTuple?: []; params?: {} }
+    'achievements.showcase.stars': { paramsTuple?: []; params?: {} }
     'admin.subsidies.rules': { paramsTuple?: []; params?: {} }
     'admin.subsidies.payees.lookup': { paramsTuple?: []; params?: {} }
     'admin.subsidies.payees.show': { paramsTuple: [ParamValue]; params: {'userId': ParamValue} }
@@ -374,6 +375,7 @@ export type ScannedRoutes = {
     'supply.shops.product': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'productId': ParamValue} }
   }
   HEAD: {
+    'achievements.showcase.stars': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
     'achievements.drafts.index': { paramsTuple?: []; params?: {} }
     'achievements.drafts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -508,6 +510,7 @@ export type ScannedRoutes = {
     'admin.centres.store': { paramsTuple?: []; params?: {} }
     'admin.centres.items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
     'admin.centres.items.review': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
+    'achievements.showcase.stars': { paramsTuple?: []; params?: {} }
     'signup.store': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.store': { paramsTuple?: []; params?: {} }

@@ -84,6 +84,10 @@ const ShowcaseController = () => import('#modules/achievements/showcase/showcase
 routeGroup({ prefix: '/achievements/experts', as: 'achievements.showcase', signedIn: false }, () => {
   router.get('/:id', [ShowcaseController, 'show']).as('show')
 })
+// 服务之星: a city's experts with the most cases of a month (public).
+routeGroup({ prefix: '/achievements/stars', as: 'achievements.showcase', signedIn: false }, () => {
+  router.get('/', [ShowcaseController, 'stars']).as('stars')
+})
 const BountyStatisticsController = () => import('#modules/achievements/bounties/statistics_controller')
 routeGroup({ prefix: '/admin/achievements', as: 'achievements.bounties.statistics' }, () => {
   router.get('/bounties', [BountyStatisticsController, 'index']).as('index')

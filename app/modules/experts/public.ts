@@ -37,3 +37,5 @@ export { casesByCounty, type Statistics, type Figures } from '#modules/experts/s
 export { personFigures, type PersonFigures } from '#modules/experts/statistics/person_figures'
 // 成果转化's draft demands: clusters of similar consultations asked again and again in a county, read-only.
 export { similarCaseClusters, type CaseCluster } from '#modules/experts/similar/case_clusters'
+// 成果转化's 服务之星: a city's experts with the most cases of a month, from the people rollups, read-only.
+export { serviceStars, STARS_SHOWN, type ServiceStar } from '#modules/experts/statistics/service_stars'

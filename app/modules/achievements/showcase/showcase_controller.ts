@@ -2,7 +2,11 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { industryNames } from '#core/industries/industry_directory'
 import regionDirectory from '#core/regions/region_directory'
-import { expertFigures, findVerifiedExpert } from '#modules/experts/public'
+import { DateTime } from 'luxon'
+import { inBeijing } from '#core/clock'
+import { renderPageOrFragment } from '#core/http/render'
+import { RegionScope } from '#core/regions/region_scope'
+import { expertFigures, findVerifiedExpert, serviceStars } from '#modules/experts/public'
 import Lecture from '#modules/achievements/models/lecture'
 
 /**
@@ -33,6 +37,28 @@ export default class ShowcaseController {
       bountyRating: bounties?.rating === null || bounties?.rating === undefined ? null : Math.round(bounties.rating * 10) / 10,
       place: await regionDirectory.fullName(expert.countyCode),
       industryNames: Object.fromEntries(await industryNames()),
+    })
+  }
+
+  /**
+   * 服务之星: a city's experts with the most cases of its farmers in a month (the last
+   * whole Beijing month unless `month=YYYY-MM`), from experts' rollups. An unknown city
+   * or a malformed month is 404.
+   */
+  async stars(ctx: HttpContext) {
+    const qs = ctx.request.qs()
+    const cities = await regionDirectory.cities()
+    const cityCode = typeof qs.city === 'string' && qs.city ? qs.city : cities[0]?.code
+    const city = cities.find((region) => region.code === cityCode)
+    const month = typeof qs.month === 'string' && qs.month ? DateTime.fromFormat(qs.month, 'yyyy-MM', { zone: 'Asia/Shanghai' }) : inBeijing().startOf('month').minus({ months: 1 })
+    if (!city || !month.isValid) return ctx.response.notFound()
+    const stars = await serviceStars(RegionScope.fromRegionCode(city.code).prefix, month)
+    const experts = await Promise.all(stars.map((star) => findVerifiedExpert(star.expertId)))
+    return renderPageOrFragment(ctx, 'achievements/showcase/pages/stars', 'achievements/showcase/partials/stars', {
+      cities,
+      city,
+      month: month.toFormat('yyyy-MM'),
+      stars: stars.map((star, index) => ({ ...star, expert: experts[index] })).filter((star) => star.expert),
     })
   }
 }
