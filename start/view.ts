@@ -4,6 +4,7 @@
 import edge from 'edge.js'
 import app from '@adonisjs/core/services/app'
 import { assetUrl } from '#core/http/assets'
+import { describeDevice } from '#core/accounts/device_names'
 import { fenToYuan } from '#core/money'
 import { beijingTime } from '#core/clock'
 
@@ -27,6 +28,8 @@ edge.global('inDev', app.inDev)
 edge.global('yuan', fenToYuan)
 // Times as a Beijing wall clock: beijingTime(at) → 2026-05-01 14:30, or with a luxon format.
 edge.global('beijingTime', beijingTime)
+// 我的登录设备: "Android · Chrome" from a session's user agent.
+edge.global('describeDevice', describeDevice)
 // Pages rendered before the current-user middleware ran (an unknown URL's 404) have no viewer: no links.
 edge.global('navigation', () => [])
 edge.global('navigationBadge', async () => 0)

@@ -23,6 +23,16 @@ export type ScannedRoutes = {
     'session.destroy': { paramsTuple?: []; params?: {} }
     'profile.edit': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
+    'passkeys.login_options': { paramsTuple?: []; params?: {} }
+    'passkeys.login': { paramsTuple?: []; params?: {} }
+    'passkeys.index': { paramsTuple?: []; params?: {} }
+    'passkeys.options': { paramsTuple?: []; params?: {} }
+    'passkeys.store': { paramsTuple?: []; params?: {} }
+    'passkeys.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'passkeys.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'passkeys.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'devices.index': { paramsTuple?: []; params?: {} }
+    'devices.destroy': { paramsTuple: [ParamValue]; params: {'handle': ParamValue} }
     'media.index': { paramsTuple?: []; params?: {} }
     'media.store': { paramsTuple?: []; params?: {} }
     'media.confirm_destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
@@ -518,6 +528,13 @@ export type ScannedRoutes = {
     'sms_codes.store': { paramsTuple?: []; params?: {} }
     'session.destroy': { paramsTuple?: []; params?: {} }
     'profile.update': { paramsTuple?: []; params?: {} }
+    'passkeys.login_options': { paramsTuple?: []; params?: {} }
+    'passkeys.login': { paramsTuple?: []; params?: {} }
+    'passkeys.options': { paramsTuple?: []; params?: {} }
+    'passkeys.store': { paramsTuple?: []; params?: {} }
+    'passkeys.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'passkeys.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'devices.destroy': { paramsTuple: [ParamValue]; params: {'handle': ParamValue} }
     'media.store': { paramsTuple?: []; params?: {} }
     'media.destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
     'notifications.read_all': { paramsTuple?: []; params?: {} }

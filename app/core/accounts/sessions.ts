@@ -24,14 +24,27 @@ const SEEN_RESOLUTION = MINUTE
 
 const STAMP_KEY = 'signedIn'
 
-interface Stamp {
+export interface Stamp {
   userId: number
   generation: number
   startedAt: number
   seenAt: number
+  /** What "my signed-in devices" shows of the session (#core/accounts/devices): its browser and address at login. */
+  device?: Device
 }
 
-export type SessionVerdict = 'ok' | 'signed_out_everywhere' | 'idle' | 'expired'
+export interface Device {
+  userAgent: string
+  ip: string
+}
+
+export type SessionVerdict = 'ok' | 'signed_out_everywhere' | 'idle' | 'expired' | 'deactivated'
+
+/** The stamp in a session's stored data, when it has one. */
+export function stampOf(data: Record<string, unknown> | null | undefined): Stamp | null {
+  const stamp = data?.[STAMP_KEY] as Stamp | undefined
+  return stamp && stamp.userId !== undefined ? stamp : null
+}
 
 async function currentGeneration(userId: number, client: QueryClientContract = db.connection()): Promise<number> {
   const row = await client.from('users').where('id', userId).select('session_generation').first()
@@ -39,9 +52,9 @@ async function currentGeneration(userId: number, client: QueryClientContract = d
 }
 
 /** Written right after a login, in the request that logged in. */
-export async function stampSignIn(session: Session, userId: number) {
+export async function stampSignIn(session: Session, userId: number, device?: Device) {
   const now = clock.now().getTime()
-  const stamp: Stamp = { userId, generation: await currentGeneration(userId), startedAt: now, seenAt: now }
+  const stamp: Stamp = { userId, generation: await currentGeneration(userId), startedAt: now, seenAt: now, device }
   session.put(STAMP_KEY, stamp as any)
   // Lets signOutEverywhere delete the person's rows (the database store; the test store has no tags).
   if (session.supportsTagging()) await session.tag(String(userId))
@@ -79,6 +92,8 @@ export async function checkSession(session: Session, user: User): Promise<Sessio
   }
   const now = clock.now().getTime()
   if ((user.sessionGeneration ?? 0) !== stamp.generation) return 'signed_out_everywhere'
+  // Deactivating ends every session (a new generation); this holds even for a row written back afterwards.
+  if (user.deactivatedAt) return 'deactivated'
   if (now - stamp.startedAt > ABSOLUTE_LIFETIME) return 'expired'
   if (now - stamp.seenAt > (await idleTimeoutOf(user))) return 'idle'
   if (now - stamp.seenAt >= SEEN_RESOLUTION) session.put(STAMP_KEY, { ...stamp, seenAt: now } as any)

@@ -9,6 +9,7 @@ import { SmsCodeRejected } from '#core/accounts/sms_codes'
 import { wechatConfig, wechatRedirectUri } from '#core/accounts/wechat_config'
 import { authorizeUrl, exchangeCode, fetchUserInfo, WechatError, type WechatUser } from '#core/accounts/wechat_oauth'
 import { linkWechat, userForWechat, WechatLinkRefused } from '#core/accounts/wechat_login'
+import { signIn } from '#core/accounts/deactivation'
 
 /** Session keys: the state sent to WeChat (one sign-in at a time), and the WeChat waiting for its phone. */
 const STATE_KEY = 'wechat_state'
@@ -54,7 +55,7 @@ export default class WechatController {
   }
 
   async callback(ctx: HttpContext) {
-    const { request, response, session, auth, i18n } = ctx
+    const { request, response, session, i18n } = ctx
     const config = wechatConfig()
     if (!config) return response.notFound()
     // The state works once, whatever comes back: a replayed callback finds none.
@@ -77,7 +78,8 @@ export default class WechatController {
     }
     const user = await userForWechat(wechat)
     if (user) {
-      await auth.use('web').login(user)
+      if (user.deactivatedAt) return refuse('accounts.deactivated')
+      await signIn(ctx, user)
       return response.redirect().toPath(takeIntendedUrl(ctx))
     }
     session.put(PENDING_KEY, { ...wechat, until: clock.now().getTime() + PENDING_TTL } satisfies Pending)
@@ -101,7 +103,7 @@ export default class WechatController {
   }
 
   async storeLink(ctx: HttpContext) {
-    const { request, response, session, auth, i18n } = ctx
+    const { request, response, session, i18n } = ctx
     const pending = this.#pending(ctx)
     if (!pending) {
       session.flash('error', i18n.t('accounts.wechat.link_expired'))
@@ -117,7 +119,8 @@ export default class WechatController {
       throw error
     }
     session.forget(PENDING_KEY)
-    await auth.use('web').login(user)
+    if (user.deactivatedAt) throw fieldError('phone', i18n.t('accounts.deactivated'))
+    await signIn(ctx, user)
     session.flash('success', i18n.t('accounts.wechat.linked'))
     return response.redirect().toPath(takeIntendedUrl(ctx))
   }

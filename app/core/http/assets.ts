@@ -15,6 +15,9 @@ const SOURCES: Record<string, string> = {
   'app.js': 'resources/assets/app.js',
   'htmx.js': 'node_modules/htmx.org/dist/htmx.min.js',
   'alpine.js': 'node_modules/@alpinejs/csp/dist/cdn.min.js',
+  // 通行密钥 pages only: SimpleWebAuthn's browser half (window.SimpleWebAuthnBrowser) and our glue.
+  'webauthn.js': 'node_modules/@simplewebauthn/browser/dist/bundle/index.umd.min.js',
+  'passkeys.js': 'resources/assets/passkeys.js',
   'icon.svg': 'resources/assets/icon.svg',
 }
 

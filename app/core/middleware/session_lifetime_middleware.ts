@@ -66,11 +66,13 @@ export default class SessionLifetimeMiddleware {
     }
   }
 
-  private async afterHandler({ auth, session }: HttpContext) {
+  private async afterHandler({ auth, session, request }: HttpContext) {
     // A login in this request: auth.login puts the user in the session and regenerates its id
     // (ending a session regenerates it too, but leaves no user).
     const user = auth.use('web').user
-    if (user && session.hasRegeneratedSession) await stampSignIn(session, user.id)
+    if (user && session.hasRegeneratedSession) {
+      await stampSignIn(session, user.id, { userAgent: (request.header('user-agent') ?? '').slice(0, 300), ip: request.ip() })
+    }
 
     const flashed = session.responseFlashMessages
     if (flashed.has('input')) flashed.set('input', boundFlashedInput(flashed.get('input')) as any)

@@ -1,110 +1,14 @@
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
-import testUtils from '@adonisjs/core/services/test_utils'
-import { configProvider } from '@adonisjs/core'
-import { defineConfig } from '@adonisjs/session'
-import SessionMiddleware from '@adonisjs/session/session_middleware'
-import type User from '#core/accounts/models/user'
-import { sessionOptions } from '#config/session'
 import { clock, DAY, HOUR, MINUTE } from '#core/clock'
 import { boundFlashedInput, FLASHED_FIELD_LIMIT } from '#core/middleware/session_lifetime_middleware'
-import { createUser, latestSmsCode, PASSWORD } from '#tests/helpers'
+import { createUser, latestSmsCode } from '#tests/helpers'
+import { assertSignedOut, Browser, signedIn, useDatabaseStore } from '#tests/fixtures/accounts/browser_client'
 
 /*
- * Sessions as a browser lives them, over real HTTP against the database store (the other
- * specs run on the memory store the test client writes loginAs sessions into). A Browser
- * keeps its cookies like a phone does; copying them is what someone with the phone does.
+ * Sessions as a browser lives them, over real HTTP against the database store
+ * (tests/fixtures/accounts/browser_client.ts).
  */
-
-const base = () => `http://${process.env.HOST}:${process.env.PORT}`
-
-interface Page {
-  status: number
-  location: string | null
-  text: string
-  setCookieBytes: number
-}
-
-class Browser {
-  cookies = new Map<string, string>()
-
-  /** Another phone holding a copy of this one's cookies. */
-  copy(): Browser {
-    const other = new Browser()
-    other.cookies = new Map(this.cookies)
-    return other
-  }
-
-  cookieHeader() {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
-  }
-
-  async request(method: 'GET' | 'POST', path: string, form?: Record<string, string>): Promise<Page> {
-    const headers: Record<string, string> = { accept: 'text/html', cookie: this.cookieHeader() }
-    if (form) headers['content-type'] = 'application/x-www-form-urlencoded'
-    const response = await fetch(base() + path, {
-      method,
-      headers,
-      body: form ? new URLSearchParams(form).toString() : undefined,
-      redirect: 'manual',
-    })
-    const setCookies = response.headers.getSetCookie()
-    for (const cookie of setCookies) {
-      const [pair, ...attributes] = cookie.split(';')
-      const name = pair.slice(0, pair.indexOf('='))
-      const value = pair.slice(pair.indexOf('=') + 1)
-      const expired = !value || attributes.some((attribute) => /^\s*max-age=0\s*$/i.test(attribute))
-      if (expired) this.cookies.delete(name)
-      else this.cookies.set(name, value)
-    }
-    return {
-      status: response.status,
-      location: response.headers.get('location'),
-      text: await response.text(),
-      setCookieBytes: setCookies.join('').length,
-    }
-  }
-
-  get(path: string) {
-    return this.request('GET', path)
-  }
-
-  /** Submits the form of `page` (its CSRF field read from the page as a browser would send it). */
-  async submit(page: string, action: string, form: Record<string, string>) {
-    const html = (await this.get(page)).text
-    const csrf = /name=['"]_csrf['"] value=['"]([^'"]+)['"]/.exec(html)?.[1]
-    if (!csrf) throw new Error(`no CSRF field on ${page}`)
-    return this.request('POST', action, { ...form, _csrf: csrf })
-  }
-
-  async login(user: User, password = PASSWORD) {
-    const response = await this.submit('/login', '/login', { phone: user.phone, password })
-    if (response.status !== 302 || response.location !== '/') throw new Error(`login failed: ${response.status} ${response.location}`)
-    return this
-  }
-}
-
-async function signedIn(user: User) {
-  return new Browser().login(user)
-}
-
-function assertSignedOut(page: Page, assert: any) {
-  assert.equal(page.status, 302)
-  assert.equal(page.location, '/login')
-}
-
-/** For this file only, the app keeps sessions in Postgres, as in production. */
-function useDatabaseStore(group: any) {
-  group.setup(async () => {
-    const config = await configProvider.resolve<any>(app, defineConfig({ ...sessionOptions, store: 'database' }))
-    const emitter = await app.container.make('emitter')
-    app.container.swap(SessionMiddleware, () => new SessionMiddleware(config, emitter))
-    return () => app.container.restore(SessionMiddleware)
-  })
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.teardown(() => clock.reset())
-}
 
 test.group('Sessions / logout', (group) => {
   useDatabaseStore(group)

@@ -7,6 +7,7 @@ import { endSession } from '#core/accounts/sessions'
 import { loginWithCode } from '#core/accounts/actions/login_with_code'
 import { takeIntendedUrl } from '#core/accounts/intended_url'
 import { wechatEnabled } from '#core/accounts/wechat_config'
+import { AccountDeactivated, signIn } from '#core/accounts/deactivation'
 
 export default class SessionController {
   /** 短信验证码 by default; ?with=password for the password form; 微信登录 when it is configured. */
@@ -15,12 +16,13 @@ export default class SessionController {
   }
 
   async store(ctx: HttpContext) {
-    const { request, response, auth, i18n } = ctx
+    const { request, response, i18n } = ctx
     const { phone, password, code } = await request.validateUsing(loginValidator)
     try {
       const user = password ? await attemptLogin(phone, password, request.ip(), code) : await loginWithCode(phone, code!)
-      await auth.use('web').login(user)
+      await signIn(ctx, user)
     } catch (error) {
+      if (error instanceof AccountDeactivated) throw fieldError('phone', i18n.t('accounts.deactivated'))
       if (error instanceof ThrottledError) {
         throw fieldError('phone', i18n.t('accounts.login_locked', { minutes: Math.ceil(error.retryInSeconds / 60) }))
       }

@@ -40,6 +40,13 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column.dateTime()
   declare lastLoginAt: DateTime | null
 
+  /** 停用: set by an administrator (#core/accounts/deactivation); a deactivated person cannot sign in. */
+  @column.dateTime()
+  declare deactivatedAt: DateTime | null
+
+  @column()
+  declare deactivationReason: string | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 
