@@ -54,9 +54,15 @@ export type ScannedRoutes = {
     'admin.centres.index': { paramsTuple?: []; params?: {} }
     'admin.centres.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.centres.items.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
+    'admin.evaluations.index': { paramsTuple?: []; params?: {} }
+    'admin.notices.index': { paramsTuple?: []; params?: {} }
+    'admin.notices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.centres.store': { paramsTuple?: []; params?: {} }
     'admin.centres.items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
     'admin.centres.items.review': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
+    'admin.evaluations.compute': { paramsTuple?: []; params?: {} }
+    'admin.evaluations.targets.store': { paramsTuple?: []; params?: {} }
+    'admin.evaluations.notices.store': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.index': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.store': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.check': { paramsTuple?: []; params?: {} }
@@ -70,9 +76,6 @@ export type ScannedRoutes = {
     'admin.moderation.reviews.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.directory.index': { paramsTuple?: []; params?: {} }
     'experts.directory.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'admin.evaluations.compute': { paramsTuple?: []; params?: {} }
-    'admin.evaluations.targets.store': { paramsTuple?: []; params?: {} }
-    'admin.evaluations.notices.store': { paramsTuple?: []; params?: {} }
     'experts.profiles.apply': { paramsTuple?: []; params?: {} }
     'experts.profiles.apply.store': { paramsTuple?: []; params?: {} }
     'experts.profiles.mine': { paramsTuple?: []; params?: {} }
@@ -280,6 +283,9 @@ export type ScannedRoutes = {
     'admin.centres.index': { paramsTuple?: []; params?: {} }
     'admin.centres.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.centres.items.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
+    'admin.evaluations.index': { paramsTuple?: []; params?: {} }
+    'admin.notices.index': { paramsTuple?: []; params?: {} }
+    'admin.notices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.moderation.words.index': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.moderation.breakers.index': { paramsTuple?: []; params?: {} }
@@ -412,6 +418,9 @@ export type ScannedRoutes = {
     'admin.centres.index': { paramsTuple?: []; params?: {} }
     'admin.centres.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.centres.items.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
+    'admin.evaluations.index': { paramsTuple?: []; params?: {} }
+    'admin.notices.index': { paramsTuple?: []; params?: {} }
+    'admin.notices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.moderation.words.index': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.moderation.breakers.index': { paramsTuple?: []; params?: {} }
@@ -520,6 +529,9 @@ export type ScannedRoutes = {
     'admin.centres.store': { paramsTuple?: []; params?: {} }
     'admin.centres.items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
     'admin.centres.items.review': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
+    'admin.evaluations.compute': { paramsTuple?: []; params?: {} }
+    'admin.evaluations.targets.store': { paramsTuple?: []; params?: {} }
+    'admin.evaluations.notices.store': { paramsTuple?: []; params?: {} }
     'achievements.showcase.stars': { paramsTuple?: []; params?: {} }
     'signup.store': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }

@@ -112,3 +112,17 @@ routeGroup({ prefix: '/admin/subsidies', as: 'admin.subsidies' }, () => {
   router.get('/:id', [SubsidyListsController, 'show']).as('show').where('id', router.matchers.number())
   router.post('/:id/approve', [SubsidyListsController, 'approve']).as('approve').where('id', router.matchers.number())
 })
+
+// evaluations — 考核: a city's county centres scored per month and year and ranked, the counties' targets, 通报 published on the public site.
+const EvaluationsController = () => import('#modules/admin/evaluations/evaluations_controller')
+const NoticesController = () => import('#modules/admin/evaluations/notices_controller')
+routeGroup({ prefix: '/admin/evaluations', as: 'admin.evaluations' }, () => {
+  router.get('/', [EvaluationsController, 'index']).as('index')
+  router.post('/compute', [EvaluationsController, 'compute']).as('compute')
+  router.post('/targets', [EvaluationsController, 'storeTarget']).as('targets.store')
+  router.post('/notices', [EvaluationsController, 'storeNotice']).as('notices.store')
+})
+routeGroup({ prefix: '/notices', as: 'admin.notices', signedIn: false }, () => {
+  router.get('/', [NoticesController, 'index']).as('index')
+  router.get('/:id', [NoticesController, 'show']).as('show')
+})

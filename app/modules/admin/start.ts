@@ -58,3 +58,14 @@ registerAuditActions({
   'subsidies.payee_save': 'admin.subsidies.audit.payee_save',
   'subsidies.reveal': 'admin.subsidies.audit.reveal',
 })
+
+// evaluations: 考核 for everyone of a centre (a county's people see their own row); 通报 on the public site.
+registerNavigation(
+  { area: 'home.centre', route: 'admin.evaluations.index', label: 'admin.evaluations.nav', visible: hasAnyRole(...SCOPED_ROLES), order: 16 },
+  { area: 'home.public', route: 'admin.notices.index', label: 'admin.notices.title', style: 'secondary', order: 60 }
+)
+registerAuditActions({
+  'evaluation.compute': 'admin.evaluations.audit.compute',
+  'evaluation.target': 'admin.evaluations.audit.target',
+  'evaluation.notice': 'admin.evaluations.audit.notice',
+})
