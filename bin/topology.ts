@@ -25,6 +25,8 @@ const run = promisify(execFile)
 
 /** The ports of deploy/nginx.conf's upstream, in order. */
 export const APP_PORTS = [4301, 4302, 4303]
+/** Where the jobs worker answers its own /metrics. */
+export const JOBS_METRICS_PORT = 4399
 
 export interface TopologyOptions {
   instances?: number
@@ -253,7 +255,7 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
       return { port: appPort, url: `http://127.0.0.1:${appPort}`, process: () => children.get(name) ?? null, start }
     })
     await Promise.all(apps.map((app) => app.start()))
-    spawnLogged('jobs', ['ace', 'jobs:work'])
+    spawnLogged('jobs', ['ace', 'jobs:work'], { METRICS_PORT: String(JOBS_METRICS_PORT) })
     stops.push(stopChild('jobs'))
 
     // nginx, on deploy/nginx.conf.

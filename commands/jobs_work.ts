@@ -35,5 +35,14 @@ export default class JobsWork extends BaseCommand {
 
     await worker.start()
     this.logger.info(`jobs worker ${process.pid} running ${jobDefinitions().map((job) => job.name).join(', ')}`)
+
+    // Its own /metrics (job latencies, SMS failures happen here), on METRICS_PORT of 127.0.0.1 only.
+    const metricsPort = (await import('#start/env')).default.get('METRICS_PORT')
+    if (metricsPort) {
+      const { serveWorkerMetrics } = await import('#core/metrics/worker_server')
+      const server = await serveWorkerMetrics(metricsPort)
+      this.app.terminating(() => new Promise<void>((resolve) => server.close(() => resolve())))
+      this.logger.info(`jobs worker metrics on http://127.0.0.1:${metricsPort}/metrics`)
+    }
   }
 }

@@ -17,6 +17,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   DATABASE_URL: Env.schema.string(),
   // A streaming replica for staleness-tolerant reads (config/database.ts); unset: everything on DATABASE_URL.
   DATABASE_REPLICA_URL: Env.schema.string.optional(),
+  // Prometheus (app/core/metrics): a bearer token for /metrics (unset: direct loopback requests
+  // only), and the port on which `node ace jobs:work` answers its own metrics (unset: none).
+  METRICS_TOKEN: Env.schema.secret.optional(),
+  METRICS_PORT: Env.schema.number.optional(),
   SMS_DRIVER: Env.schema.enum(['log', 'tencent'] as const),
 
   // SMS (app/core/sms, README "SMS"): the signature and the login code's template id; a module's

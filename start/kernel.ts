@@ -16,6 +16,7 @@ app.container.singleton(ShieldMiddleware, async () => new ShieldMiddleware(app.c
 server.errorHandler(() => import('#core/exceptions/handler'))
 
 server.use([
+  () => import('#core/metrics/request_metrics_middleware'),
   () => import('#core/middleware/container_bindings_middleware'),
   () => import('#core/http/assets'),
 ])

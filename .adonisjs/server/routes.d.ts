@@ -8,6 +8,7 @@ export type ScannedRoutes = {
     'health': { paramsTuple?: []; params?: {} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
+    'metrics': { paramsTuple?: []; params?: {} }
     'regions.counties': { paramsTuple: [ParamValue]; params: {'cityCode': ParamValue} }
     'signup.create': { paramsTuple?: []; params?: {} }
     'signup.store': { paramsTuple?: []; params?: {} }
@@ -272,6 +273,9 @@ export type ScannedRoutes = {
     'media.index': { paramsTuple?: []; params?: {} }
     'media.confirm_destroy': { paramsTuple: [ParamValue]; params: {'publicId': ParamValue} }
     'media.show': { paramsTuple: [ParamValue,ParamValue]; params: {'publicId': ParamValue,'variant': ParamValue} }
+    'health.live': { paramsTuple?: []; params?: {} }
+    'health.ready': { paramsTuple?: []; params?: {} }
+    'metrics': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'jobs.index': { paramsTuple?: []; params?: {} }
     'admin.centre_home': { paramsTuple?: []; params?: {} }
@@ -304,8 +308,6 @@ export type ScannedRoutes = {
     'experts.consultations.create': { paramsTuple?: []; params?: {} }
     'experts.consultations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.consultations.farmer_link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'health.live': { paramsTuple?: []; params?: {} }
-    'health.ready': { paramsTuple?: []; params?: {} }
     'experts.consultations.farmer_link.messages.index': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
     'experts.consultations.farmer_link.media': { paramsTuple: [ParamValue,ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue,'publicId': ParamValue,'variant': ParamValue} }
     'experts.similar.index': { paramsTuple?: []; params?: {} }
@@ -410,6 +412,9 @@ export type ScannedRoutes = {
     'notifications.index': { paramsTuple?: []; params?: {} }
     'jobs.index': { paramsTuple?: []; params?: {} }
     'admin.centre_home': { paramsTuple?: []; params?: {} }
+    'health.live': { paramsTuple?: []; params?: {} }
+    'health.ready': { paramsTuple?: []; params?: {} }
+    'metrics': { paramsTuple?: []; params?: {} }
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -454,8 +459,6 @@ export type ScannedRoutes = {
     'experts.responses.my_cases.index': { paramsTuple?: []; params?: {} }
     'experts.visits.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.link.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'token': ParamValue} }
-    'health.live': { paramsTuple?: []; params?: {} }
-    'health.ready': { paramsTuple?: []; params?: {} }
     'experts.visits.staff.index': { paramsTuple?: []; params?: {} }
     'experts.visits.staff.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.visits.staff.confirm_cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -4,6 +4,7 @@ import { middleware } from '#start/kernel'
 
 const HomeController = () => import('#core/home_controller')
 const HealthController = () => import('#core/health_controller')
+const MetricsController = () => import('#core/metrics/metrics_controller')
 const RegionsController = () => import('#core/regions/regions_controller')
 const SignupController = () => import('#core/accounts/controllers/signup_controller')
 const SessionController = () => import('#core/accounts/controllers/session_controller')
@@ -17,10 +18,11 @@ const DevicesController = () => import('#core/accounts/controllers/devices_contr
 
 router.get('/', [HomeController, 'show']).as('home')
 router.get('/health', [HealthController, 'show']).as('health')
-router.get('/regions/:cityCode/counties', [RegionsController, 'counties']).as('regions.counties')
-
 router.get('/health/live', [HealthController, 'live']).as('health.live')
 router.get('/health/ready', [HealthController, 'ready']).as('health.ready')
+router.get('/metrics', [MetricsController, 'show']).as('metrics')
+router.get('/regions/:cityCode/counties', [RegionsController, 'counties']).as('regions.counties')
+
 router
   .group(() => {
     router.get('/signup', [SignupController, 'create']).as('signup.create')

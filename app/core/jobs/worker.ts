@@ -3,6 +3,7 @@ import logger from '@adonisjs/core/services/logger'
 import { createBoss, ensureQueue, outageLog, queueOptions, restartAbandonedJobs, stopProducerBoss } from '#core/jobs/boss'
 import { dispatchDueSchedules, syncSchedules } from '#core/jobs/schedules'
 import { PermanentJobError, isShortJob, jobDefinitions, scheduleDefinitions, type JobDefinition } from '#core/jobs/registry'
+import { jobDuration, jobWait } from '#core/metrics/metrics'
 
 /**
  * How often jobs whose worker died are looked for: five times per shortest heartbeat
@@ -104,10 +105,15 @@ export class JobWorker {
 
   async #run(definition: JobDefinition, job: JobWithMetadata<unknown>): Promise<JobResult> {
     const attempt = job.retryCount + 1
+    const started = Date.now()
+    jobWait.observe({ job: job.name }, Math.max(0, started - new Date(job.startAfter).getTime()) / 1000)
+    const took = (outcome: string) => jobDuration.observe({ job: job.name, outcome }, (Date.now() - started) / 1000)
     try {
       await definition.handler(job.data as object, { id: job.id, attempt, signal: job.signal })
+      took('completed')
       return { id: job.id, status: 'completed' }
     } catch (error) {
+      took('failed')
       const message = error instanceof Error ? error.message : String(error)
       logger.warn({ err: error, job: job.name, id: job.id, attempt }, `jobs: ${job.name} attempt ${attempt} failed`)
       // A permanent failure skips the remaining retries; a platform admin can still retry it.

@@ -9,6 +9,7 @@ import SmsMessage from '#core/sms/sms_message'
 import { SmsProviderError, type SmsDriver } from '#core/sms/sms_driver'
 import { LogSmsDriver } from '#core/sms/drivers/log_driver'
 import { TencentSmsDriver } from '#core/sms/drivers/tencent_driver'
+import { smsFailures } from '#core/metrics/metrics'
 import {
   renderSms,
   templateIdVariable,
@@ -177,6 +178,7 @@ export class SmsService {
       const failure = error instanceof SmsProviderError ? error : new SmsProviderError(String((error as Error)?.message ?? error), true)
       message.merge({ status: 'failed', reason: failure.reason.slice(0, 1000) })
       retryable = failure.retryable
+      smsFailures.inc({ retryable: String(retryable) })
     }
     await message.save()
     return { message, retryable }

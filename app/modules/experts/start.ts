@@ -11,6 +11,7 @@ import '#modules/experts/visits/visit_views'
 import '#modules/experts/triage/jobs'
 import '#modules/experts/statistics/refresh_job'
 import '#modules/experts/closing/jobs'
+import '#modules/experts/shared/deadline_metrics'
 
 import { hasAnyRole, lacksRole, registerNavigation } from '#core/navigation'
 import { registerSmsTemplates } from '#core/sms/templates'
