@@ -50,6 +50,13 @@ export type ScannedRoutes = {
     'admin.role_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.users.export': { paramsTuple?: []; params?: {} }
+    'admin.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.reactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.sessions.destroy_all': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.sessions.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'handle': ParamValue} }
     'admin.audit_log.index': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.centres.index': { paramsTuple?: []; params?: {} }
@@ -281,6 +288,9 @@ export type ScannedRoutes = {
     'admin.centre_home': { paramsTuple?: []; params?: {} }
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.users.export': { paramsTuple?: []; params?: {} }
+    'admin.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_log.index': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
@@ -417,6 +427,9 @@ export type ScannedRoutes = {
     'metrics': { paramsTuple?: []; params?: {} }
     'admin.role_grants.index': { paramsTuple?: []; params?: {} }
     'admin.role_grants.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.users.export': { paramsTuple?: []; params?: {} }
+    'admin.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.confirm_revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit_log.index': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
@@ -557,6 +570,10 @@ export type ScannedRoutes = {
     'jobs.retry': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.role_grants.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.deactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.reactivate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.sessions.destroy_all': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.users.sessions.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'handle': ParamValue} }
     'admin.moderation.words.store': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.check': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -16,6 +16,8 @@ import { signOutEverywhere } from '#core/accounts/sessions'
 registerAuditActions({
   'account.deactivate': 'audit.actions.account_deactivate',
   'account.reactivate': 'audit.actions.account_reactivate',
+  // An administrator ended one or all of someone's sessions (the admin module's 用户管理).
+  'account.session_end': 'audit.actions.account_session_end',
 })
 
 /** A deactivated account tried to sign in. */

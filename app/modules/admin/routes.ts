@@ -25,6 +25,18 @@ routeGroup({ prefix: '/admin/roles', as: 'admin.role_grants' }, () => {
   router.post('/grants/:id/revoke', [RoleGrantsController, 'destroy']).as('destroy')
 })
 
+// users — 用户管理: people of the scope, their roles (on role_grants), passkeys and sessions; deactivation; a masked export.
+const UsersController = () => import('#modules/admin/users/users_controller')
+routeGroup({ prefix: '/admin/users', as: 'admin.users' }, () => {
+  router.get('/', [UsersController, 'index']).as('index')
+  router.get('/export', [UsersController, 'export']).as('export')
+  router.get('/:id', [UsersController, 'show']).as('show').where('id', router.matchers.number())
+  router.post('/:id/deactivate', [UsersController, 'deactivate']).as('deactivate').where('id', router.matchers.number())
+  router.post('/:id/reactivate', [UsersController, 'reactivate']).as('reactivate').where('id', router.matchers.number())
+  router.post('/:id/sessions/sign-out', [UsersController, 'endAllSessions']).as('sessions.destroy_all').where('id', router.matchers.number())
+  router.post('/:id/sessions/:handle/sign-out', [UsersController, 'endSession']).as('sessions.destroy').where('id', router.matchers.number()).where('handle', /^[0-9a-f]{24}$/)
+})
+
 // audit_log — the audit log of the actor's scope.
 routeGroup({ prefix: '/admin/audit', as: 'admin.audit_log' }, () => {
   router.get('/', [AuditLogController, 'index']).as('index')

@@ -11,11 +11,13 @@ registerNavigation(
   // 管理 for everyone of a centre; its badge sums what waits behind the centre's links.
   { area: 'tabs', route: 'admin.centre_home', label: 'admin.nav.tab', icon: '⚙', activePrefix: '/admin', visible: hasAnyRole(...SCOPED_ROLES), badgeOf: 'home.centre', order: 50 },
   { area: 'home.centre', route: 'admin.moderation.reviews.index', label: 'moderation.nav.reviews', visible: hasAnyRole(...SCOPED_ROLES), order: 20 },
+  { area: 'home.centre', group: 'admin.people', route: 'admin.users.index', label: 'admin.users.title', visible: hasAnyRole(...ADMIN_ROLES), order: 60 },
   { area: 'home.centre', group: 'admin.people', route: 'admin.role_grants.index', label: 'admin.role_grants.title', visible: hasAnyRole(...ADMIN_ROLES), order: 60 },
   { area: 'home.centre', group: 'admin.people', route: 'admin.audit_log.index', label: 'admin.audit_log.title', visible: hasAnyRole(...ADMIN_ROLES), order: 60 }
 )
 
 registerAuditActions({ 'role.grant': 'admin.audit_log.actions.role_grant', 'role.revoke': 'admin.audit_log.actions.role_revoke' })
+registerAuditActions({ 'users.export': 'admin.users.audit.export' })
 
 // villages, officers, participation: the village registry, 信息员 coverage, a region's participation.
 registerNavigation(

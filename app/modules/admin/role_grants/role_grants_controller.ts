@@ -11,6 +11,7 @@ import RoleGrantPolicy from '#modules/admin/role_grants/policy'
 import { grantRoleValidator, userSearchValidator } from '#modules/admin/role_grants/validators'
 import { grantArea, grantRole, revokeRole } from '#modules/admin/role_grants/grant_roles'
 import { regionOptions } from '#core/regions/region_options'
+import { usersInScope } from '#modules/admin/users/user_search'
 
 export default class RoleGrantsController {
   /** People in the admin's scope, searchable by phone or name. */
@@ -20,10 +21,7 @@ export default class RoleGrantsController {
     const { q, page } = await request.validateUsing(userSearchValidator, { data: request.qs() })
     const scopes = await auth.getUserOrFail().scopesFor(...ADMIN_ROLES)
 
-    const query = RegionScope.constrain(User.query(), scopes).preload('roleGrants').orderBy('id', 'desc')
-    if (q && /^\d+$/.test(q)) query.where('phone', 'like', `${q}%`)
-    else if (q) query.where('name', 'ilike', `%${q.replace(/[\\%_]/g, '\\$&')}%`)
-    const users = await query.paginate(page ?? 1, 20)
+    const users = await usersInScope(scopes, { q }).preload('roleGrants').paginate(page ?? 1, 20)
 
     return renderPageOrFragment(ctx, 'admin/role_grants/pages/role_grants', 'admin/role_grants/partials/user_list', {
       users,
