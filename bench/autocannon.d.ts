@@ -1,4 +1,4 @@
-// The part of autocannon's API bench/load.ts uses (the package ships no types).
+// The part of autocannon's API bench/load.ts and tests/scale/run.ts use (the package ships no types).
 declare module 'autocannon' {
   interface Histogram {
     average: number
@@ -22,7 +22,7 @@ declare module 'autocannon' {
     headers?: Record<string, string>
     requests?: Request[]
   }
-  interface Result {
+  export interface Result {
     requests: Histogram & { total: number }
     latency: Histogram
     errors: number
@@ -30,6 +30,11 @@ declare module 'autocannon' {
     non2xx: number
     '2xx': number
   }
+  /** A run started with a callback: its events (tests/scale/run.ts records each response's latency). */
+  interface Instance {
+    on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): Instance
+  }
   function autocannon(options: Options): Promise<Result>
+  function autocannon(options: Options, done: (error: Error | null, result: Result) => void): Instance
   export default autocannon
 }

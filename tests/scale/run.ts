@@ -1,0 +1,174 @@
+/*
+ * `npm run test:scale` (issue 20): the reference topology (bin/topology.ts: nginx, two app
+ * instances, a jobs worker, PostgreSQL 15 primary + streaming replica, an S3 bucket) on
+ * loopback, and what must hold at scale, each check with its figures:
+ *   - a fault under load: kill -9 of one app instance while autocannon reads through nginx —
+ *     no error reaches a client (nginx retries idempotent requests on the other instance);
+ *   - the replica stopped: 找专家 (read on the replica) still answers, from the primary;
+ *   - backups: pg_dump -Fc of the primary restored with pg_restore into a fresh cluster holds
+ *     the last consultation.
+ * Bounded to 15 minutes (the whole run fails past it) and loopback only. Needs nginx and
+ * postgresql from Debian (.ci/run installs them). Flags: --duration 20 (seconds of load).
+ */
+import { execFile } from 'node:child_process'
+import { mkdir, rm, chown } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parseArgs, promisify } from 'node:util'
+import autocannon, { type Result } from 'autocannon'
+import { startTopology, type Topology } from '../../bin/topology.js'
+
+const run = promisify(execFile)
+const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin'
+const BUDGET_MS = 15 * 60_000
+
+const { values: flags } = parseArgs({ options: { duration: { type: 'string', default: '20' } } })
+const loadSeconds = Math.max(5, Number(flags.duration) || 20)
+
+interface Check {
+  name: string
+  run: (topology: Topology) => Promise<string>
+}
+
+/** p-th percentile of a list of milliseconds. */
+function percentile(values: number[], p: number) {
+  if (!values.length) return Number.NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+/** Load on several routes at once, one autocannon per route; latencies recorded per response. */
+async function load(base: string, routes: string[], seconds: number, connectionsPerRoute: number, during?: () => Promise<void>) {
+  const results = routes.map(async (path) => {
+    const latencies: number[] = []
+    const statuses = new Map<number, number>()
+    const result = await new Promise<Result>((resolve, reject) => {
+      const options = { url: `${base}${path}`, connections: connectionsPerRoute, duration: seconds, headers: { 'accept-encoding': 'gzip' } }
+      const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)))
+      instance.on('response', (_client, status, _bytes, ms) => {
+        latencies.push(ms)
+        statuses.set(status, (statuses.get(status) ?? 0) + 1)
+      })
+    })
+    return { path, result, latencies, statuses }
+  })
+  await during?.()
+  return Promise.all(results)
+}
+
+function describe(rows: Awaited<ReturnType<typeof load>>, seconds: number) {
+  return rows
+    .map(({ path, result, latencies, statuses }) => {
+      const codes = [...statuses].map(([status, count]) => `${status}×${count}`).join(' ')
+      return `${path}: ${Math.round(latencies.length / seconds)} req/s, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, errors ${result.errors}, timeouts ${result.timeouts} (${codes})`
+    })
+    .join('\n    ')
+}
+
+const checks: Check[] = [
+  {
+    name: 'kill -9 of one app instance under load: no error reaches a client through nginx',
+    async run(topology) {
+      const routes = ['/', '/experts', '/health/ready']
+      const victim = topology.instances[0]
+      const rows = await load(topology.url, routes, loadSeconds, 4, async () => {
+        await new Promise((resolve) => setTimeout(resolve, (loadSeconds * 1000) / 3))
+        victim.process()!.kill('SIGKILL')
+      })
+      const failed = rows.filter(({ result, statuses }) => result.errors || result.timeouts || [...statuses.keys()].some((status) => status >= 400))
+      const report = `instance :${victim.port} killed at ${Math.round(loadSeconds / 3)} s of ${loadSeconds} s\n    ${describe(rows, loadSeconds)}`
+      if (failed.length) throw new Error(report)
+      await victim.start()
+      return report
+    },
+  },
+  {
+    name: 'the replica stopped: 找专家 still answers (from the primary), and again once it is back',
+    async run(topology) {
+      await topology.replica.stop('immediate')
+      const started = Date.now()
+      const answers: number[] = []
+      for (let i = 0; i < 10; i++) answers.push((await fetch(`${topology.url}/experts`)).status)
+      const took = Date.now() - started
+      await topology.replica.start()
+      const after = (await fetch(`${topology.url}/experts`)).status
+      if (answers.some((status) => status !== 200) || after !== 200) throw new Error(`statuses with the replica down: ${answers.join(' ')}; after: ${after}`)
+      return `10 of 10 answered 200 with the replica down (${took} ms for all 10); 200 after its restart`
+    },
+  },
+  {
+    name: 'backup: pg_dump -Fc of the primary, pg_restore into a fresh cluster, the last consultation is there',
+    async run(topology) {
+      const primary = topology.primary
+      const last = await lastConsultation(primary.port)
+      if (!last) throw new Error('the primary holds no consultation (the seeds should have made some)')
+      const dir = join(topology.dir, 'backup')
+      await mkdir(dir, { recursive: true })
+      const runAs = process.getuid?.() === 0 ? await postgresIds() : null
+      if (runAs) await chown(dir, runAs.uid, runAs.gid)
+      const dump = join(dir, 'rural_tech.dump')
+      const started = Date.now()
+      await run(join(PG_BIN, 'pg_dump'), ['-Fc', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-d', 'rural_tech', '-f', dump], { env: pgEnv() })
+      const dumped = Date.now() - started
+      // The restore: a new, empty cluster, as after losing the machine.
+      const data = join(dir, 'restored')
+      const port = primary.port + 10
+      const asUser = runAs ?? {}
+      await run(join(PG_BIN, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'], { ...asUser, cwd: '/' })
+      const pgCtl = (...args: string[]) => run(join(PG_BIN, 'pg_ctl'), ['-D', data, ...args], { ...asUser, cwd: '/' })
+      await pgCtl('-l', join(dir, 'restored.log'), '-w', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`, 'start')
+      try {
+        await run(join(PG_BIN, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'rural_tech'])
+        await run(join(PG_BIN, 'pg_restore'), ['--no-owner', '--exit-on-error', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'rural_tech', dump])
+        const restored = await lastConsultation(port)
+        if (JSON.stringify(restored) !== JSON.stringify(last)) throw new Error(`restored ${JSON.stringify(restored)}, the primary had ${JSON.stringify(last)}`)
+        return `consultation #${last.id} (${last.created_at}) found after the restore; dump ${dumped} ms, restore ${Date.now() - started - dumped} ms`
+      } finally {
+        await pgCtl('-m', 'fast', '-w', 'stop').catch(() => {})
+        await rm(dir, { recursive: true, force: true })
+      }
+    },
+  },
+]
+
+const pgEnv = () => ({ ...process.env, PGPASSWORD: 'postgres' })
+
+async function postgresIds() {
+  const [{ stdout: uid }, { stdout: gid }] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])])
+  return { uid: Number(uid), gid: Number(gid) }
+}
+
+async function lastConsultation(port: number) {
+  const sql = `SELECT json_build_object('id', id, 'created_at', created_at, 'text', md5(text)) FROM experts_consultations ORDER BY id DESC LIMIT 1`
+  const { stdout } = await run(join(PG_BIN, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'rural_tech', '-Atc', sql], { env: pgEnv() })
+  return stdout.trim() ? (JSON.parse(stdout) as { id: number; created_at: string; text: string }) : null
+}
+
+const deadline = setTimeout(() => {
+  console.error(`test:scale: over the ${BUDGET_MS / 60_000}-minute budget`)
+  void topology?.stop().finally(() => process.exit(1))
+}, BUDGET_MS)
+
+let topology: Topology | undefined
+let failures = 0
+const begun = Date.now()
+try {
+  topology = await startTopology({ instances: 2, log: (line) => console.log(line) })
+  for (const check of checks) {
+    const started = Date.now()
+    try {
+      const report = await check.run(topology)
+      console.log(`  ✔ ${check.name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n    ${report}`)
+    } catch (error) {
+      failures++
+      console.log(`  ✖ ${check.name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n    ${(error as Error).message}`)
+    }
+  }
+} catch (error) {
+  failures++
+  console.error(`test:scale: ${(error as Error).message}`)
+} finally {
+  await topology?.stop()
+  clearTimeout(deadline)
+}
+console.log(`test:scale: ${checks.length - failures} of ${checks.length} passed in ${Math.round((Date.now() - begun) / 1000)} s`)
+process.exit(failures ? 1 : 0)
