@@ -15,4 +15,18 @@ export const pages: BenchPage[] = [
     htmx: true,
     path: (ctx) => `/admin/dashboard?period=${['week', 'month', 'year'][ctx.iteration % 3]}`,
   },
+  // 信息员覆盖 (officers): the province's roll-up and county map over 26 000 villages and 60 000
+  // officers, a city's, a county's own page (its villages, gaps first), and the province
+  // admin going down to the counties with the most villages (htmx).
+  { name: '信息员覆盖 (province)', as: 'platform_admin', scope: 'province', path: '/admin/officers/coverage' },
+  { name: '信息员覆盖 (city admin)', as: 'center_admin', scope: 'city', path: '/admin/officers/coverage' },
+  { name: '信息员覆盖 (county staff)', as: 'center_staff', scope: 'county', path: '/admin/officers/coverage' },
+  {
+    name: '信息员覆盖 a county (htmx)',
+    as: 'platform_admin',
+    scope: 'province',
+    htmx: true,
+    path: async (ctx) =>
+      `/admin/officers/coverage?region=${(await ctx.pick('SELECT county_code AS code FROM villages GROUP BY county_code ORDER BY count(*) DESC LIMIT 20')).code}`,
+  },
 ]

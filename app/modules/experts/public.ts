@@ -23,7 +23,7 @@ export { BOARD_STATES, MY_CASES_STATES } from '#modules/experts/responses/expert
 export { refreshCaseFacts } from '#modules/experts/statistics/refresh'
 export { warmDefaultSnapshots } from '#modules/experts/statistics/snapshots'
 // 信息员: coverage per village of the registry (admin's coverage page and export), and an officer's village.
-export { coverageByCounty, citiesOf, coveredShare, countyCoverage, coverageExportRows, townshipTotals, totalsOf, OFFICERS_PER_VILLAGE, ACTIVE_DAYS } from '#modules/experts/officers/officer_coverage'
+export { keptCoverageByCounty, citiesOf, coveredShare, countyCoverage, coverageExportRows, townshipTotals, totalsOf, OFFICERS_PER_VILLAGE, ACTIVE_DAYS } from '#modules/experts/officers/officer_coverage'
 export type { CoverageRow, CoverageTotals, VillageCoverage } from '#modules/experts/officers/officer_coverage'
 export { officerVillageOf } from '#modules/experts/officers/officer_queries'
 // 成果转化 (你发榜我抢单): a person's verified expert profile (its industries and county), or null — who may grab a bounty.

@@ -12,7 +12,7 @@ import { suspensionOf } from '#core/regions/participation'
 import { csvBytes } from '#core/spreadsheets/csv_writer'
 import { xlsxBytes } from '#core/spreadsheets/xlsx_writer'
 import db from '@adonisjs/lucid/services/db'
-import { ACTIVE_DAYS, citiesOf, countyCoverage, coverageByCounty, coverageExportRows, coveredShare, OFFICERS_PER_VILLAGE, totalsOf, townshipTotals } from '#modules/experts/public'
+import { ACTIVE_DAYS, citiesOf, countyCoverage, coverageExportRows, keptCoverageByCounty, coveredShare, OFFICERS_PER_VILLAGE, totalsOf, townshipTotals } from '#modules/experts/public'
 import type { CoverageRow } from '#modules/experts/public'
 import CoveragePolicy from '#modules/admin/officers/policy'
 import { coverageExportValidator, coverageValidator } from '#modules/admin/officers/validators'
@@ -40,10 +40,10 @@ export default class CoverageController {
       const townships = townshipTotals(villages)
       Object.assign(data, { villages, townships, totals: totalsOf(townships), gaps: villages.filter((village) => village.verified < OFFICERS_PER_VILLAGE).length })
     } else {
-      const counties = await coverageByCounty(region)
+      const { rows: counties, computedAt } = await keptCoverageByCounty(region)
       const rows = region.level === 'province' ? citiesOf(counties) : counties
       const names = await regionDirectory.fullNames(rows.map((row) => row.code))
-      Object.assign(data, { rows, names, totals: totalsOf(rows), ...this.#map(ctx, region, counties) })
+      Object.assign(data, { rows, names, totals: totalsOf(rows), computedAt, ...this.#map(ctx, region, counties) })
     }
     return renderPageOrFragment(ctx, 'admin/officers/pages/coverage', 'admin/officers/partials/coverage', data)
   }

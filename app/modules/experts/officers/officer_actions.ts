@@ -10,6 +10,7 @@ import { notify } from '#core/notifications/notification_service'
 import { findVillage, isCurrentVillageOf } from '#core/regions/villages'
 import { AlreadyAppliedError, NotPendingError } from '#modules/experts/profiles/profile_actions'
 import Officer, { type OfficerGroup } from '#modules/experts/officers/officer'
+import { forgetKeptCoverage } from '#modules/experts/officers/officer_coverage'
 
 /** Subject type of officer applications in the audit log. */
 export const OFFICER_SUBJECT = 'experts.officer'
@@ -50,6 +51,7 @@ export async function verifyOfficer({ actor, ip }: Actor, actorRole: string, off
     officer.merge({ status: 'verified', rejectionReason: null, reviewedById: actor.id, reviewedAt: DateTime.now() })
     const changes = changesOf(officer, ['status'])
     await officer.save()
+    await forgetKeptCoverage(trx)
     await audit(trx, { actor, actorRole, action: 'officer.verify', subjectType: OFFICER_SUBJECT, subjectId: officer.id, countyCode: officer.countyCode, ip, changes })
     if (await addRoleGrant(trx, { userId: officer.userId, role: 'info_officer', scope: officer.countyCode, grantedById: actor.id })) {
       await audit(trx, {

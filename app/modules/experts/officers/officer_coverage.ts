@@ -1,7 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
-import { clock, DAY } from '#core/clock'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { clock, DAY, MINUTE } from '#core/clock'
 import { maskPhone } from '#core/accounts/mask'
-import type { RegionScope } from '#core/regions/region_scope'
+import { RegionScope } from '#core/regions/region_scope'
 
 /*
  * 信息员 coverage (plan 五(二)3: at least 2 officers in every village): verified officers
@@ -55,6 +56,32 @@ export async function coverageByCounty(region: RegionScope): Promise<CoverageRow
     [OFFICERS_PER_VILLAGE, since(), `${region.prefix}%`, `${region.prefix}%`]
   )
   return rows
+}
+
+/** How long the province's per-county figures are shown before they are computed again. */
+export const COVERAGE_TTL_MS = 10 * MINUTE
+const KEPT = 'experts_officer_coverage'
+
+/**
+ * Per county of a province or city scope, from the province's figures as computed within
+ * the last ten minutes (or computed now and kept): one small read for the pages that
+ * roll up the whole province or a city. A county's own page reads live (countyCoverage).
+ */
+export async function keptCoverageByCounty(region: RegionScope, now = clock.now()): Promise<{ rows: CoverageRow[]; computedAt: Date }> {
+  const province = RegionScope.province.regionCode
+  const kept = await db.from(KEPT).where('region_code', province).where('computed_at', '>', new Date(now.getTime() - COVERAGE_TTL_MS)).first()
+  let rows: CoverageRow[] = kept?.rows
+  const computedAt: Date = kept ? new Date(kept.computed_at) : now
+  if (!kept) {
+    rows = await coverageByCounty(RegionScope.province)
+    await db.table(KEPT).insert({ region_code: province, rows: JSON.stringify(rows), computed_at: now }).onConflict('region_code').merge()
+  }
+  return { rows: rows.filter((row) => region.contains(row.code)), computedAt }
+}
+
+/** A verification or rejection changes the counts: the kept figures go (in the deciding transaction). */
+export async function forgetKeptCoverage(client: QueryClientContract) {
+  await client.from(KEPT).delete()
 }
 
 /** Counties' rows summed per city (the province's roll-up), in code order. */

@@ -2,7 +2,9 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import ExcelJS from 'exceljs'
-import { assertRedirect, asBytes, createUser } from '#tests/helpers'
+import { clock, MINUTE } from '#core/clock'
+import { COVERAGE_TTL_MS } from '#modules/experts/officers/officer_coverage'
+import { assertRedirect, asBytes, createUser, submitForm } from '#tests/helpers'
 import { staffOf } from '#tests/fixtures/experts/consultations'
 import { makeOfficer, seedDayi } from '#tests/fixtures/experts/officers'
 import { JINJIANG_VILLAGES, seedVillages } from '#tests/fixtures/regions/villages'
@@ -32,6 +34,7 @@ const coverage = (client: any, user: any, region?: string) => client.get(`/admin
 
 test.group('信息员 coverage / counts', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.teardown(() => clock.reset())
 
   test('a county page: its villages with the gaps first, the townships, the totals', async ({ client, assert }) => {
     await coverageFixture()
@@ -77,6 +80,21 @@ test.group('信息员 coverage / counts', (group) => {
     // Down to a county and back up.
     const county = (await coverage(client, await platformAdmin(), '510129')).text()
     assert.include(county, 'href="/admin/officers/coverage?region=510100"')
+  })
+
+  test('the roll-up is kept ten minutes, but a verification shows at once', async ({ client, assert }) => {
+    await coverageFixture()
+    const admin = await platformAdmin()
+    assert.include((await coverage(client, admin)).text(), '5 个村，2 个达标；认证信息员 5 名')
+    await seedVillages([{ code: '511623101002', name: '新民村', township: '鼎屏镇' }])
+    assert.include((await coverage(client, admin)).text(), '5 个村，2 个达标', 'kept: the new village is not counted yet')
+    clock.travel(COVERAGE_TTL_MS + MINUTE)
+    assert.include((await coverage(client, admin)).text(), '6 个村，2 个达标', 'ten minutes on: computed again')
+
+    const { officer } = await makeOfficer({ village: '510129101002', name: '金星丙' })
+    assertRedirect(await submitForm(client, `/admin/experts/officers/${officer.id}/verify`, {}, await staffOf('510129')), '/admin/experts/officers')
+    assert.include((await coverage(client, admin)).text(), '6 个村，3 个达标；认证信息员 6 名', 'the verification dropped the kept figures')
+    assert.include((await coverage(client, await staffOf('5101'))).text(), '4 个村，3 个达标；认证信息员 6 名')
   })
 
   test('the county map is shaded by the share of each county’s villages covered', async ({ client, assert }) => {
