@@ -91,29 +91,21 @@ test.group('Passkeys / register and sign in', (group) => {
 test.group('Passkeys / refusals', (group) => {
   useDatabaseStore(group)
 
-  test('a registration answering another challenge is refused in Chinese and stores nothing', async ({ assert }) => {
-    const user = await createUser()
-    const answer = await addPasskey(await signedIn(user), new SoftAuthenticator(), { answer: (ceremony) => ({ ...ceremony, challenge: 'c29tZS1vdGhlci1jaGFsbGVuZ2U' }) })
-    assert.equal(answer.status, 422)
-    assert.equal(answer.body.message, '这次验证与本站发出的请求不符，未通过。请重新操作一次。')
-    assert.equal(await passkeyCount(user), 0)
-  })
-
-  test('a registration from another origin is refused and stores nothing', async ({ assert }) => {
-    const user = await createUser()
-    const answer = await addPasskey(await signedIn(user), new SoftAuthenticator(), { answer: (ceremony) => ({ ...ceremony, origin: 'https://sctech.example.com' }) })
-    assert.equal(answer.status, 422)
-    assert.equal(answer.body.message, '这次验证不是从本站发起的，未通过。')
-    assert.equal(await passkeyCount(user), 0)
-  })
-
-  test('a registration without user verification (no fingerprint or face) is refused', async ({ assert }) => {
-    const user = await createUser()
-    const answer = await addPasskey(await signedIn(user), new SoftAuthenticator(false))
-    assert.equal(answer.status, 422)
-    assert.equal(answer.body.message, '通行密钥验证未通过，请重试，或用短信验证码登录。')
-    assert.equal(await passkeyCount(user), 0)
-  })
+  // Each refused registration: what the phone answered, and what the person is told; nothing is stored.
+  const refusedRegistrations: [string, () => SoftAuthenticator, ((ceremony: Ceremony) => Ceremony) | undefined, string][] = [
+    ['answering another challenge', () => new SoftAuthenticator(), (ceremony) => ({ ...ceremony, challenge: 'c29tZS1vdGhlci1jaGFsbGVuZ2U' }), '这次验证与本站发出的请求不符，未通过。请重新操作一次。'],
+    ['from another origin', () => new SoftAuthenticator(), (ceremony) => ({ ...ceremony, origin: 'https://sctech.example.com' }), '这次验证不是从本站发起的，未通过。'],
+    ['without user verification (no fingerprint or face)', () => new SoftAuthenticator(false), undefined, '通行密钥验证未通过，请重试，或用短信验证码登录。'],
+  ]
+  for (const [how, authenticator, answer, message] of refusedRegistrations) {
+    test(`a registration ${how} is refused in Chinese and stores nothing`, async ({ assert }) => {
+      const user = await createUser()
+      const refused = await addPasskey(await signedIn(user), authenticator(), { answer })
+      assert.equal(refused.status, 422)
+      assert.equal(refused.body.message, message)
+      assert.equal(await passkeyCount(user), 0)
+    })
+  }
 
   test('an assertion from another origin is refused and signs nobody in', async ({ assert }) => {
     const authenticator = await enrolled(await createUser())
