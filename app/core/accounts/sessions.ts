@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
@@ -27,6 +28,8 @@ const STAMP_KEY = 'signedIn'
 export interface Stamp {
   userId: number
   generation: number
+  /** This session's own name: how one device is signed out (#core/accounts/devices) and shown on pages. */
+  key?: string
   startedAt: number
   seenAt: number
   /** What "my signed-in devices" shows of the session (#core/accounts/devices): its browser and address at login. */
@@ -38,7 +41,7 @@ export interface Device {
   ip: string
 }
 
-export type SessionVerdict = 'ok' | 'signed_out_everywhere' | 'idle' | 'expired' | 'deactivated'
+export type SessionVerdict = 'ok' | 'signed_out_everywhere' | 'signed_out_here' | 'idle' | 'expired' | 'deactivated'
 
 /** The stamp in a session's stored data, when it has one. */
 export function stampOf(data: Record<string, unknown> | null | undefined): Stamp | null {
@@ -54,7 +57,7 @@ async function currentGeneration(userId: number, client: QueryClientContract = d
 /** Written right after a login, in the request that logged in. */
 export async function stampSignIn(session: Session, userId: number, device?: Device) {
   const now = clock.now().getTime()
-  const stamp: Stamp = { userId, generation: await currentGeneration(userId), startedAt: now, seenAt: now, device }
+  const stamp: Stamp = { userId, generation: await currentGeneration(userId), key: randomBytes(12).toString('hex'), startedAt: now, seenAt: now, device }
   session.put(STAMP_KEY, stamp as any)
   // Lets signOutEverywhere delete the person's rows (the database store; the test store has no tags).
   if (session.supportsTagging()) await session.tag(String(userId))
@@ -92,6 +95,7 @@ export async function checkSession(session: Session, user: User): Promise<Sessio
   }
   const now = clock.now().getTime()
   if ((user.sessionGeneration ?? 0) !== stamp.generation) return 'signed_out_everywhere'
+  if (stamp.key && user.revokedSessionKeys?.includes(stamp.key)) return 'signed_out_here'
   // Deactivating ends every session (a new generation); this holds even for a row written back afterwards.
   if (user.deactivatedAt) return 'deactivated'
   if (now - stamp.startedAt > ABSOLUTE_LIFETIME) return 'expired'

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
 import { createUser } from '#tests/helpers'
 import { assertSignedOut, signedIn, useDatabaseStore, type Browser } from '#tests/fixtures/accounts/browser_client'
 
@@ -39,6 +40,21 @@ test.group('Devices / my signed-in devices', (group) => {
     assertSignedOut(await old.get('/profile'), assert)
     assert.equal((await phone.get('/profile')).status, 200)
     assert.lengthOf((await devicesOf(phone)).handles, 1)
+  })
+
+  test('a signed-out device stays out even when a request of it that was in flight writes its row back', async ({ assert }) => {
+    const user = await createUser()
+    const old = await signedIn(user)
+    const phone = await signedIn(user)
+    const before = await db.from('sessions').where('user_id', String(user.id)).select('*')
+    const other = (await devicesOf(phone)).devices.find((device) => !device.current)!.handle
+    await phone.submit('/profile/devices', `/profile/devices/${other}/sign-out`, {})
+    const after = new Set((await db.from('sessions').where('user_id', String(user.id)).select('id')).map((row) => row.id))
+    const gone = before.find((row) => !after.has(row.id))!
+    // What the session store's write of that late request does: its row, as it was, again.
+    await db.table('sessions').insert(gone)
+    assertSignedOut(await old.get('/profile'), assert)
+    assert.equal((await phone.get('/profile')).status, 200)
   })
 
   test('signing out this very device is a logout', async ({ assert }) => {

@@ -37,6 +37,10 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column({ serializeAs: null })
   declare sessionGeneration: number
 
+  /** Keys of single sessions signed out (#core/accounts/devices): refused even if their row comes back. */
+  @column({ serializeAs: null })
+  declare revokedSessionKeys: string[]
+
   @column.dateTime()
   declare lastLoginAt: DateTime | null
 
