@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon'
+import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
+import { withReviewColumns } from '#core/database/model_mixins'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import User from '#core/accounts/models/user'
 import type { ExpertLevel } from '#modules/experts/shared/consultation_states'
@@ -7,7 +9,7 @@ import type { ExpertLevel } from '#modules/experts/shared/consultation_states'
 export type ExpertStatus = 'pending' | 'verified' | 'rejected'
 
 /** 科技特派员: a user's expert profile, verified by centre staff of its county's scope. */
-export default class Expert extends BaseModel {
+export default class Expert extends compose(BaseModel, withReviewColumns) {
   static table = 'experts_profiles'
 
   @column({ isPrimary: true })
@@ -42,15 +44,6 @@ export default class Expert extends BaseModel {
 
   @column()
   declare status: ExpertStatus
-
-  @column()
-  declare rejectionReason: string | null
-
-  @column()
-  declare reviewedById: number | null
-
-  @column.dateTime()
-  declare reviewedAt: DateTime | null
 
   @column()
   declare onDuty: boolean

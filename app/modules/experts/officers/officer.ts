@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon'
+import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
+import { withReviewColumns } from '#core/database/model_mixins'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import User from '#core/accounts/models/user'
 import type { ExpertStatus } from '#modules/experts/models/expert'
@@ -9,7 +11,7 @@ export const OFFICER_GROUPS = ['township_technician', 'new_entity_technician', '
 export type OfficerGroup = (typeof OFFICER_GROUPS)[number]
 
 /** 信息员: a person's application for a village of their county, verified by the county centre (the states of expert applications). */
-export default class Officer extends BaseModel {
+export default class Officer extends compose(BaseModel, withReviewColumns) {
   static table = 'experts_officers'
 
   @column({ isPrimary: true })
@@ -38,15 +40,6 @@ export default class Officer extends BaseModel {
 
   @column()
   declare status: ExpertStatus
-
-  @column()
-  declare rejectionReason: string | null
-
-  @column()
-  declare reviewedById: number | null
-
-  @column.dateTime()
-  declare reviewedAt: DateTime | null
 
   @column.dateTime()
   declare lastReportedAt: DateTime | null

@@ -1,14 +1,12 @@
-import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { Actor } from '#core/accounts/acting'
-import { addRoleGrant } from '#core/accounts/role_grants'
-import { audit, changesOf } from '#core/audit/audit'
+import { audit } from '#core/audit/audit'
 import { RuleError } from '#core/http/rule_error'
-import { notify } from '#core/notifications/notification_service'
 import { findVillage, isCurrentVillageOf } from '#core/regions/villages'
-import { AlreadyAppliedError, NotPendingError } from '#modules/experts/profiles/profile_actions'
+import { AlreadyAppliedError } from '#modules/experts/profiles/profile_actions'
+import { decideApplication, grantApplicantRole, type ApplicationKind } from '#modules/experts/shared/applications'
 import Officer, { type OfficerGroup } from '#modules/experts/officers/officer'
 import { forgetKeptCoverage } from '#modules/experts/officers/officer_coverage'
 
@@ -44,48 +42,26 @@ export async function applyAsOfficer({ actor, ip }: Actor, input: OfficerInput) 
   })
 }
 
+const OFFICER_APPLICATIONS: ApplicationKind<Officer> = { model: Officer, subjectType: OFFICER_SUBJECT, auditName: 'officer' }
+
 /** The county centre verifies: the person holds info_officer for the county, is told so, and their village goes on their reports. */
-export async function verifyOfficer({ actor, ip }: Actor, actorRole: string, officerId: number) {
-  return db.transaction(async (trx) => {
-    const officer = await lockPending(trx, officerId)
-    officer.merge({ status: 'verified', rejectionReason: null, reviewedById: actor.id, reviewedAt: DateTime.now() })
-    const changes = changesOf(officer, ['status'])
-    await officer.save()
+export async function verifyOfficer(acting: Actor, actorRole: string, officerId: number) {
+  return decideApplication(OFFICER_APPLICATIONS, acting, actorRole, officerId, { outcome: 'verified' }, async (trx, officer) => {
     await forgetKeptCoverage(trx)
-    await audit(trx, { actor, actorRole, action: 'officer.verify', subjectType: OFFICER_SUBJECT, subjectId: officer.id, countyCode: officer.countyCode, ip, changes })
-    if (await addRoleGrant(trx, { userId: officer.userId, role: 'info_officer', scope: officer.countyCode, grantedById: actor.id })) {
-      await audit(trx, {
-        actor,
-        actorRole,
-        action: 'role.grant',
-        subjectType: 'user',
-        subjectId: officer.userId,
-        countyCode: officer.countyCode,
-        ip,
-        changes: { role: { old: null, new: 'info_officer' }, scope: { old: null, new: officer.countyCode } },
-      })
-    }
+    await grantApplicantRole(trx, acting, actorRole, officer, { role: 'info_officer', scope: officer.countyCode })
     const village = await findVillage(officer.villageCode, trx)
-    await notify(
-      Number(officer.userId),
-      { kind: 'experts.officer_verified', title: zh('notice.verified_title'), body: zh('notice.verified_body', { village: village?.name ?? '' }), link: '/officers/me' },
-      { client: trx }
-    )
-    return officer
+    return { kind: 'experts.officer_verified', title: zh('notice.verified_title'), body: zh('notice.verified_body', { village: village?.name ?? '' }), link: '/officers/me' }
   })
 }
 
 /** The county centre rejects with a reason the applicant reads. */
-export async function rejectOfficer({ actor, ip }: Actor, actorRole: string, officerId: number, reason: string) {
-  return db.transaction(async (trx) => {
-    const officer = await lockPending(trx, officerId)
-    officer.merge({ status: 'rejected', rejectionReason: reason, reviewedById: actor.id, reviewedAt: DateTime.now() })
-    const changes = changesOf(officer, ['status', 'rejectionReason'])
-    await officer.save()
-    await audit(trx, { actor, actorRole, action: 'officer.reject', subjectType: OFFICER_SUBJECT, subjectId: officer.id, countyCode: officer.countyCode, ip, changes })
-    await notify(Number(officer.userId), { kind: 'experts.officer_rejected', title: zh('notice.rejected_title'), body: reason, link: '/officers/me' }, { client: trx })
-    return officer
-  })
+export async function rejectOfficer(acting: Actor, actorRole: string, officerId: number, reason: string) {
+  return decideApplication(OFFICER_APPLICATIONS, acting, actorRole, officerId, { outcome: 'rejected', reason }, async () => ({
+    kind: 'experts.officer_rejected',
+    title: zh('notice.rejected_title'),
+    body: reason,
+    link: '/officers/me',
+  }))
 }
 
 /**
@@ -103,9 +79,3 @@ export async function reportingVillage(trx: TransactionClientContract, reporterI
 }
 
 const zh = (key: string, data?: Record<string, string>) => i18nManager.locale('zh-CN').t(`experts.officers.${key}`, data)
-
-async function lockPending(trx: TransactionClientContract, officerId: number) {
-  const officer = await Officer.query({ client: trx }).where('id', officerId).forUpdate().firstOrFail()
-  if (officer.status !== 'pending') throw new NotPendingError()
-  return officer
-}

@@ -9,14 +9,13 @@ import type User from '#core/accounts/models/user'
 import { audit, changesOf } from '#core/audit/audit'
 import Media from '#core/media/media'
 import { deleteMedia, storePhoto, type UploadedFile } from '#core/media/media_service'
-import { notify } from '#core/notifications/notification_service'
 import regionDirectory from '#core/regions/region_directory'
 import { removeDocument, upsertDocument } from '#core/text/documents'
 import Expert from '#modules/experts/models/expert'
 import type { ExpertLevel } from '#modules/experts/shared/consultation_states'
 import { EXPERT_SOURCE } from '#modules/experts/profiles/profile_queries'
 import { industryNames } from '#core/industries/industry_directory'
-import { addRoleGrant } from '#core/accounts/role_grants'
+import { decideApplication, grantApplicantRole, type ApplicationKind } from '#modules/experts/shared/applications'
 import { setMediaVisibility } from '#core/media/media_service'
 
 /** Subject type of profiles in the audit log and of their photos in media. */
@@ -34,7 +33,7 @@ export interface ProfileInput {
 }
 
 export class AlreadyAppliedError extends Error {}
-export class NotPendingError extends Error {}
+export { NotPendingError } from '#modules/experts/shared/applications'
 
 /**
  * Changing what triage matches on — level, county, industries — sends a verified
@@ -121,40 +120,22 @@ export async function setAvailability(expert: Expert, input: AvailabilityInput) 
   await expert.save()
 }
 
+const EXPERT_APPLICATIONS: ApplicationKind<Expert> = { model: Expert, subjectType: PROFILE_SUBJECT, auditName: 'expert' }
+
 /** Centre staff verify a pending profile: the person becomes an expert, is told so and can be found. */
-export async function verifyExpert({ actor, ip }: Actor, actorRole: string, expertId: number) {
-  return db.transaction(async (trx) => {
-    const expert = await lockPending(trx, expertId)
-    expert.merge({ status: 'verified', rejectionReason: null, reviewedById: actor.id, reviewedAt: DateTime.now() })
-    const changes = changesOf(expert, ['status'])
-    await expert.save()
-    await audit(trx, { actor, actorRole, action: 'expert.verify', subjectType: PROFILE_SUBJECT, subjectId: expert.id, countyCode: expert.countyCode, ip, changes })
-    await grantExpertRole(trx, { actor, ip }, actorRole, expert)
-    await notify(
-      Number(expert.userId),
-      { kind: 'experts.profile_verified', title: zh('notice.verified_title'), body: zh('notice.verified_body'), link: `/experts/${expert.id}` },
-      { client: trx }
-    )
+export async function verifyExpert(acting: Actor, actorRole: string, expertId: number) {
+  return decideApplication(EXPERT_APPLICATIONS, acting, actorRole, expertId, { outcome: 'verified' }, async (trx, expert) => {
+    await grantApplicantRole(trx, acting, actorRole, expert, { role: 'expert', scope: null })
     await indexExpert(trx, expert)
-    return expert
+    return { kind: 'experts.profile_verified', title: zh('notice.verified_title'), body: zh('notice.verified_body'), link: `/experts/${expert.id}` }
   })
 }
 
 /** Centre staff reject a pending profile with a reason the applicant reads. */
-export async function rejectExpert({ actor, ip }: Actor, actorRole: string, expertId: number, reason: string) {
-  return db.transaction(async (trx) => {
-    const expert = await lockPending(trx, expertId)
-    expert.merge({ status: 'rejected', rejectionReason: reason, reviewedById: actor.id, reviewedAt: DateTime.now() })
-    const changes = changesOf(expert, ['status', 'rejectionReason'])
-    await expert.save()
-    await audit(trx, { actor, actorRole, action: 'expert.reject', subjectType: PROFILE_SUBJECT, subjectId: expert.id, countyCode: expert.countyCode, ip, changes })
-    await notify(
-      Number(expert.userId),
-      { kind: 'experts.profile_rejected', title: zh('notice.rejected_title'), body: reason, link: '/experts/me' },
-      { client: trx }
-    )
+export async function rejectExpert(acting: Actor, actorRole: string, expertId: number, reason: string) {
+  return decideApplication(EXPERT_APPLICATIONS, acting, actorRole, expertId, { outcome: 'rejected', reason }, async (trx, expert) => {
     await indexExpert(trx, expert)
-    return expert
+    return { kind: 'experts.profile_rejected', title: zh('notice.rejected_title'), body: reason, link: '/experts/me' }
   })
 }
 
@@ -202,12 +183,6 @@ export async function indexExpert(trx: TransactionClientContract, expert: Expert
 
 const zh = (key: string) => i18nManager.locale('zh-CN').t(`experts.profiles.${key}`)
 
-async function lockPending(trx: TransactionClientContract, expertId: number) {
-  const expert = await Expert.query({ client: trx }).where('id', expertId).forUpdate().firstOrFail()
-  if (expert.status !== 'pending') throw new NotPendingError()
-  return expert
-}
-
 async function storeProfilePhoto(trx: TransactionClientContract, expert: Expert, owner: User, photo: UploadedFile) {
   // Private until the profile is verified (indexExpert publishes it with the profile).
   const media = await storePhoto(photo, {
@@ -221,16 +196,3 @@ async function storeProfilePhoto(trx: TransactionClientContract, expert: Expert,
 }
 
 /** The 'expert' role (it carries no scope), unless the person holds it already. */
-async function grantExpertRole(trx: TransactionClientContract, { actor, ip }: Actor, actorRole: string, expert: Expert) {
-  if (!(await addRoleGrant(trx, { userId: expert.userId, role: 'expert', scope: null, grantedById: actor.id }))) return
-  await audit(trx, {
-    actor,
-    actorRole,
-    action: 'role.grant',
-    subjectType: 'user',
-    subjectId: expert.userId,
-    countyCode: expert.countyCode,
-    ip,
-    changes: { role: { old: null, new: 'expert' }, scope: { old: null, new: null } },
-  })
-}
