@@ -21,6 +21,10 @@ import { userExportRows, USER_EXPORT_COLUMNS } from '#modules/admin/users/user_e
 
 const REASON_FORM = { errorsTarget: '#account-errors', messages: 'admin.users.validator' }
 
+/** The search form's query: its empty fields ("全部") mean no filter. */
+const filterOf = ({ request }: HttpContext) =>
+  request.validateUsing(userFilterValidator, { data: Object.fromEntries(Object.entries(request.qs()).filter(([, value]) => value !== '')) })
+
 /**
  * 用户管理: the people of the administrator's scope — searched, each with their roles (granted
  * and revoked on the role grants screen), passkeys and signed-in sessions; deactivated or
@@ -28,9 +32,9 @@ const REASON_FORM = { errorsTarget: '#account-errors', messages: 'admin.users.va
  */
 export default class UsersController {
   async index(ctx: HttpContext) {
-    const { request, bouncer, auth } = ctx
+    const { bouncer, auth } = ctx
     await bouncer.with(UserPolicy).authorize('manage')
-    const { page, ...filter } = await request.validateUsing(userFilterValidator, { data: request.qs() })
+    const { page, ...filter } = await filterOf(ctx)
     const scopes = await auth.getUserOrFail().scopesFor(...ADMIN_ROLES)
     const users = await usersInScope(scopes, filter).preload('roleGrants').paginate(page ?? 1, 20)
     return renderPageOrFragment(ctx, 'admin/users/pages/index', 'admin/users/partials/user_list', {
@@ -71,9 +75,10 @@ export default class UsersController {
   }
 
   /** The list as the search shows it, every phone masked (XLSX); the export is audited. */
-  async export({ request, bouncer, auth, i18n, response }: HttpContext) {
+  async export(ctx: HttpContext) {
+    const { request, bouncer, auth, i18n, response } = ctx
     await bouncer.with(UserPolicy).authorize('manage')
-    const { page: _page, ...filter } = await request.validateUsing(userFilterValidator, { data: request.qs() })
+    const { page: _page, ...filter } = await filterOf(ctx)
     const actor = auth.getUserOrFail()
     const scopes = await actor.scopesFor(...ADMIN_ROLES)
     const acting = await actingAs(actor, request.ip())

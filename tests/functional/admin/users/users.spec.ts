@@ -47,9 +47,12 @@ test.group('Admin / users: search in my scope', (group) => {
     await createUser({ county: '510104', name: '王正常' })
     const stopped = await createUser({ county: '510104', name: '赵停用' })
     await db.from('users').where('id', stopped.id).update({ deactivated_at: new Date(), deactivation_reason: '冒用身份' })
-    const list = await client.get('/admin/users?status=deactivated').loginAs(admin)
+    const list = await client.get('/admin/users?q=&status=deactivated').loginAs(admin)
     assert.include(list.text(), '赵停用')
     assert.notInclude(list.text(), '王正常')
+    const all = await client.get('/admin/users?q=&status=').loginAs(admin)
+    assert.include(all.text(), '王正常')
+    assert.include(all.text(), '赵停用')
     assert.include(list.text(), '已停用')
 
     ;(await client.get('/admin/users').loginAs(await createUser())).assertStatus(403)
