@@ -96,6 +96,39 @@ const checks: Check[] = [
     },
   },
   {
+    name: 'the primary restarted: requests in the gap get the Chinese 503 page (no stack), the app is back within 10 s',
+    async run(topology) {
+      const seen: { at: number; status: number; body: string }[] = []
+      let polling = true
+      const poll = (async () => {
+        while (polling) {
+          const response = await fetch(`${topology.url}/`, { headers: { accept: 'text/html' } }).catch(() => null)
+          seen.push({ at: Date.now(), status: response?.status ?? 0, body: response ? await response.text() : '' })
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        }
+      })()
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      const stopped = Date.now()
+      await topology.primary.stop('fast')
+      await new Promise((resolve) => setTimeout(resolve, 3000))
+      const restarting = Date.now()
+      await topology.primary.start()
+      const accepting = Date.now()
+      // Until one request after the restart has answered 200, then 2 s more.
+      const until = Date.now() + 30_000
+      while (Date.now() < until && !seen.some((entry) => entry.at > accepting && entry.status === 200)) await new Promise((resolve) => setTimeout(resolve, 100))
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+      polling = false
+      await poll
+      const failed = seen.filter((entry) => entry.status !== 200)
+      const firstBack = seen.find((entry) => entry.at > accepting && entry.status === 200)
+      const wrong = failed.filter((entry) => entry.status !== 503 || !entry.body.includes('请稍后重试') || /at .*\.ts:\d+|stack|Error:/.test(entry.body))
+      const report = `${seen.length} requests to / while the primary was down ${((restarting - stopped) / 1000).toFixed(1)} s: ${failed.length} answered 503 ('请稍后重试'), ${wrong.length} otherwise; first 200 ${firstBack ? ((firstBack.at - accepting) / 1000).toFixed(1) + ' s' : 'never'} after PostgreSQL accepted connections again`
+      if (!firstBack || firstBack.at - accepting > 10_000 || wrong.length || !failed.length) throw new Error(`${report}; statuses: ${[...new Set(failed.map((entry) => entry.status))].join(' ')}`)
+      return report
+    },
+  },
+  {
     name: 'backup: pg_dump -Fc of the primary, pg_restore into a fresh cluster, the last consultation is there',
     async run(topology) {
       const primary = topology.primary

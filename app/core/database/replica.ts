@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { isDatabaseUnavailable } from '#core/database/unavailable'
 
 /** The Lucid connection of the streaming replica (config/database.ts, DATABASE_REPLICA_URL). */
 export const REPLICA = 'replica'
@@ -10,17 +11,9 @@ export const REPLICA_RETRY_MS = 10_000
 
 let downUntil = 0
 
-/**
- * Errors that say the replica cannot answer at all (refused, reset, timed out, shutting
- * down, still starting up, or in recovery conflict), as opposed to a wrong query, which
- * would fail on the primary just the same and is thrown as it is.
- */
+/** The replica cannot answer at all (isDatabaseUnavailable), or cancelled our read in a recovery conflict (40001). */
 function unreachable(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: string; message?: string }
-  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code)) return true
-  // 57P01–57P03: admin/crash shutdown, cannot connect now; 40001 on a standby: a recovery conflict.
-  if (code && ['57P01', '57P02', '57P03', '40001'].includes(code)) return true
-  return /timeout|terminated|Connection terminated|acquiring a connection/i.test(message ?? '')
+  return isDatabaseUnavailable(error) || (error as { code?: unknown })?.code === '40001'
 }
 
 /**

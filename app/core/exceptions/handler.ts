@@ -3,11 +3,15 @@ import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import { RuleError } from '#core/http/rule_error'
+import { isDatabaseUnavailable } from '#core/database/unavailable'
 
 /**
  * Chinese error pages that reveal nothing: no stack, no SQL, no paths outside
  * development. htmx requests get a small fragment instead of a page.
  */
+/** What a 503 asks the client to wait: about the time a restarted PostgreSQL takes to accept connections. */
+const RETRY_AFTER_SECONDS = 5
+
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = app.inDev
   protected renderStatusPages = !app.inDev
@@ -17,11 +21,17 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     '404': (_, { view }) => view.render('errors/not_found'),
     '419': (_, { view }) => view.render('errors/page_expired'),
     '429': (_, { view }) => view.render('errors/too_many_requests'),
-    '500..599': (_, { view }) => view.render('errors/server_error'),
+    // One entry for the range: integer keys sort first, so a '503' key would be overridden by it.
+    '500..599': (error, { view }) => view.render(error.status === 503 ? 'errors/service_unavailable' : 'errors/server_error'),
   }
 
   async handle(error: any, ctx: HttpContext) {
     if (error instanceof RuleError) error = error.toValidationError(ctx.i18n)
+    // The database restarting or failing over: 503 and 'please retry in a moment', not a 500.
+    if (isDatabaseUnavailable(error)) {
+      ctx.response.header('Retry-After', String(RETRY_AFTER_SECONDS))
+      error = Object.assign(new Error('database unavailable', { cause: error }), { status: 503, code: 'E_DATABASE_UNAVAILABLE' })
+    }
     if (ctx.request.header('hx-request') === 'true' && error instanceof vineErrors.E_VALIDATION_ERROR) {
       return ctx.response.status(422).send(await ctx.view.render('components/form/errors_fragment', { messages: error.messages }))
     }
