@@ -30,3 +30,34 @@ export const pages: BenchPage[] = [
       `/admin/officers/coverage?region=${(await ctx.pick('SELECT county_code AS code FROM villages GROUP BY county_code ORDER BY count(*) DESC LIMIT 20')).code}`,
   },
 ]
+
+// 运管中心 (centres): the lists of a city and of the province (205 centres), a county centre's page
+// (六有, staff from the role grants, 30 days of figures), one item of it; 考核 (evaluations): a city's
+// ranking of its county centres and another month (htmx); 通报 on the public site.
+pages.push(
+  { name: '运管中心 list (city admin)', as: 'center_admin', scope: 'city', path: '/admin/centres' },
+  { name: '运管中心 list page 5 (province)', as: 'platform_admin', scope: 'province', path: '/admin/centres?page=5' },
+  {
+    name: '运管中心 a county centre (county staff)',
+    as: 'center_staff',
+    scope: 'county',
+    path: async (ctx) => `/admin/centres/${(await ctx.pick('SELECT id FROM admin_operation_centers WHERE region_code = ?', [ctx.user.countyCode])).id}`,
+  },
+  {
+    name: '运管中心 六有 item (city admin)',
+    as: 'center_admin',
+    scope: 'city',
+    path: async (ctx) =>
+      `/admin/centres/${(await ctx.pick("SELECT id FROM admin_operation_centers WHERE level = 'county' AND region_code LIKE ? ORDER BY id", [`${ctx.user.scope}%`])).id}/items/premises`,
+  },
+  { name: '考核 ranking (city admin)', as: 'center_admin', scope: 'city', path: '/admin/evaluations' },
+  {
+    name: '考核 ranking another month (htmx)',
+    as: 'platform_admin',
+    scope: 'province',
+    htmx: true,
+    path: async (ctx) => `/admin/evaluations?city=510100&period=${(await ctx.pick('SELECT DISTINCT period FROM admin_center_scores')).period}`,
+  },
+  { name: '通报 list (guest)', as: 'guest', path: '/notices' },
+  { name: '通报 a notice (guest)', as: 'guest', path: async (ctx) => `/notices/${(await ctx.pick('SELECT id FROM admin_notices')).id}` }
+)
