@@ -130,6 +130,8 @@ test.group('Participation / a suspended region reads but does not manage', (grou
     assert.equal(consultation.state, 'awaiting_triage')
 
     assert.notInclude((await client.get('/triage').loginAs(city)).text(), '本地区的接入资格自')
+    ;(await client.get('/admin').loginAs(county)).assertTextIncludes('本地区的接入资格自')
+    assert.notInclude((await client.get('/admin').loginAs(city)).text(), '本地区的接入资格自')
     assertRedirect(await assign(client, consultation.id, expert.id, city), '/triage')
     await consultation.refresh()
     assert.equal(consultation.state, 'assigned')
