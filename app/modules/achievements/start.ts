@@ -18,12 +18,15 @@ import { registerSmsTemplates } from '#core/sms/templates'
 import { ACHIEVEMENTS_SMS_TEMPLATES } from '#modules/achievements/shared/sms_templates'
 import { SUBJECTS } from '#modules/achievements/shared/vocabulary'
 import { PUBLISHERS } from '#modules/achievements/listings/policy'
+import { LECTURE_SUBJECT } from '#modules/achievements/lectures/lecture_actions'
 import { SCOPED_ROLES } from '#core/accounts/roles'
 
 registerModeratedModule('achievements', 'achievements.module_name')
 // Demands and offers are matched against each other, never offered by 找类似 as solved cases.
 registerDirectorySource(SUBJECTS.demands)
 registerDirectorySource(SUBJECTS.offers)
+// Lectures are searched on their own list (特派员讲堂's search box).
+registerDirectorySource(LECTURE_SUBJECT)
 registerSmsTemplates(ACHIEVEMENTS_SMS_TEMPLATES)
 registerAuditActions({
   'achievements.demand_publish': 'achievements.audit.demand_publish',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import logger from '@adonisjs/core/services/logger'
 import type { Actor } from '#core/accounts/acting'
 import { audit } from '#core/audit/audit'
@@ -14,10 +15,12 @@ import Media from '#core/media/media'
 import { MediaRejectedError } from '#core/media/errors'
 import { storeDocument, storePhoto, storeVideo, type UploadedFile } from '#core/media/media_service'
 import { mediaDisk } from '#core/media/storage'
+import { upsertDocument } from '#core/text/documents'
 import { verifiedExpertOfUser } from '#modules/experts/public'
 import Lecture from '#modules/achievements/models/lecture'
+import { LECTURE_SUBJECT } from '#modules/achievements/shared/vocabulary'
 
-export const LECTURE_SUBJECT = 'achievements.lecture'
+export { LECTURE_SUBJECT }
 export const RENDITION_JOB = 'achievements.lecture_rendition'
 /** 360p at about 300 kbit/s video and 48 kbit/s mono audio: what 2G/3G in the mountains carries. */
 export const RENDITION_ARGS = ['-vf', 'scale=-2:360', '-c:v', 'libx264', '-preset', 'veryfast', '-b:v', '300k', '-maxrate', '350k', '-bufsize', '700k', '-c:a', 'aac', '-b:a', '48k', '-ac', '1', '-movflags', '+faststart']
@@ -62,11 +65,20 @@ export async function publishLecture({ actor, ip }: Actor, input: LectureInput, 
     const files = video ? { videoId: media.id } : { slidesId: media.id }
     const created = await Lecture.create({ ...input, ...files, expertUserId: actor.id, rendition: 'pending', views: 0 }, { client: trx })
     await trx.from('media').where('id', media.id).update({ subject_type: LECTURE_SUBJECT, subject_id: created.id })
+    await indexLecture(trx, created)
     await audit(trx, { actor, action: 'achievements.lecture_publish', subjectType: LECTURE_SUBJECT, subjectId: created.id, ip })
     return created
   })
   await dispatch(video ? RENDITION_JOB : SLIDES_JOB, { lectureId: lecture.id }, { singletonKey: `lecture:${lecture.id}` })
   return lecture
+}
+
+/** The lecture in the text index (its own source, a directory): the list's search box finds it by title and summary. */
+export function indexLecture(trx: TransactionClientContract, lecture: Lecture) {
+  return upsertDocument(
+    { sourceType: LECTURE_SUBJECT, sourceId: String(lecture.id), industry: lecture.industry, text: [lecture.title, lecture.summary].join('\n'), public: true, createdAt: lecture.createdAt?.toJSDate() },
+    trx
+  )
 }
 
 /**

@@ -10,7 +10,8 @@ import { industryList, industryNames } from '#core/industries/industry_directory
 import Media from '#core/media/media'
 import { wasChosen } from '#core/media/media_service'
 import Lecture from '#modules/achievements/models/lecture'
-import { publishLecture, slideOf } from '#modules/achievements/lectures/lecture_actions'
+import { LECTURE_SUBJECT, publishLecture, slideOf } from '#modules/achievements/lectures/lecture_actions'
+import { sourceIdsMatching } from '#core/text/documents'
 import { verifiedExpertOfUser } from '#modules/experts/public'
 
 export const lectureValidator = vine.create({
@@ -26,14 +27,22 @@ export default class LecturesController {
   async index(ctx: HttpContext) {
     const qs = ctx.request.qs()
     const industry = typeof qs.industry === 'string' && (await industryNames()).has(qs.industry) ? qs.industry : ''
+    const q = typeof qs.q === 'string' ? qs.q.trim().slice(0, 50) : ''
     const page = Math.min(Math.max(Number.parseInt(String(qs.page ?? '1'), 10) || 1, 1), 1000)
     const query = Lecture.query().orderBy('id', 'desc')
     if (industry) query.where('industry', industry)
+    // The search box: every word in the title or summary, a crop by any of its names (the text engine); no word at all finds nothing.
+    if (q) {
+      const matching = sourceIdsMatching(LECTURE_SUBJECT, q)
+      if (matching) query.whereIn('id', matching)
+      else query.whereRaw('false')
+    }
     const rows = await query.limit(PER_PAGE + 1).offset((page - 1) * PER_PAGE)
-    const link = (n: number) => `/achievements/lectures?${new URLSearchParams({ ...(industry ? { industry } : {}), page: String(n) })}`
+    const link = (n: number) => `/achievements/lectures?${new URLSearchParams({ ...(industry ? { industry } : {}), ...(q ? { q } : {}), page: String(n) })}`
     return renderPageOrFragment(ctx, 'achievements/lectures/pages/index', 'achievements/lectures/partials/list', {
       lectures: rows.slice(0, PER_PAGE),
       industry,
+      q,
       page,
       previous: page > 1 ? link(page - 1) : null,
       next: rows.length > PER_PAGE ? link(page + 1) : null,

@@ -38,3 +38,6 @@ export function normalisePatentNumber(value: string): string {
 
 /** Subject types of demands and offers: moderation, audit, and their text_documents source types. */
 export const SUBJECTS = { demands: 'achievements.demand', offers: 'achievements.offer' } as const satisfies Record<Side, string>
+
+/** Subject type of a lecture: its media, audit entries and its text_documents source type (the lecture search). */
+export const LECTURE_SUBJECT = 'achievements.lecture'

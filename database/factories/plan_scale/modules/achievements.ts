@@ -2,12 +2,13 @@ import { documentRow } from '#core/text/documents'
 import { segmenter } from '#core/text/segmenter'
 import { CopyWriter } from '#database/factories/plan_scale/copy'
 import type { ModuleGenerationContext } from '#database/factories/plan_scale/module_generators'
-import { SUBJECTS } from '#modules/achievements/shared/vocabulary'
+import { LECTURE_SUBJECT, SUBJECTS } from '#modules/achievements/shared/vocabulary'
 
 /**
  * 成果转化 at plan scale (issue 17, Performance): 100 k demands and offers (half each,
  * nine in ten published), 20 k bounties in every state, 2 k 双创平台 over the counties,
- * and the listings' text documents (the matcher's candidates). Owners are generated
+ * 5 k 特派员讲堂 lectures (four in five videos, the rest PDF slides; media rows without
+ * bytes) with their search documents, and the listings' text documents (the matcher's candidates). Owners are generated
  * market entities (demands, bounties) and experts (offers); the text is drawn from a
  * vocabulary of crops and animals, problems and methods per industry.
  */
@@ -15,6 +16,9 @@ const DEMANDS = 50_000
 const OFFERS = 50_000
 const BOUNTIES = 20_000
 const PLATFORMS = 2_000
+const LECTURES = 5_000
+/** Lecture files are rows only (the bench reads lists and pages, never the bytes): their public ids start so. */
+const LECTURE_MEDIA_PREFIX = 'benchlecture'
 
 const TOPICS: Record<string, { subjects: string[]; problems: string[]; methods: string[] }> = {
   grain_oil: { subjects: ['水稻', '再生稻', '油菜', '小麦', '玉米', '大豆'], problems: ['稻瘟病', '纹枯病', '菌核病', '条锈病', '倒伏', '草害', '烘干难'], methods: ['统防统治', '机收留桩', '精量直播', '带状复合种植', '抗病品种'] },
@@ -40,9 +44,9 @@ const DAY = 86_400_000
 
 export async function generate({ connect, random, counties, until, log }: ModuleGenerationContext): Promise<number> {
   const client = await connect()
-  await client.query(`DELETE FROM text_documents WHERE source_type = ANY($1::text[])`, [[SUBJECTS.demands, SUBJECTS.offers]])
+  await client.query(`DELETE FROM text_documents WHERE source_type = ANY($1::text[])`, [[SUBJECTS.demands, SUBJECTS.offers, LECTURE_SUBJECT]])
   await client.query(
-    'TRUNCATE achievements_digest_items, achievements_match_pushes, achievements_sms_settings, achievements_bounty_events, achievements_bounty_claims, achievements_bounties, achievements_tech_demands, achievements_tech_offers, achievements_platforms RESTART IDENTITY CASCADE'
+    'TRUNCATE achievements_demand_drafts, achievements_lecture_pages, achievements_lectures, achievements_digest_items, achievements_match_pushes, achievements_sms_settings, achievements_bounty_events, achievements_bounty_claims, achievements_bounties, achievements_tech_demands, achievements_tech_offers, achievements_platforms RESTART IDENTITY CASCADE'
   )
   const ownersOf = async (role: string) =>
     (await client.query(`SELECT user_id FROM role_grants WHERE role = $1 ORDER BY user_id LIMIT 20000`, [role])).rows.map((row) => Number(row.user_id))
@@ -139,6 +143,47 @@ export async function generate({ connect, random, counties, until, log }: Module
     platforms.add([`${county.name}第${id}号${names[kind]}`, kind, random.pick(PLATFORM_LEVELS), county.code, `${county.cityName}${county.name}`, '创业辅导、技术培训、成果转化对接', `028-${random.int(80_000_000, 89_999_999)}`, at, at])
   }
   await platforms.end()
-  await client.query('ANALYZE achievements_tech_demands, achievements_tech_offers, achievements_bounties, achievements_bounty_claims, achievements_platforms, text_documents')
-  return DEMANDS + OFFERS + BOUNTIES + claimId + PLATFORMS
+
+  // Lectures: their media rows and the lectures in one statement (ids follow the input order), then the search documents.
+  await client.query(`DELETE FROM media WHERE public_id LIKE '${LECTURE_MEDIA_PREFIX}%'`)
+  const lecture = { owners: [] as number[], titles: [] as string[], summaries: [] as string[], industries: [] as string[], ats: [] as Date[], views: [] as number[], slides: [] as boolean[] }
+  for (let n = 1; n <= LECTURES; n++) {
+    const industry = random.pick(INDUSTRIES)
+    const topic = TOPICS[industry]
+    const subject = random.pick(topic.subjects)
+    const method = random.pick(topic.methods)
+    lecture.owners.push(random.pick(experts))
+    lecture.titles.push(`${subject}${method}讲座`.slice(0, 60))
+    lecture.summaries.push(`讲解${subject}${random.pick(topic.problems)}的成因和${method}的要点，适合农户和合作社技术员。`)
+    lecture.industries.push(industry)
+    lecture.ats.push(new Date(end - random.int(0, 730) * DAY - random.int(0, DAY)))
+    lecture.views.push(random.int(0, 5000))
+    lecture.slides.push(random.chance(0.2))
+  }
+  await client.query(
+    `WITH input AS (
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::int[], $7::boolean[]) WITH ORDINALITY AS t(owner, title, summary, industry, at, views, slides, n)
+     ), files AS (
+       INSERT INTO media (public_id, owner_id, kind, visibility, content_type, storage_key, size, file_name, subject_type, created_at)
+       SELECT '${LECTURE_MEDIA_PREFIX}' || lpad(n::text, 10, '0'), owner, CASE WHEN slides THEN 'document' ELSE 'video' END, 'public',
+         CASE WHEN slides THEN 'application/pdf' ELSE 'video/mp4' END, 'bench/lectures/' || n || CASE WHEN slides THEN '.pdf' ELSE '.mp4' END,
+         CASE WHEN slides THEN 2000000 ELSE 30000000 END, CASE WHEN slides THEN '讲义.pdf' END, '${LECTURE_SUBJECT}', at
+       FROM input RETURNING id, public_id
+     )
+     INSERT INTO achievements_lectures (expert_user_id, title, summary, industry, video_id, slides_id, rendition, views, page_count, created_at, updated_at)
+     SELECT i.owner, i.title, i.summary, i.industry, CASE WHEN NOT i.slides THEN f.id END, CASE WHEN i.slides THEN f.id END,
+       CASE WHEN i.slides THEN 'unavailable' ELSE 'pending' END, i.views, 0, i.at, i.at
+     FROM input i JOIN files f ON f.public_id = '${LECTURE_MEDIA_PREFIX}' || lpad(i.n::text, 10, '0') ORDER BY i.n`,
+    [lecture.owners, lecture.titles, lecture.summaries, lecture.industries, lecture.ats, lecture.views, lecture.slides]
+  )
+  await client.query(`UPDATE media m SET subject_id = l.id FROM achievements_lectures l WHERE m.id = coalesce(l.video_id, l.slides_id)`)
+  const lectureDocuments = new CopyWriter(documentClient, 'text_documents', [...documentColumns])
+  for (const row of (await client.query('SELECT id, title, summary, industry, created_at FROM achievements_lectures ORDER BY id')).rows) {
+    const document = documentRow({ sourceType: LECTURE_SUBJECT, sourceId: String(row.id), industry: row.industry, text: `${row.title}\n${row.summary}`, public: true, createdAt: row.created_at }, cut)
+    lectureDocuments.add(documentColumns.map((column) => document[column]))
+  }
+  await lectureDocuments.end()
+  log(`  ${LECTURES} lectures and their documents`)
+  await client.query('ANALYZE achievements_tech_demands, achievements_tech_offers, achievements_bounties, achievements_bounty_claims, achievements_platforms, achievements_lectures, media, text_documents')
+  return DEMANDS + OFFERS + BOUNTIES + claimId + PLATFORMS + LECTURES
 }

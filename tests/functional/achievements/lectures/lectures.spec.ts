@@ -185,4 +185,22 @@ test.group('Achievements / 特派员讲堂', (group) => {
     const form = await client.get('/achievements/lectures/new').loginAs(user)
     assert.include(form.text(), 'PPT/PPTX 请先在 WPS 或 PowerPoint 里“另存为 PDF”')
   })
+
+  test('search: words of the title or summary find a lecture (page and htmx), others and punctuation find none', async ({ client, assert }) => {
+    const { user } = await makeExpert({ industries: ['fruit', 'tea'] })
+    await postLecture(client, user, mp4Bytes(1000))
+    let other = client.post('/achievements/lectures').header('accept', 'text/html').withCsrfToken().redirects(0).loginAs(user)
+    for (const [field, value] of Object.entries({ title: '名优绿茶机采技术', summary: '讲解茶园机械采摘的树冠修剪和采摘时机。', industry: 'tea' })) other = other.field(field, value)
+    await other.file('video', mp4Bytes(1000), { filename: 'tea.mp4' })
+
+    const found = await client.get(`/achievements/lectures?q=${encodeURIComponent('猕猴桃 修剪')}`)
+    assert.include(found.text(), '猕猴桃冬季修剪要点')
+    assert.notInclude(found.text(), '名优绿茶机采技术')
+    const fragment = await client.get(`/achievements/lectures?q=${encodeURIComponent('机械采摘')}`).header('hx-request', 'true')
+    assert.include(fragment.text(), '名优绿茶机采技术')
+    assert.notInclude(fragment.text(), '<html')
+    assert.include((await client.get(`/achievements/lectures?q=${encodeURIComponent('柑橘')}`)).text(), '没有找到含“柑橘”的讲座')
+    assert.include((await client.get(`/achievements/lectures?q=${encodeURIComponent('！？')}`)).text(), '没有找到')
+    assert.notInclude((await client.get(`/achievements/lectures?industry=tea&q=${encodeURIComponent('修剪')}`)).text(), '猕猴桃冬季修剪要点')
+  })
 })
