@@ -87,7 +87,7 @@ test.group('Tap targets and width at 360 px', (group) => {
       await measure(anonymous, path, assert, problems)
     }
     const reporterPhone = await phone(reporter)
-    for (const path of ['/', '/consultations/new', `/consultations/${consultation.id}`, '/consultations', '/profile']) {
+    for (const path of ['/', '/consultations/new', `/consultations/${consultation.id}`, '/consultations', '/profile', '/profile/passkeys', '/profile/devices']) {
       await measure(reporterPhone, path, assert, problems)
     }
     const expertPhone = await phone(expertUser)
@@ -98,7 +98,7 @@ test.group('Tap targets and width at 360 px', (group) => {
     }
     const adminPhone = await phone(admin)
     const someone = await createUser({ county: '510104', roles: ['farmer'] })
-    for (const path of ['/', '/admin/roles', `/admin/roles/users/${someone.id}`, '/admin/moderation/words']) await measure(adminPhone, path, assert, problems)
+    for (const path of ['/', '/admin/roles', `/admin/roles/users/${someone.id}`, '/admin/users', `/admin/users/${someone.id}`, '/admin/moderation/words']) await measure(adminPhone, path, assert, problems)
 
     assert.deepEqual(problems, [], `controls below ${MIN}×${MIN} px or pages wider than 360 px:\n${problems.join('\n')}`)
   }).timeout(120_000)
