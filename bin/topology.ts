@@ -54,7 +54,8 @@ export interface Topology {
   instances: { port: number; url: string; process: () => ChildProcess | null; start(): Promise<void> }[]
   primary: Cluster
   replica: Cluster
-  bucketDir: string
+  /** The S3 endpoint: pause() for an outage, resume() to end it. */
+  bucket: { directory: string; pause(): Promise<void>; resume(): Promise<void> }
   dir: string
   /** The environment of every app process (for a one-off `node ace …` against this topology). */
   env: Record<string, string>
@@ -281,7 +282,7 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
     await waitFor('nginx', () => answers(`${url}/health/ready`))
 
     log(`topology: up at ${url} (primary :${primaryPort}, replica :${replicaPort}, bucket ${bucket.settings.endpoint}; logs in ${dir}/logs)`)
-    return { url, instances: apps, primary, replica, bucketDir: bucket.directory, dir, env, stop }
+    return { url, instances: apps, primary, replica, bucket, dir, env, stop }
   } catch (error) {
     await stop()
     throw error

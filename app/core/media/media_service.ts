@@ -58,9 +58,13 @@ export function storePhoto(file: UploadedFile | null | undefined, options: Store
     const publicId = newPublicId()
     const storageKey = `photos/${publicId.slice(0, 2)}/${publicId}.webp`
     const thumbKey = `photos/${publicId.slice(0, 2)}/${publicId}.thumb.webp`
-    const disk = mediaDisk()
-    await disk.put(storageKey, photo.large, { contentType: 'image/webp' })
-    await disk.put(thumbKey, photo.thumb, { contentType: 'image/webp' })
+    await putAll(
+      [
+        [storageKey, photo.large],
+        [thumbKey, photo.thumb],
+      ],
+      'image/webp'
+    )
     return createRow([storageKey, thumbKey], options, {
       publicId,
       kind: 'photo',
@@ -232,6 +236,24 @@ function requirePath(file: UploadedFile | null | undefined): string {
 /** 16 random bytes, URL-safe: 22 characters. */
 function newPublicId() {
   return randomBytes(16).toString('base64url')
+}
+
+/**
+ * Writes several files of one upload, or none: when the storage fails half-way (an S3
+ * outage), the files already written are deleted again (as far as the storage lets us).
+ */
+async function putAll(files: [key: string, bytes: Buffer][], contentType: string) {
+  const disk = mediaDisk()
+  const written: string[] = []
+  try {
+    for (const [key, bytes] of files) {
+      await disk.put(key, bytes, { contentType })
+      written.push(key)
+    }
+  } catch (error) {
+    for (const key of written) await disk.delete(key).catch(() => {})
+    throw error
+  }
 }
 
 async function createRow(keys: string[], options: StoreOptions, attributes: Partial<Media>) {

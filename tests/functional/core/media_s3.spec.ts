@@ -5,11 +5,16 @@ import drive from '@adonisjs/drive/services/main'
 import { Disk } from '@adonisjs/drive'
 import { S3Client, ListObjectsV2Command, GetObjectCommand } from '@aws-sdk/client-s3'
 import { S3Driver } from '@adonisjs/drive/drivers/s3'
+import { FSDriver } from '@adonisjs/drive/drivers/fs'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { storePhoto } from '#core/media/media_service'
 import { s3Options } from '#config/drive'
 import Media from '#core/media/media'
 import { useMediaDisk } from '#core/media/storage'
 import { asBytes, assertRedirect, createUser } from '#tests/helpers'
-import { mp4Bytes, phonePhotoWithGps } from '#tests/fixtures/media/generate'
+import { mp4Bytes, phonePhotoWithGps, smallPhoto, uploadFrom } from '#tests/fixtures/media/generate'
 import { startS3rver } from '#tests/fixtures/media/s3rver'
 import type User from '#core/accounts/models/user'
 
@@ -99,3 +104,52 @@ test.group('Media / on an S3-compatible bucket (DRIVE_DISK=s3)', (group) => {
     ;(await client.get(media.url('thumb')).loginAs(user)).assertStatus(404)
   })
 })
+
+test.group('Media / when the storage fails', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.teardown(() => useMediaDisk(null))
+
+  test('the bucket down: the upload gets the Chinese 请稍后重试 page (503) and no row; once it is back the same upload is stored', async ({ client, assert }) => {
+    const outage = await startS3rver()
+    try {
+      useMediaDisk(new Disk(new S3Driver(s3Options(outage.settings))))
+      const user = await createUser()
+      const photo = await smallPhoto()
+      await outage.pause()
+      const refused = await upload(client, user, photo, 'IMG_0003.jpg')
+      refused.assertStatus(503)
+      refused.assertHeader('retry-after', '5')
+      refused.assertTextIncludes('请稍后重试')
+      assert.notInclude(refused.text(), 'ECONNREFUSED')
+      assert.isNull(await Media.query().where('owner_id', user.id).first())
+
+      await outage.resume()
+      assertRedirect(await upload(client, user, photo, 'IMG_0003.jpg'), '/media')
+      const media = await Media.query().where('owner_id', user.id).firstOrFail()
+      assert.isTrue(await new Disk(new S3Driver(s3Options(outage.settings))).exists(media.thumbKey!))
+    } finally {
+      await outage.close()
+    }
+  })
+
+  test('a photo whose second file fails to store leaves neither file behind', async ({ assert }) => {
+    const root = await mkdtemp(join(tmpdir(), 'rural-tech-half-'))
+    /** A disk that takes the large image and fails on the thumbnail, as a storage going away between the two. */
+    class FailingThumbnails extends FSDriver {
+      async put(key: string, contents: string | Uint8Array, options?: any) {
+        if (key.endsWith('.thumb.webp')) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })
+        return super.put(key, contents, options)
+      }
+    }
+    try {
+      useMediaDisk(new Disk(new FailingThumbnails({ location: root, visibility: 'private' })))
+      const user = await createUser()
+      const file = await uploadFrom(await smallPhoto())
+      await assert.rejects(() => storePhoto(file, { owner: user, visibility: 'private', countyCode: null }))
+      assert.deepEqual(await readdir(root, { recursive: true }).then((entries) => entries.filter((entry) => entry.endsWith('.webp'))), [])
+    } finally {
+      await rm(root, { recursive: true, force: true })
+    }
+  })
+})
+
