@@ -27,6 +27,8 @@ export async function bootApp(databaseUrl: string, options: { http: boolean; env
   // Production mode by default: cached templates and quiet logs, as a server runs.
   process.env.NODE_ENV = options.environment ?? 'production'
   process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn'
+  // Production requires its own payment-data key; the generated people's numbers are not real.
+  process.env.PAYMENT_DATA_KEY ||= 'bench-payment-data-key-not-for-real-people'
   const port = await freePort()
   process.env.PORT = String(port)
   process.env.HOST = '127.0.0.1'

@@ -93,15 +93,27 @@ async function initialise(binDir: string, dataDir: string, runAs: RunAs | null) 
   const passwordFile = join(dataDir, '..', `.pgpass-${randomBytes(6).toString('hex')}`)
   await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o600 })
   if (runAs) await chown(passwordFile, runAs.uid, runAs.gid)
-  try {
-    await run(join(binDir, 'initdb'), [
+  const initdb = (ctype: string) =>
+    run(join(binDir, 'initdb'), [
       `--pgdata=${dataDir}`,
       '--auth=password',
       `--username=${USER}`,
       `--pwfile=${passwordFile}`,
       '--encoding=UTF8',
       '--locale=C',
+      `--lc-ctype=${ctype}`,
     ], runAs)
+  try {
+    // Sorting stays C (byte order: fast, the same on every machine), but character classes
+    // come from C.UTF-8: under a C ctype pg_trgm sees no Han character as a letter, extracts
+    // no trigram from Chinese, and the fuzzy fallback of similar() and search() never runs.
+    // A libc without C.UTF-8 (rare today) still gets a working, trigram-less cluster.
+    await initdb('C.UTF-8').catch(async () => {
+      await rm(dataDir, { recursive: true, force: true })
+      await mkdir(dataDir, { recursive: true, mode: 0o700 })
+      if (runAs) await chown(dataDir, runAs.uid, runAs.gid)
+      await initdb('C')
+    })
   } finally {
     await rm(passwordFile, { force: true })
   }

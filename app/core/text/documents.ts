@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { isRegionCode, RegionScope } from '#core/regions/region_scope'
-import { normalizeText } from '#core/text/normalize'
+import { fuzzyText } from '#core/text/normalize'
 import { segmenter, type Segmenter } from '#core/text/segmenter'
 import { anyTokenQuery, candidateQuery, lexeme, tokenStatistics } from '#core/text/token_statistics'
 import { hostAlternatives, queryTerms } from '#core/text/query_terms'
@@ -157,7 +157,7 @@ export function documentRow(input: TextDocumentInput, cut: Segmenter = segmenter
     rating: input.rating ?? null,
     text_tokens: cut.tokenize(input.text).join(' '),
     answer_tokens: cut.tokenize(input.answer ?? '').join(' '),
-    normalized_text: normalizeText(input.text),
+    normalized_text: fuzzyText(input.text),
     tags: documentTags(input),
     created_at: input.createdAt ? new Date(input.createdAt) : new Date(),
     updated_at: new Date(),
@@ -200,7 +200,7 @@ export async function removeDocument(sourceType: string, sourceId: string, clien
  * and the problem apart, weighs tokens by rarity, and multiplies by same industry,
  * county and city. A case below `minScore` (MIN_SCORE for what a farmer is shown) is
  * left out: a wrong suggestion costs the farmer more than none. A query of one or two tokens that finds too little also
- * matches by trigrams. Never throws on user text: tokens are letters and digits only,
+ * matches by trigrams, over its words in other scripts than Han (fuzzyText). Never throws on user text: tokens are letters and digits only,
  * and each is quoted as a lexeme.
  */
 export async function similar(text: unknown, options: SimilarOptions = {}): Promise<SimilarDocument[]> {
@@ -283,20 +283,20 @@ export async function similar(text: unknown, options: SimilarOptions = {}): Prom
     : []
   rows.sort((a, b) => ranked.findIndex((hit) => hit.id === Number(a.id)) - ranked.findIndex((hit) => hit.id === Number(b.id)))
   for (const row of rows) row.score = scores.get(Number(row.id))
-  if (rows.length < limit && tokens.length <= TRIGRAM_MAX_TOKENS) {
-    const normalized = normalizeText(text).slice(0, TRIGRAM_QUERY_CHARS)
+  const fuzzy = fuzzyText(text).slice(0, TRIGRAM_QUERY_CHARS)
+  if (fuzzy && rows.length < limit && tokens.length <= TRIGRAM_MAX_TOKENS) {
     // show_trgm is empty when the database's character classes cannot see the
-    // script (Han characters under the C locale): the guard then skips the scan.
-    const fuzzy = await client.rawQuery(
+    // script (Tibetan under a C ctype): the guard then skips the scan.
+    const found = await client.rawQuery(
       `SELECT ${columns}, word_similarity(:normalized, d.normalized_text) * ${boost} AS score
        FROM text_documents d
        WHERE cardinality(show_trgm(:normalized)) > 0 AND :normalized <% d.normalized_text
          AND ${filters} AND NOT d.id = ANY(:found::bigint[])
        ORDER BY score DESC, d.id
        LIMIT :rest`,
-      { ...bindings, normalized, found: rows.map((row: any) => row.id), rest: limit - rows.length }
+      { ...bindings, normalized: fuzzy, found: rows.map((row: any) => row.id), rest: limit - rows.length }
     )
-    rows.push(...fuzzy.rows.filter((row: any) => Number(row.score) >= minScore))
+    rows.push(...found.rows.filter((row: any) => Number(row.score) >= minScore))
   }
   return rows.map((row: any) => ({
     id: Number(row.id),
@@ -347,7 +347,7 @@ const MAX_SEARCH_OFFSET = 10_000
  * A directory query names what the user wants ("猕猴桃 溃疡病 成都"), so every token
  * must match (AND), a crop or animal by any of its names (苞谷 finds 玉米: hostAlternatives); only when no document has them all does any token do (OR,
  * through the informative tokens as in similar()); only when none matches at all
- * do trigrams (typos, names jieba cuts oddly). The mode is chosen over the whole
+ * do trigrams (typos in product names, pinyin, Tibetan; Han is left to the words: fuzzyText). The mode is chosen over the whole
  * filtered directory, not the page, so paging never switches between them. A query
  * without tokens (empty, only punctuation or emoji) lists the filtered directory,
  * best rated first. At most CANDIDATE_CAP matches are ranked: a page deep in
@@ -390,7 +390,8 @@ export async function search(query: unknown, options: SearchOptions): Promise<Se
   }
 
   if (matching === null) {
-    const normalized = normalizeText(query).slice(0, TRIGRAM_QUERY_CHARS)
+    const normalized = fuzzyText(query).slice(0, TRIGRAM_QUERY_CHARS)
+    if (!normalized) return []
     const fuzzy = await client.rawQuery(
       `SELECT d.id, d.source_id, d.text, word_similarity(:normalized, d.normalized_text) AS score
        FROM text_documents d

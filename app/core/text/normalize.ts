@@ -33,6 +33,22 @@ export function normalizeText(text: unknown): string {
     .trim()
 }
 
+const HAN = /\p{Script=Han}+/gu
+
+/**
+ * The text pg_trgm compares (the fuzzy step of similar() and search()): normalised text
+ * without Han characters. Chinese is matched by its words (jieba and the lexicon), which
+ * already forgive a typo through the words it gets right; a trigram of three Han
+ * characters is nearly a word itself, so a one-character typo in a short name leaves
+ * word_similarity at 0.3–0.5, below the 0.6 that counts. What trigrams rescue are the
+ * other scripts: product names and pinyin in Latin letters, Tibetan, Yi. Keeping Han
+ * out also keeps the result the same under every database ctype (a C ctype sees no Han
+ * letter at all) and the trigram index small.
+ */
+export function fuzzyText(text: unknown): string {
+  return normalizeText(text).replace(HAN, ' ').replace(/ {2,}/g, ' ').trim()
+}
+
 /** A token starts with a letter or digit (never a lone combining mark) and contains nothing else. */
 const SAFE_TOKEN = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}]*$/u
 

@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { RegionScope } from '#core/regions/region_scope'
 import { allWordsQuery, registerDirectorySource, search, similar, upsertDocument, type TextDocumentInput } from '#core/text/documents'
+import { fuzzyText } from '#core/text/normalize'
 import { TokenStatistics, candidateQuery, forgetTokenStatistics, tokenStatistics } from '#core/text/token_statistics'
 
 /** An expert's directory entry as the profiles area indexes it. */
@@ -105,6 +106,24 @@ test.group('text index · search (directories)', (group) => {
     assert.deepEqual(ids(await search('azoxystrobn', { sourceType: 'expert', offset: 1 })), [])
     // A lexical match, however weak, wins over trigram guesses.
     assert.deepEqual(ids(await search('mancozeb azoxystrobn', { sourceType: 'expert' })), ['2'])
+  })
+
+  test('trigrams compare the words of other scripts than Han, whatever the database ctype', async ({ assert }) => {
+    assert.equal(fuzzyText('嘧菌酯 Azoxystrobin（阿米西达）25%悬浮剂 བོད་ལྗོངས'), 'azoxystrobin 25 བོད ལྗོངས')
+    assert.equal(fuzzyText('猕猴桃溃疡病'), '')
+    await expert('1', '四川农业大学 mihoutao 猕猴桃 栽培')
+    const stored = await db.from('text_documents').where('source_id', '1').select('normalized_text').firstOrFail()
+    assert.equal(stored.normalized_text, 'mihoutao')
+    assert.deepEqual(ids(await search('mihoutau', { sourceType: 'expert' })), ['1'])
+    // A Chinese typo with no word right finds nothing rather than a trigram guess.
+    assert.deepEqual(await search('弥侯', { sourceType: 'expert' }), [])
+    // The embedded cluster's ctype sees Han and Tibetan as letters (sorting stays C).
+    const { rows } = await db.rawQuery(`SELECT datctype AS ctype, datcollate AS collate, cardinality(show_trgm('བོད')) AS tibetan
+      FROM pg_database WHERE datname = current_database()`)
+    if (!process.env.TEST_DATABASE_URL) {
+      assert.deepInclude(rows[0], { ctype: 'C.UTF-8', collate: 'C' })
+      assert.isAbove(rows[0].tibetan, 0)
+    }
   })
 
   test('a query without words lists the filtered directory, best rated first', async ({ assert }) => {
