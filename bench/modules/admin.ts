@@ -31,6 +31,20 @@ export const pages: BenchPage[] = [
   },
 ]
 
+// 用户管理 (users): a city admin's first page (newest people of 5101), a search by name and by
+// phone prefix over the province, and a person's page (roles, passkeys, sessions).
+pages.push(
+  { name: '用户管理 (city admin)', as: 'center_admin', scope: 'city', path: '/admin/users' },
+  { name: '用户管理 name search (province htmx)', as: 'platform_admin', scope: 'province', htmx: true, path: (ctx) => `/admin/users?q=${encodeURIComponent(['王', '李建', '张秀'][ctx.iteration % 3])}` },
+  { name: '用户管理 phone prefix (province)', as: 'platform_admin', scope: 'province', path: (ctx) => `/admin/users?q=139${ctx.iteration % 10}` },
+  {
+    name: '用户管理 a person (city admin)',
+    as: 'center_admin',
+    scope: 'city',
+    path: async (ctx) => `/admin/users/${(await ctx.pick('SELECT id FROM users WHERE county_code LIKE ? ORDER BY id DESC LIMIT 50', [`${ctx.user.scope}%`])).id}`,
+  }
+)
+
 // 运管中心 (centres): the lists of a city and of the province (205 centres), a county centre's page
 // (六有, staff from the role grants, 30 days of figures), one item of it; 考核 (evaluations): a city's
 // ranking of its county centres and another month (htmx); 通报 on the public site.

@@ -38,6 +38,13 @@ test.group('Admin / users: search in my scope', (group) => {
     assert.notInclude(byPhone.text(), '<html')
     assert.include(byPhone.text(), '李青羊')
 
+    // One or two characters match the start of a name (a surname), three or more anywhere.
+    const city2 = await cityAdmin()
+    assert.notInclude((await client.get(`/admin/users?q=${encodeURIComponent('青羊')}`).loginAs(city2)).text(), '李青羊')
+    assert.include((await client.get(`/admin/users?q=${encodeURIComponent('李青')}`).loginAs(city2)).text(), '李青羊')
+    await db.from('users').where('id', there.id).update({ name: '欧阳青羊' })
+    assert.include((await client.get(`/admin/users?q=${encodeURIComponent('阳青羊')}`).loginAs(city2)).text(), '欧阳青羊')
+
     const outside = await client.get('/admin/users?q=李青羊').loginAs(await countyAdmin())
     assert.include(outside.text(), '管理范围内没有找到用户')
   })
