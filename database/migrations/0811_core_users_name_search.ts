@@ -9,12 +9,12 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   async up() {
     this.schema.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm')
-    this.schema.raw('CREATE INDEX users_name_prefix ON users (name text_pattern_ops)')
-    this.schema.raw('CREATE INDEX users_name_trigram ON users USING gin (name gin_trgm_ops)')
+    this.schema.raw('CREATE INDEX IF NOT EXISTS users_name_prefix ON users (name text_pattern_ops)')
+    this.schema.raw('CREATE INDEX IF NOT EXISTS users_name_trigram ON users USING gin (name gin_trgm_ops)')
   }
 
   async down() {
-    this.schema.raw('DROP INDEX users_name_trigram')
-    this.schema.raw('DROP INDEX users_name_prefix')
+    this.schema.raw('DROP INDEX IF EXISTS users_name_trigram')
+    this.schema.raw('DROP INDEX IF EXISTS users_name_prefix')
   }
 }
