@@ -61,7 +61,8 @@ registerAuditActions({
   'subsidies.reveal': 'admin.subsidies.audit.reveal',
 })
 
-// evaluations: 考核 for everyone of a centre (a county's people see their own row); 通报 on the public site.
+// evaluations: 考核 for everyone of a centre (a county's people see their own row); 通报 on the public site; last month scored daily.
+import '#modules/admin/evaluations/jobs'
 registerNavigation(
   { area: 'home.centre', route: 'admin.evaluations.index', label: 'admin.evaluations.nav', visible: hasAnyRole(...SCOPED_ROLES), order: 16 },
   { area: 'home.public', route: 'admin.notices.index', label: 'admin.notices.title', style: 'secondary', order: 60 }

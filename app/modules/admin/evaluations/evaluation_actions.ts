@@ -3,7 +3,9 @@ import type { Acting } from '#core/accounts/acting'
 import { audit } from '#core/audit/audit'
 import { RuleError } from '#core/http/rule_error'
 import regionDirectory from '#core/regions/region_directory'
-import type { RegionScope } from '#core/regions/region_scope'
+import { RegionScope } from '#core/regions/region_scope'
+import { BEIJING, clock } from '#core/clock'
+import { DateTime } from 'luxon'
 import { statisticsFor, type Figures } from '#modules/experts/public'
 import OperationCenter from '#modules/admin/models/operation_center'
 import { DEFAULT_MONTHLY_TARGET, periodRange, scoreOf } from '#modules/admin/evaluations/evaluation_score'
@@ -32,9 +34,9 @@ export async function targetsOf(countyCodes: string[], year: number): Promise<Ma
 /**
  * Scores every county centre of a city for a month or a year from the expert service's
  * figures of its county (the rollups: a handful of index reads each), replacing the
- * period's earlier scores. Returns how many centres were scored.
+ * period's earlier scores. Returns how many centres were scored. `acting` is null for the daily job.
  */
-export async function computeScores({ actor, actorRole, ip }: Acting, city: RegionScope, period: string): Promise<number> {
+export async function computeScores(acting: Acting | null, city: RegionScope, period: string): Promise<number> {
   const range = rangeOf(period)
   const centres = await OperationCenter.query().where('level', 'county').whereLike('region_code', `${city.prefix}%`).orderBy('region_code')
   const targets = await targetsOf(centres.map((centre) => centre.regionCode), range.year)
@@ -65,9 +67,39 @@ export async function computeScores({ actor, actorRole, ip }: Acting, city: Regi
   await db.transaction(async (trx) => {
     await trx.from('admin_center_scores').where({ city_code: city.regionCode, period }).delete()
     if (rows.length) await trx.table('admin_center_scores').multiInsert(rows)
-    await audit(trx, { actor, actorRole, action: 'evaluation.compute', subjectType: EVALUATION_SUBJECT, countyCode: city.regionCode, ip, changes: { period: { old: null, new: period }, centres: { old: null, new: rows.length } } })
+    await audit(trx, {
+      actor: acting?.actor ?? null,
+      actorRole: acting?.actorRole ?? null,
+      action: 'evaluation.compute',
+      subjectType: EVALUATION_SUBJECT,
+      countyCode: city.regionCode,
+      ip: acting?.ip ?? null,
+      changes: { period: { old: null, new: period }, centres: { old: null, new: rows.length } },
+    })
   })
   return rows.length
+}
+
+/**
+ * For the daily job: last month's scores of every city (and in January last year's), once
+ * for each period that has ended — a period a city computed already is left as it is.
+ * Returns how many centres were scored.
+ */
+export async function scoreEndedPeriods(now: Date = clock.now()): Promise<number> {
+  const beijing = DateTime.fromJSDate(now).setZone(BEIJING)
+  const periods = [beijing.minus({ months: 1 }).toFormat('yyyy-MM'), ...(beijing.month === 1 ? [String(beijing.year - 1)] : [])]
+  // The cities that have county centres to score.
+  const { rows: cities } = await db.rawQuery<{ rows: { city: string }[] }>(
+    "SELECT DISTINCT substr(region_code, 1, 4) || '00' AS city FROM admin_operation_centers WHERE level = 'county' ORDER BY city"
+  )
+  let scored = 0
+  for (const period of periods) {
+    for (const { city } of cities) {
+      if (await db.from('admin_center_scores').where({ city_code: city, period }).first()) continue
+      scored += await computeScores(null, RegionScope.fromRegionCode(city), period)
+    }
+  }
+  return scored
 }
 
 /** The city (or the province) sets a county's monthly target of valid consultations for a year. */

@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { BEIJING, clock } from '#core/clock'
 import { refreshCaseFacts } from '#modules/experts/public'
+import { scoreEndedPeriods } from '#modules/admin/evaluations/evaluation_actions'
 import { assertRedirect, createUser, fieldErrors, submitForm, submitHtmxForm } from '#tests/helpers'
 import { infoOfficer, makeCase, staffOf } from '#tests/fixtures/experts/consultations'
 import { chengduAdmin, makeCentre } from '#tests/fixtures/admin/centres'
@@ -63,6 +64,16 @@ test.group('Admin / evaluations / scores and the ranking per city', (group) => {
 
     assertRedirect(await submitForm(client, '/admin/evaluations/compute', { city: '510100', period }, admin), `/admin/evaluations?city=510100&period=${period}`)
     assert.lengthOf(await db.from('admin_center_scores').where('period', period), 2, 'computing again replaces the period')
+  })
+
+  test('the daily job scores last month for every city once; a period computed already is left alone', async ({ assert }) => {
+    const period = await fixture()
+    assert.equal(await scoreEndedPeriods(), 3, '锦江区 and 青羊区 in 成都, 自流井区 in 自贡')
+    const scores = await db.from('admin_center_scores').where('period', period).orderBy('city_code').orderBy('score', 'desc')
+    assert.deepEqual(scores.map((row) => row.city_code), ['510100', '510100', '510300'])
+    assert.equal(await scoreEndedPeriods(), 0)
+    const audited = await db.from('audit_log').where('action', 'evaluation.compute').whereNull('actor_id')
+    assert.lengthOf(audited, 2)
   })
 
   test("another city's admin gets 404 for 5101's ranking and cannot compute or set its targets; a county sees its own row only", async ({ client, assert }) => {
