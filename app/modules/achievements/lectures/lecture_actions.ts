@@ -81,81 +81,102 @@ export function indexLecture(trx: TransactionClientContract, lecture: Lecture) {
   )
 }
 
+/** The storing step of a conversion: what the tool wrote into `dir`, kept for the lecture. */
+interface Conversion {
+  tool: string
+  args: (input: string, dir: string) => string[]
+  /** Logged when the tool is missing or fails. */
+  failure: string
+  keep: (dir: string) => Promise<void>
+}
+
 /**
- * Makes the low-bitrate rendition with ffmpeg (Debian's, on PATH) and stores it as a
- * second public video; the original is kept. Without ffmpeg, or when it fails on the file,
- * the lecture is marked `unavailable` and the original plays: a missing tool degrades the
- * page, it does not break it. Idempotent: a lecture with a rendition is left alone.
+ * What both phone versions do: the file copied into a fresh folder, the tool run on it,
+ * and what it made kept. A missing tool, or one that fails on the file, marks the lecture
+ * `unavailable` instead (the original still serves): it degrades the page, it does not
+ * break it. The folder goes whatever happens.
  */
-export async function renderLecture(lectureId: number, options: { ffmpeg?: string } = {}) {
-  const lecture = await Lecture.find(lectureId)
-  if (!lecture || !lecture.videoId || lecture.rendition === 'ready') return lecture
-  const original = await Media.findOrFail(lecture.videoId)
+async function convert(lecture: Lecture, source: Media, conversion: Conversion) {
   const dir = await mkdtemp(join(tmpdir(), 'lecture-'))
   try {
-    const input = join(dir, `in.${original.storageKey.split('.').pop()}`)
-    const output = join(dir, 'out.mp4')
-    await writeFile(input, await mediaDisk().getBytes(original.storageKey))
+    const input = join(dir, `in.${source.storageKey.split('.').pop()}`)
+    await writeFile(input, await mediaDisk().getBytes(source.storageKey))
     try {
-      await run(options.ffmpeg ?? 'ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', input, ...RENDITION_ARGS, output], { timeout: 10 * 60_000 })
+      await run(conversion.tool, conversion.args(input, dir), { timeout: 10 * 60_000 })
     } catch (error) {
-      logger.warn({ err: error, lectureId }, 'achievements: no low-bitrate rendition (ffmpeg missing or failed); the original plays')
+      logger.warn({ err: error, lectureId: lecture.id }, conversion.failure)
       lecture.rendition = 'unavailable'
       await lecture.save()
       return lecture
     }
-    const { size } = await stat(output)
-    await db.transaction(async (trx) => {
-      const media = await storeVideo({ tmpPath: output, size, clientName: 'rendition.mp4' }, { owner: { id: lecture.expertUserId }, visibility: 'public', countyCode: null, subject: { type: LECTURE_SUBJECT, id: lecture.id }, client: trx })
-      lecture.useTransaction(trx)
-      lecture.merge({ renditionId: media.id, rendition: 'ready' })
-      await lecture.save()
-    })
+    await conversion.keep(dir)
     return lecture
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
 }
 
+/** Files made for a lecture are public and belong to it, inside the transaction that records them. */
+const lectureFile = (lecture: Lecture, trx: TransactionClientContract) => ({
+  owner: { id: lecture.expertUserId },
+  visibility: 'public' as const,
+  countyCode: null,
+  subject: { type: LECTURE_SUBJECT, id: lecture.id },
+  client: trx,
+})
+
+/**
+ * Makes the low-bitrate rendition with ffmpeg (Debian's, on PATH) and stores it as a
+ * second public video; the original is kept and plays without ffmpeg. Idempotent: a
+ * lecture with a rendition is left alone.
+ */
+export async function renderLecture(lectureId: number, options: { ffmpeg?: string } = {}) {
+  const lecture = await Lecture.find(lectureId)
+  if (!lecture || !lecture.videoId || lecture.rendition === 'ready') return lecture
+  return convert(lecture, await Media.findOrFail(lecture.videoId), {
+    tool: options.ffmpeg ?? 'ffmpeg',
+    args: (input, dir) => ['-hide_banner', '-loglevel', 'error', '-y', '-i', input, ...RENDITION_ARGS, join(dir, 'out.mp4')],
+    failure: 'achievements: no low-bitrate rendition (ffmpeg missing or failed); the original plays',
+    keep: async (dir) => {
+      const output = join(dir, 'out.mp4')
+      const { size } = await stat(output)
+      await db.transaction(async (trx) => {
+        const media = await storeVideo({ tmpPath: output, size, clientName: 'rendition.mp4' }, lectureFile(lecture, trx))
+        lecture.useTransaction(trx)
+        lecture.merge({ renditionId: media.id, rendition: 'ready' })
+        await lecture.save()
+      })
+    },
+  })
+}
+
 /**
  * Turns the slides' PDF into one public photo per page (pdftoppm from poppler-utils, the
- * first MAX_SLIDE_PAGES pages), so a phone shows them page by page. Without pdftoppm, or
- * for a PDF it cannot read, the lecture is `unavailable` and its page offers the PDF.
- * Idempotent like the rendition.
+ * first MAX_SLIDE_PAGES pages), so a phone shows them page by page; without pdftoppm the
+ * page offers the PDF. Idempotent like the rendition.
  */
 export async function renderSlides(lectureId: number, options: { pdftoppm?: string } = {}) {
   const lecture = await Lecture.find(lectureId)
   if (!lecture || !lecture.slidesId || lecture.rendition === 'ready') return lecture
-  const pdf = await Media.findOrFail(lecture.slidesId)
-  const dir = await mkdtemp(join(tmpdir(), 'slides-'))
-  try {
-    const input = join(dir, 'in.pdf')
-    await writeFile(input, await mediaDisk().getBytes(pdf.storageKey))
-    try {
-      await run(options.pdftoppm ?? 'pdftoppm', [...SLIDE_ARGS, input, join(dir, 'page')], { timeout: 10 * 60_000 })
-    } catch (error) {
-      logger.warn({ err: error, lectureId }, 'achievements: no slide images (pdftoppm missing or failed); the PDF downloads')
-      lecture.rendition = 'unavailable'
-      await lecture.save()
-      return lecture
-    }
-    // page-1.png … page-80.png (zero-padded to the page count's width): numeric order.
-    const pages = (await readdir(dir)).filter((name) => /^page-\d+\.png$/.test(name)).sort((a, b) => pageNumber(a) - pageNumber(b))
-    await db.transaction(async (trx) => {
-      const store = { owner: { id: lecture.expertUserId }, visibility: 'public' as const, countyCode: null, subject: { type: LECTURE_SUBJECT, id: lecture.id }, client: trx }
-      for (const [index, name] of pages.entries()) {
-        const path = join(dir, name)
-        const photo = await storePhoto({ tmpPath: path, size: (await stat(path)).size, clientName: name }, store)
-        await trx.table('achievements_lecture_pages').insert({ lecture_id: lecture.id, page: index + 1, media_id: photo.id })
-      }
-      lecture.useTransaction(trx)
-      lecture.merge({ pageCount: pages.length, rendition: pages.length ? 'ready' : 'unavailable' })
-      await lecture.save()
-    })
-    return lecture
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  return convert(lecture, await Media.findOrFail(lecture.slidesId), {
+    tool: options.pdftoppm ?? 'pdftoppm',
+    args: (input, dir) => [...SLIDE_ARGS, input, join(dir, 'page')],
+    failure: 'achievements: no slide images (pdftoppm missing or failed); the PDF downloads',
+    keep: async (dir) => {
+      // page-1.png … page-80.png (zero-padded to the page count's width): numeric order.
+      const pages = (await readdir(dir)).filter((name) => /^page-\d+\.png$/.test(name)).sort((a, b) => pageNumber(a) - pageNumber(b))
+      await db.transaction(async (trx) => {
+        for (const [index, name] of pages.entries()) {
+          const path = join(dir, name)
+          const photo = await storePhoto({ tmpPath: path, size: (await stat(path)).size, clientName: name }, lectureFile(lecture, trx))
+          await trx.table('achievements_lecture_pages').insert({ lecture_id: lecture.id, page: index + 1, media_id: photo.id })
+        }
+        lecture.useTransaction(trx)
+        lecture.merge({ pageCount: pages.length, rendition: pages.length ? 'ready' : 'unavailable' })
+        await lecture.save()
+      })
+    },
+  })
 }
 
 function pageNumber(name: string) {

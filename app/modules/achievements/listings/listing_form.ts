@@ -16,6 +16,24 @@ import type TechOffer from '#modules/achievements/models/tech_offer'
  * the form page needs to show them. The centre's draft demands use the same form.
  */
 
+/** What both sides' forms send for the fields they share. */
+interface CommonFields {
+  kind: ListingInput['kind']
+  title: string
+  description: string
+  industry: string
+  other_industries?: string[]
+  county_code: string
+}
+
+const commonInput = (input: CommonFields) => ({
+  kind: input.kind,
+  title: input.title,
+  description: input.description,
+  industries: industriesOf(input.industry, input.other_industries),
+  countyCode: input.county_code,
+})
+
 /** The form's fields as the actions take them. */
 export async function listingInput(ctx: HttpContext, side: 'demands'): Promise<DemandInput>
 export async function listingInput(ctx: HttpContext, side: Side): Promise<ListingInput>
@@ -23,28 +41,10 @@ export async function listingInput(ctx: HttpContext, side: Side): Promise<Listin
   const messagesProvider = areaMessages(ctx.i18n, LISTING_MESSAGES)
   if (side === 'demands') {
     const input = await ctx.request.validateUsing(demandValidator, { messagesProvider })
-    return {
-      kind: input.kind,
-      title: input.title,
-      description: input.description,
-      industries: industriesOf(input.industry, input.other_industries),
-      countyCode: input.county_code,
-      budgetMinFen: input.budget_min ?? null,
-      budgetMaxFen: input.budget_max ?? null,
-      deadline: deadlineOf(input.deadline),
-    }
+    return { ...commonInput(input), budgetMinFen: input.budget_min ?? null, budgetMaxFen: input.budget_max ?? null, deadline: deadlineOf(input.deadline) }
   }
   const input = await ctx.request.validateUsing(offerValidator, { messagesProvider })
-  return {
-    kind: input.kind,
-    title: input.title,
-    description: input.description,
-    industries: industriesOf(input.industry, input.other_industries),
-    countyCode: input.county_code,
-    maturity: input.maturity,
-    ipStatus: input.ip_status,
-    patentNumber: input.ip_status === 'none' ? null : (input.patent_number ?? null),
-  }
+  return { ...commonInput(input), maturity: input.maturity, ipStatus: input.ip_status, patentNumber: input.ip_status === 'none' ? null : (input.patent_number ?? null) }
 }
 
 /** The form filled in with a listing (editing), as old() reads it when nothing was flashed. */

@@ -1,31 +1,11 @@
 import { DateTime } from 'luxon'
+import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
-import type { ListingKind, ListingStatus } from '#modules/achievements/shared/vocabulary'
+import { withListingColumns } from '#modules/achievements/shared/listing_columns'
 
 /** 技术需求: what a market entity (enterprise, cooperative, large grower, government) needs solved. */
-export default class TechDemand extends BaseModel {
+export default class TechDemand extends compose(BaseModel, withListingColumns) {
   static table = 'achievements_tech_demands'
-
-  @column({ isPrimary: true })
-  declare id: number
-
-  @column()
-  declare ownerId: number
-
-  @column()
-  declare kind: ListingKind
-
-  @column()
-  declare title: string
-
-  @column()
-  declare description: string
-
-  @column()
-  declare industries: string[]
-
-  @column()
-  declare countyCode: string
 
   @column()
   declare budgetMinFen: number | null
@@ -35,13 +15,4 @@ export default class TechDemand extends BaseModel {
 
   @column.date()
   declare deadline: DateTime | null
-
-  @column()
-  declare status: ListingStatus
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 }

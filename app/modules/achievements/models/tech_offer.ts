@@ -1,31 +1,11 @@
-import { DateTime } from 'luxon'
+import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
-import type { IpStatus, ListingKind, ListingStatus, Maturity } from '#modules/achievements/shared/vocabulary'
+import { withListingColumns } from '#modules/achievements/shared/listing_columns'
+import type { IpStatus, Maturity } from '#modules/achievements/shared/vocabulary'
 
 /** 成果供给: a variety, technology, equipment, patent or service an expert or research unit offers. */
-export default class TechOffer extends BaseModel {
+export default class TechOffer extends compose(BaseModel, withListingColumns) {
   static table = 'achievements_tech_offers'
-
-  @column({ isPrimary: true })
-  declare id: number
-
-  @column()
-  declare ownerId: number
-
-  @column()
-  declare kind: ListingKind
-
-  @column()
-  declare title: string
-
-  @column()
-  declare description: string
-
-  @column()
-  declare industries: string[]
-
-  @column()
-  declare countyCode: string
 
   @column()
   declare maturity: Maturity
@@ -35,13 +15,4 @@ export default class TechOffer extends BaseModel {
 
   @column()
   declare patentNumber: string | null
-
-  @column()
-  declare status: ListingStatus
-
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime
 }
