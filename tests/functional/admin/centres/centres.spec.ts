@@ -4,7 +4,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import OperationCenter from '#modules/admin/models/operation_center'
 import { assertRedirect, createUser, fieldErrors, submitForm, submitHtmxForm } from '#tests/helpers'
 import { staffOf } from '#tests/fixtures/experts/consultations'
-import { chengduAdmin, makeCentre } from '#tests/fixtures/admin/centres'
+import { chengduAdmin, jinjiangVillage, makeCentre } from '#tests/fixtures/admin/centres'
 
 /** 成都's own centre and two of its counties, 自贡's centre and one of its counties. */
 async function centres() {
@@ -15,13 +15,6 @@ async function centres() {
     zigong: await makeCentre('510300', { name: '自贡市运管中心' }),
     ziliujing: await makeCentre('510302', { name: '自流井区运管中心' }),
   }
-}
-
-/** A township and a village of 锦江区 in core's registry (as an import would leave them). */
-async function jinjiangVillage() {
-  const now = new Date()
-  await db.table('townships').insert({ code: '510104001', county_code: '510104', name: '春熙路街道' })
-  await db.table('villages').insert({ code: '510104001001', township_code: '510104001', county_code: '510104', name: '红星社区', created_at: now, updated_at: now })
 }
 
 test.group('Admin / centres / the list', (group) => {

@@ -4,7 +4,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import CenterChecklistItem from '#modules/admin/models/center_checklist_item'
 import { assertRedirect, createUser, fieldErrors, submitForm, submitHtmxForm } from '#tests/helpers'
 import { staffOf } from '#tests/fixtures/experts/consultations'
-import { centrePeople, makeCentre } from '#tests/fixtures/admin/centres'
+import { centrePeople, jinjiangVillage, makeCentre } from '#tests/fixtures/admin/centres'
 import { smallPhoto } from '#tests/fixtures/media/generate'
 import { pdfBytes } from '#tests/fixtures/media/documents'
 
@@ -160,9 +160,7 @@ test.group('Admin / centres / the review by the level above', (group) => {
   })
 
   test("a village station's item is reviewed by its county's administrator, never by the person who filled it", async ({ client, assert }) => {
-    const now = new Date()
-    await db.table('townships').insert({ code: '510104001', county_code: '510104', name: '春熙路街道' })
-    await db.table('villages').insert({ code: '510104001001', township_code: '510104001', county_code: '510104', name: '红星社区', created_at: now, updated_at: now })
+    await jinjiangVillage()
     const station = await makeCentre('510104', { villageCode: '510104001001' })
     const countyAdmin = await staffOf('510104', 'center_admin')
     const url = `/admin/centres/${station.id}/items/premises`
