@@ -375,10 +375,7 @@ export async function search(query: unknown, options: SearchOptions): Promise<Se
   }
 
   const exists = async (tsquery: string) =>
-    (await client.rawQuery(`SELECT EXISTS (SELECT 1 FROM text_documents d WHERE ${filters} AND d.search_vector @@ to_tsquery('simple', :tsquery)) AS found`, {
-      ...bindings,
-      tsquery,
-    })).rows[0].found as boolean
+    (await client.rawQuery(`${matchedRows(filters, 'tsquery')} SELECT EXISTS (SELECT 1 FROM matched) AS found`, { ...bindings, tsquery })).rows[0].found as boolean
   const source = segmenter().lexicon
   const alternatives = (word: string) => hostAlternatives(word, source)
   let matching: string | null = allWordsQuery(tokens, alternatives)
@@ -403,18 +400,29 @@ export async function search(query: unknown, options: SearchOptions): Promise<Se
     return fuzzy.rows.map((row: any) => searchHit(row, row.score, marked))
   }
   const result = await client.rawQuery(
-    `
+    `${matchedRows(filters, 'matching')}
     SELECT d.id, d.source_id, d.text, ts_rank_cd(d.search_vector, to_tsquery('simple', :anyToken), 1) AS score
-    FROM (
-      SELECT d.id, d.source_id, d.text, d.rating, d.search_vector FROM text_documents d
-      WHERE ${filters} AND d.search_vector @@ to_tsquery('simple', :matching)
-      LIMIT :cap
-    ) d
+    FROM (SELECT * FROM matched LIMIT :cap) d
     ORDER BY score DESC, d.rating DESC NULLS LAST, d.id
     LIMIT :limit OFFSET :offset`,
     { ...bindings, matching, anyToken: anyTokenQuery(tokens) }
   )
   return result.rows.map((row: any) => searchHit(row, row.score, marked))
+}
+
+/**
+ * search()'s filtered documents matching the tsquery bound as `:binding`, as a MATERIALIZED
+ * CTE `matched`: planned for all its rows (a directory's own GIN index when the words are
+ * rare) and read only as far as the query over it asks (EXISTS: one row, the ranking: the
+ * candidate cap). Asked for under EXISTS or a LIMIT directly, Postgres plans for the first
+ * rows and, taking a query of a crop's many names for a common one, walks the source's
+ * btree through every document of the directory when none matches (柑橘 on /info at plan
+ * scale: 1 s instead of 17 ms).
+ */
+function matchedRows(filters: string, binding: string) {
+  return `WITH matched AS MATERIALIZED (
+    SELECT d.id, d.source_id, d.text, d.rating, d.search_vector FROM text_documents d
+    WHERE ${filters} AND d.search_vector @@ to_tsquery('simple', :${binding}))`
 }
 
 /**
