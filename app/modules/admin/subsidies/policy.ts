@@ -1,5 +1,4 @@
 import { AuthorizationResponse, BasePolicy } from '@adonisjs/bouncer'
-import i18nManager from '@adonisjs/i18n/services/main'
 import type User from '#core/accounts/models/user'
 import { ADMIN_ROLES, SCOPED_ROLES } from '#core/accounts/roles'
 import type { RegionScope } from '#core/regions/region_scope'
@@ -60,6 +59,7 @@ export default class SubsidyPolicy extends BasePolicy {
   }
 }
 
+/** A 403 whose page says why, in the reader's language. */
 function deny(key: string) {
-  return AuthorizationResponse.deny(i18nManager.locale('zh-CN').t(key), 403)
+  return AuthorizationResponse.deny(key, 403).t(key)
 }

@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { Acting } from '#core/accounts/acting'
 import { maskPhone } from '#core/accounts/mask'
 import { audit } from '#core/audit/audit'
+import { BEIJING } from '#core/clock'
 import { fenToYuan } from '#core/money'
 import regionDirectory from '#core/regions/region_directory'
 import { RegionScope } from '#core/regions/region_scope'
@@ -19,8 +20,8 @@ export interface ExportLabels {
   sheet: string
 }
 
-/** The approved (frozen) lines of a year inside a region, for payment: numbers only in their masked form. */
-function linesQuery(year: number, region: RegionScope) {
+/** The approved (frozen) lines of a year inside a region after line `afterId`, for payment: numbers only in their masked form. */
+function linesAfter(year: number, region: RegionScope, afterId: number) {
   const query = db
     .from('admin_subsidy_lines as l')
     .join('admin_subsidy_lists as s', 's.id', 'l.list_id')
@@ -29,17 +30,18 @@ function linesQuery(year: number, region: RegionScope) {
     .where('s.year', year)
     .where('s.status', 'approved')
     .where('l.amount_fen', '>', 0)
-    .select('s.county_code', 'u.name', 'u.phone', 'l.kind', 'l.valid', 'l.amount_fen', 'p.holder_name', 'p.bank_name', 'p.id_number_masked', 'p.card_masked')
-    .select(db.raw(`to_char(s.approved_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS approved_day`))
-    .orderBy([{ column: 's.county_code' }, { column: 'l.id' }])
-  RegionScope.constrain(query, [region], 's.county_code')
-  return query.toSQL()
+    .where('l.id', '>', afterId)
+    .select('l.id', 's.county_code', 'u.name', 'u.phone', 'l.kind', 'l.valid', 'l.amount_fen', 'p.holder_name', 'p.bank_name', 'p.id_number_masked', 'p.card_masked')
+    .select(db.raw(`to_char(s.approved_at AT TIME ZONE '${BEIJING}', 'YYYY-MM-DD') AS approved_day`))
+    .orderBy('l.id')
+    .limit(BATCH)
+  return RegionScope.constrain(query, [region], 's.county_code')
 }
 
 /**
- * Streams the payment workbook of a region's approved lists (XLSX), a cursor batch at a
- * time; the audit row (region, year, rows) commits when the last byte is out, or is
- * written as incomplete when the download breaks off.
+ * Streams the payment workbook of a region's approved lists (XLSX), a batch at a time and
+ * only as fast as the reader takes it; the audit row (region, year, rows) is written when
+ * the last byte is out, or as incomplete when the download breaks off.
  */
 export async function exportSubsidies(acting: Acting, input: { year: number; region: RegionScope; labels: ExportLabels }): Promise<Readable> {
   const places = new Map<string, [string, string]>()
@@ -49,36 +51,30 @@ export async function exportSubsidies(acting: Acting, input: { year: number; reg
     const [city, county] = places.get(row.county_code) ?? ['', row.county_code]
     return [city, county, row.name ?? '', maskPhone(row.phone), labels.kinds[row.kind] ?? row.kind, row.valid, fenToYuan(row.amount_fen), row.holder_name ?? '', row.bank_name ?? '', row.id_number_masked ?? '', row.card_masked ?? '', row.approved_day ?? '']
   }
-  const trx = await db.transaction()
   const counter = { rows: 0 }
   let finished = false
-  const entry = (completed: boolean) => ({
-    ...acting,
-    action: 'subsidies.export',
-    subjectType: 'admin.subsidy_list',
-    countyCode: input.region.regionCode,
-    changes: { filters: { old: null, new: `region=${input.region.regionCode} year=${input.year}` }, rows: { old: null, new: counter.rows }, completed: { old: null, new: completed } },
-  })
-  const finish = async (error?: unknown) => {
+  // Written once, when the last byte is out (completed) or the download broke off (not).
+  const finish = async (completed: boolean) => {
     if (finished) return
     finished = true
-    if (error) {
-      await trx.rollback()
-      await db.transaction((own) => audit(own, entry(false)))
-    } else {
-      await audit(trx, entry(true))
-      await trx.commit()
-    }
+    await db.transaction((trx) =>
+      audit(trx, {
+        ...acting,
+        action: 'subsidies.export',
+        subjectType: 'admin.subsidy_list',
+        countyCode: input.region.regionCode,
+        changes: { filters: { old: null, new: `region=${input.region.regionCode} year=${input.year}` }, rows: { old: null, new: counter.rows }, completed: { old: null, new: completed } },
+      })
+    )
   }
+  // Keyset batches (a line of a list inserted once is never moved): no transaction stays open while the reader is slow.
   const rows = (async function* () {
-    const { sql, bindings } = linesQuery(input.year, input.region)
-    await trx.rawQuery('SET LOCAL cursor_tuple_fraction = 1')
-    await trx.rawQuery(`DECLARE admin_subsidy_export NO SCROLL CURSOR FOR ${sql}`, bindings as any[])
-    for (;;) {
-      const { rows: batch } = await trx.rawQuery(`FETCH ${BATCH} FROM admin_subsidy_export`)
+    for (let afterId = 0; ; ) {
+      const batch = await linesAfter(input.year, input.region, afterId)
       counter.rows += batch.length
       if (batch.length) yield batch.map(cells)
       if (batch.length < BATCH) break
+      afterId = Number(batch.at(-1).id)
     }
   })()
   const header = EXPORT_COLUMNS.map((column) => labels.columns[column])
@@ -87,12 +83,10 @@ export async function exportSubsidies(acting: Acting, input: { year: number; reg
     (async function* () {
       try {
         yield* body
-        await finish()
-      } catch (error) {
-        await finish(error)
-        throw error
+        await finish(true)
       } finally {
-        await finish(new Error('export closed before the end'))
+        // Failed, or the reader went away before the end (the generator was returned early).
+        await finish(false)
       }
     })(),
     { objectMode: false }
