@@ -68,6 +68,7 @@ export type ScannedRoutes = {
     'admin.centres.store': { paramsTuple?: []; params?: {} }
     'admin.centres.items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
     'admin.centres.items.review': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
+    'admin.centres.items.remove_file': { paramsTuple: [ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue,'publicId': ParamValue} }
     'admin.evaluations.compute': { paramsTuple?: []; params?: {} }
     'admin.evaluations.targets.store': { paramsTuple?: []; params?: {} }
     'admin.evaluations.notices.store': { paramsTuple?: []; params?: {} }
@@ -545,6 +546,7 @@ export type ScannedRoutes = {
     'admin.centres.store': { paramsTuple?: []; params?: {} }
     'admin.centres.items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
     'admin.centres.items.review': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
+    'admin.centres.items.remove_file': { paramsTuple: [ParamValue,ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue,'publicId': ParamValue} }
     'admin.evaluations.compute': { paramsTuple?: []; params?: {} }
     'admin.evaluations.targets.store': { paramsTuple?: []; params?: {} }
     'admin.evaluations.notices.store': { paramsTuple?: []; params?: {} }

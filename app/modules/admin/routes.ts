@@ -96,6 +96,7 @@ routeGroup({ prefix: '/admin/centres', as: 'admin.centres' }, () => {
   router.get('/:id/items/:item', [ChecklistController, 'show']).as('items.show').where('item', CHECKLIST_ITEM)
   router.post('/:id/items/:item', [ChecklistController, 'update']).as('items.update').where('item', CHECKLIST_ITEM)
   router.post('/:id/items/:item/review', [ChecklistController, 'review']).as('items.review').where('item', CHECKLIST_ITEM)
+  router.post('/:id/items/:item/files/:publicId/remove', [ChecklistController, 'removeFile']).as('items.remove_file').where('item', CHECKLIST_ITEM)
 })
 
 // performance — 绩效: each expert's and 信息员's figures of a year from the case log, computed again on request.

@@ -42,6 +42,7 @@ registerAuditActions({
   'centre.item_submit': 'admin.centres.audit.item_submit',
   'centre.item_approve': 'admin.centres.audit.item_approve',
   'centre.item_return': 'admin.centres.audit.item_return',
+  'centre.item_file_remove': 'admin.centres.audit.item_file_remove',
 })
 
 // performance, subsidies: 绩效 and 补贴 (六(二)) for everyone of a centre.

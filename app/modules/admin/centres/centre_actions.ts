@@ -3,7 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import type { Acting } from '#core/accounts/acting'
 import { audit } from '#core/audit/audit'
 import { RuleError } from '#core/http/rule_error'
-import { storeDocument, storePhoto, type UploadedFile } from '#core/media/media_service'
+import { deleteMedia, storeDocument, storePhoto, type UploadedFile } from '#core/media/media_service'
+import Media from '#core/media/media'
 import { holdersAt } from '#core/accounts/role_grants'
 import { isCurrentVillageOf } from '#core/regions/villages'
 import OperationCenter from '#modules/admin/models/operation_center'
@@ -120,4 +121,23 @@ export async function reviewItem({ actor, actorRole, ip }: Acting, centre: Opera
     })
     return row
   })
+}
+
+/**
+ * The centre takes a wrong file off an item that is not approved yet (approved evidence
+ * stays as it was approved). The last file stays: an item always shows some evidence —
+ * upload the right one first. The file is deleted with its row.
+ */
+export async function removeEvidence({ actor, actorRole, ip }: Acting, centre: OperationCenter, item: ChecklistItemKey, publicId: string) {
+  const removed = await db.transaction(async (trx) => {
+    const row = await CenterChecklistItem.query({ client: trx }).where({ centerId: centre.id, item }).forUpdate().first()
+    const files = row ? await Media.query({ client: trx }).where({ subjectType: CENTER_ITEM_SUBJECT, subjectId: row.id }) : []
+    const file = files.find((candidate) => candidate.publicId === publicId)
+    if (!row || !file) throw new RuleError('admin.centres.errors.file_unknown', 'file')
+    if (row.status === 'approved') throw new RuleError('admin.centres.errors.approved_evidence', 'file')
+    if (files.length === 1) throw new RuleError('admin.centres.errors.last_evidence', 'file')
+    await audit(trx, { actor, actorRole, action: 'centre.item_file_remove', subjectType: CENTER_SUBJECT, subjectId: centre.id, countyCode: centre.regionCode, ip, changes: { [item]: { old: file.fileName ?? file.publicId, new: null } } })
+    return file
+  })
+  await deleteMedia(removed)
 }

@@ -11,6 +11,7 @@ import { levelOf } from '#modules/admin/centres/center_rights'
 import { registerCenter } from '#modules/admin/centres/centre_actions'
 import { centreNames, checklistOf, checklistSummary, figuresOfCentre, listCentres, staffOfCentre } from '#modules/admin/centres/centre_queries'
 import CentrePolicy from '#modules/admin/centres/policy'
+import { scoresOfCentre } from '#modules/admin/evaluations/evaluation_queries'
 import { CENTRE_MESSAGES, centreListValidator, centreValidator } from '#modules/admin/centres/validators'
 
 const FORM = { errorsTarget: '#centre-form-errors' }
@@ -57,6 +58,7 @@ export default class CentresController {
       names: await centreNames([centre]),
       staff: await staffOfCentre(centre),
       figures: await figuresOfCentre(centre),
+      scores: await scoresOfCentre(centre.id),
       canFill: await bouncer.with(CentrePolicy).allows('fill', centre),
       canReview: await bouncer.with(CentrePolicy).allows('review', centre),
       user: auth.user,

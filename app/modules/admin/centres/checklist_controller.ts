@@ -8,7 +8,7 @@ import { renderPageOrFragment } from '#core/http/render'
 import { wasChosen } from '#core/media/media_service'
 import OperationCenter from '#modules/admin/models/operation_center'
 import type { ChecklistItemKey } from '#modules/admin/models/center_checklist_item'
-import { MAX_ITEM_DOCUMENTS, MAX_ITEM_PHOTOS, reviewItem, STAFF_RANGE, submitItem } from '#modules/admin/centres/centre_actions'
+import { MAX_ITEM_DOCUMENTS, MAX_ITEM_PHOTOS, removeEvidence, reviewItem, STAFF_RANGE, submitItem } from '#modules/admin/centres/centre_actions'
 import { centreNames, checklistOf } from '#modules/admin/centres/centre_queries'
 import CentrePolicy from '#modules/admin/centres/policy'
 import { CENTRE_MESSAGES, itemValidator, reviewValidator } from '#modules/admin/centres/validators'
@@ -49,6 +49,21 @@ export default class ChecklistController {
     await guardForm(ctx, form, async () => reviewItem(await actingAs(auth.getUserOrFail(), request.ip()), centre, params.item, input.decision, input.reason ?? null))
     return formDone(ctx, {
       message: i18n.t(`admin.centres.review_done.${input.decision}`, { item: i18n.t(`admin.centres.items.${params.item}`) }),
+      redirectTo: router.makeUrl('admin.centres.items.show', { id: centre.id, item: params.item }),
+      fragment: async (status) => ctx.view.render(PARTIAL, { ...(await this.#data(ctx, centre, params.item)), status }),
+    })
+  }
+
+  /** The centre takes a wrong file off the item (htmx: the item fragment; otherwise back to the item). */
+  async removeFile(ctx: HttpContext) {
+    const { request, bouncer, auth, i18n, params } = ctx
+    const centre = await this.#centre(ctx, 'manage')
+    await bouncer.with(CentrePolicy).authorize('fill', centre)
+    await guardForm(ctx, { errorsTarget: '#item-file-errors' }, async () =>
+      removeEvidence(await actingAs(auth.getUserOrFail(), request.ip()), centre, params.item, String(params.publicId))
+    )
+    return formDone(ctx, {
+      message: i18n.t('admin.centres.file_removed'),
       redirectTo: router.makeUrl('admin.centres.items.show', { id: centre.id, item: params.item }),
       fragment: async (status) => ctx.view.render(PARTIAL, { ...(await this.#data(ctx, centre, params.item)), status }),
     })

@@ -85,3 +85,9 @@ export async function findNotice(id: number): Promise<Notice | null> {
   const row = await db.from('admin_notices').where('id', id).first()
   return row ? noticeOf(row) : null
 }
+
+/** A centre's latest scores (months and years, newest first), for its page. */
+export async function scoresOfCentre(centreId: number, limit = 6): Promise<{ period: string; score: number; valid: number; target: number }[]> {
+  const rows = await db.from('admin_center_scores').where('center_id', centreId).orderBy('period', 'desc').limit(limit).select('period', 'score', 'valid', 'target')
+  return rows.map((row) => ({ period: row.period, score: Number(row.score), valid: row.valid, target: row.target }))
+}

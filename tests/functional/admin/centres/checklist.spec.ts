@@ -170,4 +170,31 @@ test.group('Admin / centres / the review by the level above', (group) => {
     assertRedirect(await submitForm(client, `${url}/review`, { decision: 'approved' }, await staffOf('510104', 'center_admin')), url)
     assert.equal((await itemOf(station.id, 'premises'))!.status, 'approved')
   })
+
+  test('the centre takes a wrong photo off an item (htmx) and the file is gone; the last file and approved evidence stay', async ({ client, assert }) => {
+    const { centre, staff, url } = await submitted(client)
+    await fill(client, staff, url, '办公室 80 平方米，附门牌照片', { photos: 1 })
+    const item = (await itemOf(centre.id, 'premises'))!
+    const [wrong, right] = await db.from('media').where({ subject_type: 'admin.center_item', subject_id: item.id }).orderBy('id')
+    assert.include((await client.get(url).loginAs(staff)).text(), `/files/${wrong.public_id}/remove`)
+    ;(await client.post(`${url}/files/${wrong.public_id}/remove`).withCsrfToken().loginAs(await staffOf('5101'))).assertStatus(403)
+    ;(await client.post(`${url}/files/${wrong.public_id}/remove`).withCsrfToken().loginAs(await staffOf('510105'))).assertStatus(404)
+
+    const removed = await client.post(`${url}/files/${wrong.public_id}/remove`).header('HX-Request', 'true').withCsrfToken().loginAs(staff)
+    removed.assertStatus(200)
+    assert.include(removed.text(), '已删除这份材料')
+    assert.notInclude(removed.text(), wrong.public_id)
+    assert.notInclude(removed.text(), '/remove', 'the last file has no 删除')
+    assert.isNull(await db.from('media').where('id', wrong.id).first())
+    ;(await client.get(`/media/${wrong.public_id}/thumb`).loginAs(staff)).assertStatus(404)
+    assert.isNotNull(await db.from('audit_log').where({ action: 'centre.item_file_remove', subject_id: String(centre.id) }).first())
+
+    const last = await submitForm(client, `${url}/files/${right.public_id}/remove`, {}, staff)
+    assert.deepEqual(fieldErrors(last, 'file'), ['每项至少要留一份证明材料：请先上传新的，再删除这份'])
+    await fill(client, staff, url, '办公室 80 平方米', { photos: 1 })
+    await submitForm(client, `${url}/review`, { decision: 'approved' }, await staffOf('5101'))
+    const approved = await submitForm(client, `${url}/files/${right.public_id}/remove`, {}, staff)
+    assert.deepEqual(fieldErrors(approved, 'file'), ['本项已通过审核，材料不能再删除'])
+    assert.isNotNull(await db.from('media').where('id', right.id).first())
+  })
 })

@@ -54,6 +54,8 @@ test.group('Admin / evaluations / scores and the ranking per city', (group) => {
     assert.lengthOf(scores, 2)
     assert.isAbove(scores[0].score, scores[1].score)
     assert.isNotNull(await db.from('audit_log').where({ action: 'evaluation.compute', county_code: '510100' }).first())
+    const centrePage = await client.get(`/admin/centres/${scores[0].center_id}`).loginAs(admin)
+    assert.match(centrePage.text(), new RegExp(`id="centre-scores">[\\s\\S]*${period} <strong>100.0 分</strong>`))
 
     const page = await client.get(`/admin/evaluations?city=510100&period=${period}`).loginAs(admin)
     assert.include(page.text(), '<html')
