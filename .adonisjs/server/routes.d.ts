@@ -234,6 +234,13 @@ export type ScannedRoutes = {
     'achievements.lectures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.showcase.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.bounties.statistics.index': { paramsTuple?: []; params?: {} }
+    'achievements.drafts.index': { paramsTuple?: []; params?: {} }
+    'achievements.drafts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.drafts.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.drafts.dismiss': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.showcase.stars': { paramsTuple?: []; params?: {} }
+    'achievements.showcase.story.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.showcase.story.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.villages.index': { paramsTuple?: []; params?: {} }
     'admin.villages.imports.store': { paramsTuple?: []; params?: {} }
     'admin.villages.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -246,7 +253,6 @@ export type ScannedRoutes = {
     'admin.performance.index': { paramsTuple?: []; params?: {} }
     'admin.subsidies.index': { paramsTuple?: []; params?: {} }
     'admin.subsidies.export': { paramsTuple?: []; params?: {} }
-    'achievements.showcase.stars': { paramsTuple?: []; params?: {} }
     'admin.subsidies.rules': { paramsTuple?: []; params?: {} }
     'admin.subsidies.payees.lookup': { paramsTuple?: []; params?: {} }
     'admin.subsidies.payees.show': { paramsTuple: [ParamValue]; params: {'userId': ParamValue} }
@@ -385,6 +391,10 @@ export type ScannedRoutes = {
     'achievements.lectures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.showcase.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.bounties.statistics.index': { paramsTuple?: []; params?: {} }
+    'achievements.drafts.index': { paramsTuple?: []; params?: {} }
+    'achievements.drafts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.showcase.stars': { paramsTuple?: []; params?: {} }
+    'achievements.showcase.story.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.villages.index': { paramsTuple?: []; params?: {} }
     'admin.villages.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.officers.coverage': { paramsTuple?: []; params?: {} }
@@ -404,10 +414,7 @@ export type ScannedRoutes = {
     'supply.shops.product': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'productId': ParamValue} }
   }
   HEAD: {
-    'achievements.showcase.stars': { paramsTuple?: []; params?: {} }
     'home': { paramsTuple?: []; params?: {} }
-    'achievements.drafts.index': { paramsTuple?: []; params?: {} }
-    'achievements.drafts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health': { paramsTuple?: []; params?: {} }
     'regions.counties': { paramsTuple: [ParamValue]; params: {'cityCode': ParamValue} }
     'signup.create': { paramsTuple?: []; params?: {} }
@@ -524,6 +531,10 @@ export type ScannedRoutes = {
     'achievements.lectures.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.showcase.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.bounties.statistics.index': { paramsTuple?: []; params?: {} }
+    'achievements.drafts.index': { paramsTuple?: []; params?: {} }
+    'achievements.drafts.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.showcase.stars': { paramsTuple?: []; params?: {} }
+    'achievements.showcase.story.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.villages.index': { paramsTuple?: []; params?: {} }
     'admin.villages.imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.officers.coverage': { paramsTuple?: []; params?: {} }
@@ -550,7 +561,6 @@ export type ScannedRoutes = {
     'admin.evaluations.compute': { paramsTuple?: []; params?: {} }
     'admin.evaluations.targets.store': { paramsTuple?: []; params?: {} }
     'admin.evaluations.notices.store': { paramsTuple?: []; params?: {} }
-    'achievements.showcase.stars': { paramsTuple?: []; params?: {} }
     'signup.store': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.store': { paramsTuple?: []; params?: {} }
@@ -656,6 +666,9 @@ export type ScannedRoutes = {
     'achievements.platforms.store': { paramsTuple?: []; params?: {} }
     'achievements.platforms.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'achievements.lectures.store': { paramsTuple?: []; params?: {} }
+    'achievements.drafts.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.drafts.dismiss': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'achievements.showcase.story.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.villages.imports.store': { paramsTuple?: []; params?: {} }
     'admin.villages.imports.apply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.participation.store': { paramsTuple?: []; params?: {} }

@@ -84,6 +84,12 @@ const ShowcaseController = () => import('#modules/achievements/showcase/showcase
 routeGroup({ prefix: '/achievements/experts', as: 'achievements.showcase', signedIn: false }, () => {
   router.get('/:id', [ShowcaseController, 'show']).as('show')
 })
+// 风采故事: centre staff of the expert's county write the curated story (showcase/policy.ts; another county's expert is 404).
+const StoriesController = () => import('#modules/achievements/showcase/stories_controller')
+routeGroup({ prefix: '/achievements/experts', as: 'achievements.showcase.story' }, () => {
+  router.get('/:id/story', [StoriesController, 'edit']).as('edit')
+  router.post('/:id/story', [StoriesController, 'update']).as('update')
+})
 // 服务之星: a city's experts with the most cases of a month (public).
 routeGroup({ prefix: '/achievements/stars', as: 'achievements.showcase', signedIn: false }, () => {
   router.get('/', [ShowcaseController, 'stars']).as('stars')

@@ -45,6 +45,7 @@ registerAuditActions({
   'achievements.platform_create': 'achievements.audit.platform_create',
   'achievements.platform_update': 'achievements.audit.platform_update',
   'achievements.lecture_publish': 'achievements.audit.lecture_publish',
+  'achievements.story_save': 'achievements.audit.story_save',
   'achievements.demand_draft_publish': 'achievements.audit.demand_draft_publish',
   'achievements.demand_draft_dismiss': 'achievements.audit.demand_draft_dismiss',
 })

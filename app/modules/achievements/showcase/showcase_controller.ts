@@ -8,6 +8,9 @@ import { renderPageOrFragment } from '#core/http/render'
 import { RegionScope } from '#core/regions/region_scope'
 import { expertFigures, findVerifiedExpert, serviceStars } from '#modules/experts/public'
 import Lecture from '#modules/achievements/models/lecture'
+import ExpertStory from '#modules/achievements/models/expert_story'
+import { mayWriteStoryOf, storyPhotos } from '#modules/achievements/showcase/story_actions'
+import { SCOPED_ROLES } from '#core/accounts/roles'
 
 /**
  * 特派员风采: a verified expert's showcase built from the log — cases answered and their
@@ -15,10 +18,12 @@ import Lecture from '#modules/achievements/models/lecture'
  * and their lectures. Unverified and unknown experts are 404.
  */
 export default class ShowcaseController {
-  async show({ params, view, response }: HttpContext) {
+  async show({ params, view, response, auth }: HttpContext) {
     const expert = await findVerifiedExpert(params.id)
     if (!expert) return response.notFound()
-    const [figures, lectures, bounties] = await Promise.all([
+    const story = await ExpertStory.findBy('expert_id', expert.id)
+    const user = auth.user
+    const [figures, lectures, bounties, photos, canWriteStory] = await Promise.all([
       expertFigures(expert.id),
       Lecture.query().where('expert_user_id', expert.userId).orderBy('id', 'desc').limit(10),
       db
@@ -28,11 +33,16 @@ export default class ShowcaseController {
         .where('b.status', 'done')
         .select(db.raw('count(*)::int AS done'), db.raw('avg(b.owner_rating)::float8 AS rating'))
         .first(),
+      storyPhotos(story),
+      user ? user.scopesFor(...SCOPED_ROLES).then((scopes) => mayWriteStoryOf(scopes, expert)) : false,
     ])
     return view.render('achievements/showcase/pages/show', {
       expert,
       figures,
       lectures,
+      story,
+      photos,
+      canWriteStory,
       bountiesDone: bounties?.done ?? 0,
       bountyRating: bounties?.rating === null || bounties?.rating === undefined ? null : Math.round(bounties.rating * 10) / 10,
       place: await regionDirectory.fullName(expert.countyCode),
