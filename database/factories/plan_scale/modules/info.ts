@@ -4,11 +4,14 @@ import { CopyWriter } from '#database/factories/plan_scale/copy'
 import type { ModuleGenerationContext } from '#database/factories/plan_scale/module_generators'
 import { creditCodeCheck } from '#modules/info/shared/credit_code'
 import { RECORD_SOURCE } from '#modules/info/shared/record_index'
+import { CONSULTATION_SOURCE } from '#modules/experts/shared/index_consultation'
 
 /**
- * 产业信息 at plan scale (issue 15, Performance): 50 000 records over every county and the
- * 10+3 industries — about 85 % published (with their index documents, a created and a
- * signed-off step, and up to four stored 相关信息 of the same main industry and city), the
+ * 产业信息 at plan scale (issue 15, Performance): 50 000 records at a million cases (one
+ * per 20 cases in a smaller run) over every county and the 10+3 industries — about 85 %
+ * published (with their index documents, a created and a signed-off step, up to four
+ * stored 相关信息 of the same main industry and city, and three solved cases of its main
+ * industry as 农技问答), the
  * rest in the making, rejected or withdrawn so the centre queues have work. 8 % are
  * province-wide 宏观产业资讯, the others a county's (most) or a city's. Bodies are clean rich
  * text as the form stores it: paragraphs, a heading, often a list and a table.
@@ -16,9 +19,12 @@ import { RECORD_SOURCE } from '#modules/info/shared/record_index'
  * The links are drawn, not asked of the text engine: 42 k similar() calls would take the
  * better part of an hour; the pages read the stored rows the same way either way.
  */
-const RECORDS = 50_000
+/** 50 000 records at the plan's million cases; a toy run (the tests') gets one per CASES_PER_RECORD. */
+const MAX_RECORDS = 50_000
+const CASES_PER_RECORD = 20
 const PUBLISHED_SHARE = 0.85
 const LINKS_PER_RECORD = 4
+const SOLVED_LINKS_PER_RECORD = 3
 
 const KINDS = ['status', 'leading_enterprise', 'support_unit', 'trend'] as const
 const KIND_WORDS: Record<(typeof KINDS)[number], string[]> = {
@@ -51,9 +57,19 @@ export async function generate({ connect, random, counties, until, log }: Module
     while (picked.size < 3) picked.add(random.pick(scoped))
     return [...picked]
   }
+  const cases = Number((await client.query('SELECT count(*) AS n FROM experts_consultations')).rows[0].n)
+  const recordCount = Math.max(100, Math.min(MAX_RECORDS, Math.round(cases / CASES_PER_RECORD)))
   const cities = [...new Map(counties.map((county) => [county.city, county.cityName])).entries()]
 
-  const [recordClient, eventClient, documentClient, linkClient] = [await connect(), await connect(), await connect(), await connect()]
+  // Solved cases to link, a sample per industry (a few thousand of the generated ones).
+  const solvedPools = new Map<string, number[]>()
+  const sampled = await client.query(
+    `SELECT id, industry_code FROM text_documents TABLESAMPLE SYSTEM (2) REPEATABLE (15) WHERE source_type = $1 AND public AND solved AND industry_code IS NOT NULL`,
+    [CONSULTATION_SOURCE]
+  )
+  for (const row of sampled.rows) (solvedPools.get(row.industry_code) ?? solvedPools.set(row.industry_code, []).get(row.industry_code)!).push(Number(row.id))
+
+  const [recordClient, eventClient, documentClient, linkClient, solvedClient] = await Promise.all(Array.from({ length: 5 }, () => connect()))
   const recordColumns = [
     'id', 'kind', 'category', 'industries', 'region_code', 'title', 'summary', 'body', 'ip_owner', 'source', 'valid_from', 'valid_to', 'status',
     'author_id', 'checklist', 'reviewed_by_id', 'reviewed_at', 'signed_off_by_id', 'published_at', 'rejection_reason',
@@ -64,13 +80,14 @@ export async function generate({ connect, random, counties, until, log }: Module
   const documentColumns = ['source_type', 'source_id', 'industry_code', 'county_code', 'text', 'answer', 'solved', 'public', 'rating', 'text_tokens', 'answer_tokens', 'normalized_text', 'tags', 'created_at', 'updated_at'] as const
   const documents = new CopyWriter(documentClient, 'text_documents', [...documentColumns])
   const links = new CopyWriter(linkClient, 'info_record_links', ['record_id', 'linked_id', 'score'])
+  const solvedLinks = new CopyWriter(solvedClient, 'info_record_solved_links', ['record_id', 'document_id', 'score'])
   const cut = segmenter()
   const checklist = JSON.stringify({ politics: { ok: true, remark: '' }, secrecy: { ok: true, remark: '' }, ownership: { ok: true, remark: '' }, data_source: { ok: true, remark: '' } })
   const span = 3 * 365 * 86_400_000
   /** Published records by main industry and city (the link pools). */
   const pools = new Map<string, number[]>()
 
-  for (let id = 1; id <= RECORDS; id++) {
+  for (let id = 1; id <= recordCount; id++) {
     const roll = random.next()
     const category = roll < 0.08 ? 'macro' : 'local'
     const county = random.pick(counties)
@@ -145,15 +162,19 @@ export async function generate({ connect, random, counties, until, log }: Module
         links.add([neighbour, id, score])
       }
       pool.push(id)
+      const solvedPool = solvedPools.get(main.code) ?? []
+      for (const documentId of new Set(Array.from({ length: Math.min(SOLVED_LINKS_PER_RECORD, solvedPool.length) }, () => random.pick(solvedPool)))) {
+        solvedLinks.add([id, documentId, 0.1 + random.next() * 0.5])
+      }
     }
     if (id % 2000 === 0) {
-      await Promise.all([records.drain(), events.drain(), documents.drain(), links.drain()])
+      await Promise.all([records.drain(), events.drain(), documents.drain(), links.drain(), solvedLinks.drain()])
       if (id % 10_000 === 0) log(`  ${id} records`)
     }
   }
-  await Promise.all([records.end(), events.end(), documents.end(), links.end()])
-  await client.query(`SELECT setval(pg_get_serial_sequence('info_records', 'id'), $1::bigint)`, [RECORDS])
-  await client.query('ANALYZE info_records, info_record_events, info_record_links, text_documents')
+  await Promise.all([records.end(), events.end(), documents.end(), links.end(), solvedLinks.end()])
+  await client.query(`SELECT setval(pg_get_serial_sequence('info_records', 'id'), $1::bigint)`, [recordCount])
+  await client.query('ANALYZE info_records, info_record_events, info_record_links, info_record_solved_links, text_documents')
   log(`  ${cities.length} cities, ${industries.length} industries`)
-  return RECORDS
+  return recordCount
 }
