@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { actingAs } from '#core/accounts/acting'
-import { SCOPED_ROLES } from '#core/accounts/roles'
+import { ADMIN_ROLES, SCOPED_ROLES } from '#core/accounts/roles'
 import { areaMessages } from '#core/http/form_messages'
 import { guardForm } from '#core/http/forms'
 import { renderPageOrFragment } from '#core/http/render'
@@ -61,6 +61,8 @@ export default class CentresController {
       scores: await scoresOfCentre(centre.id),
       canFill: await bouncer.with(CentrePolicy).allows('fill', centre),
       canReview: await bouncer.with(CentrePolicy).allows('review', centre),
+      // Administrators go from a staff member to their role grants (角色与权限).
+      canGrant: await auth.getUserOrFail().hasRole(...ADMIN_ROLES),
       user: auth.user,
     })
   }

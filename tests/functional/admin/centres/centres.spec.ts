@@ -140,6 +140,7 @@ test.group('Admin / centres / a centre page', (group) => {
     assert.match(html, /id="centre-cases">0</)
     assert.notInclude(html, zhou.phone, 'phones are masked')
     assert.include(html, zhou.maskedPhone)
+    assert.include(html, `href="/admin/roles/users/${zhou.id}"`, 'an administrator goes on to the role grants')
 
     const fragment = await client.get(`/admin/centres/${jinjiang.id}`).header('HX-Request', 'true').loginAs(await chengduAdmin())
     assert.notInclude(fragment.text(), '<html')
@@ -156,7 +157,9 @@ test.group('Admin / centres / a centre page', (group) => {
     }
     ;(await client.get(`/admin/centres/${jinjiang.id}`).loginAs(await staffOf('510105'))).assertStatus(404)
     ;(await client.get(`/admin/centres/${chengdu.id}`).loginAs(await staffOf('510104'))).assertStatus(404)
-    ;(await client.get(`/admin/centres/${jinjiang.id}`).loginAs(await staffOf('510104'))).assertStatus(200)
+    const own = await client.get(`/admin/centres/${jinjiang.id}`).loginAs(await staffOf('510104'))
+    own.assertStatus(200)
+    assert.notInclude(own.text(), '/admin/roles', 'staff do not manage roles')
     ;(await client.get('/admin/centres/999999').loginAs(await chengduAdmin())).assertStatus(404)
   })
 })
