@@ -44,11 +44,12 @@ export async function applyAsOfficer({ actor, ip }: Actor, input: OfficerInput) 
 
 const OFFICER_APPLICATIONS: ApplicationKind<Officer> = { model: Officer, subjectType: OFFICER_SUBJECT, auditName: 'officer' }
 
-/** The county centre verifies: the person holds info_officer for the county, is told so, and their village goes on their reports. */
+/** The county centre verifies: the person holds info_officer, is told so, and their village goes on their reports. */
 export async function verifyOfficer(acting: Actor, actorRole: string, officerId: number) {
   return decideApplication(OFFICER_APPLICATIONS, acting, actorRole, officerId, { outcome: 'verified' }, async (trx, officer) => {
     await forgetKeptCoverage(trx)
-    await grantApplicantRole(trx, acting, actorRole, officer, { role: 'info_officer', scope: officer.countyCode })
+    // Not a centre role: no scope (as the roles page grants it); the officer's county is their own.
+    await grantApplicantRole(trx, acting, actorRole, officer, { role: 'info_officer', scope: null })
     const village = await findVillage(officer.villageCode, trx)
     return { kind: 'experts.officer_verified', title: zh('notice.verified_title'), body: zh('notice.verified_body', { village: village?.name ?? '' }), link: '/officers/me' }
   })

@@ -43,7 +43,7 @@ test.group('信息员 / the county centre verifies or rejects', (group) => {
     assert.equal(officer.status, 'verified')
     assert.equal(officer.reviewedById, staff.id)
     const grants = await RoleGrant.query().where({ userId: user.id, role: 'info_officer' })
-    assert.deepEqual(grants.map((grant) => grant.scope), ['510129'])
+    assert.deepEqual(grants.map((grant) => grant.scope), [null], 'info_officer carries no scope (as a grant on the roles page): their county is their own')
     const notice = await Notification.query().where('user_id', user.id).firstOrFail()
     assert.equal(notice.title, '您已成为认证信息员')
     assert.include(notice.body ?? '', '凤凰村')
