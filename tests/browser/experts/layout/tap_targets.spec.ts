@@ -6,6 +6,7 @@ import { createUser } from '#tests/helpers'
 import { importSolvedCases, makeCase, staffOf } from '#tests/fixtures/experts/consultations'
 import { caseWithParties } from '#tests/fixtures/experts/visits'
 import { newPhone, PHONE_VIEWPORT } from '#tests/browser/phone'
+import { makeCentre } from '#tests/fixtures/admin/centres'
 
 /*
  * Every page a phone user works on, at 360×640: each visible control is at least 44×44 CSS
@@ -83,7 +84,7 @@ test.group('Tap targets and width at 360 px', (group) => {
     }
 
     const anonymous = await phone()
-    for (const path of ['/login', '/', '/experts', '/knowledge', '/info', '/supply', '/supply/shops', '/achievements', '/achievements/demands', '/achievements/bounties', '/achievements/lectures', caseLinkPath(Number(consultation.id), 'farmer', 0), caseLinkPath(Number(consultation.id), 'expert', Number(expert.id))]) {
+    for (const path of ['/login', '/', '/experts', '/knowledge', '/info', '/supply', '/supply/shops', '/achievements', '/achievements/demands', '/achievements/bounties', '/achievements/lectures', '/notices', caseLinkPath(Number(consultation.id), 'farmer', 0), caseLinkPath(Number(consultation.id), 'expert', Number(expert.id))]) {
       await measure(anonymous, path, assert, problems)
     }
     const reporterPhone = await phone(reporter)
@@ -93,7 +94,8 @@ test.group('Tap targets and width at 360 px', (group) => {
     const expertPhone = await phone(expertUser)
     for (const path of ['/', '/experts/me', '/expert/cases']) await measure(expertPhone, path, assert, problems)
     const staffPhone = await phone(staff)
-    for (const path of ['/', '/triage', '/admin/experts/followups', `/admin/experts/followups/${closed.id}`, '/admin/experts/statistics', '/admin/experts/exports']) {
+    const centre = await makeCentre(consultation.countyCode)
+    for (const path of ['/', '/triage', '/admin/experts/followups', `/admin/experts/followups/${closed.id}`, '/admin/experts/statistics', '/admin/experts/exports', '/admin/centres', `/admin/centres/${centre.id}`, `/admin/centres/${centre.id}/items/premises`, '/admin/evaluations']) {
       await measure(staffPhone, path, assert, problems)
     }
     const adminPhone = await phone(admin)
