@@ -171,11 +171,20 @@ test.group('Passkeys / refusals', (group) => {
     assert.equal((await phone.get('/profile')).status, 302)
   })
 
-  test('the sign-in form posted without JavaScript says passkeys need it', async ({ assert }) => {
+  test('the sign-in and add forms posted without JavaScript say passkeys need it', async ({ assert }) => {
     const phone = new Browser()
     const response = await phone.submit('/login', '/login/passkey', {})
     assert.equal(response.status, 302)
     assert.include((await phone.get('/login')).text, '通行密钥需要浏览器开启 JavaScript，请用短信验证码登录。')
+
+    const user = await createUser()
+    const signed = await signedIn(user)
+    const adding = await signed.submit('/profile/passkeys', '/profile/passkeys', { name: '我的手机' })
+    assert.equal(adding.status, 302)
+    const page = (await signed.get('/profile/passkeys')).text
+    assert.include(page, '通行密钥需要浏览器开启 JavaScript，请用短信验证码登录。')
+    assert.include(page, 'value="我的手机"', 'the name typed is kept')
+    assert.equal(await passkeyCount(user), 0)
   })
 })
 
