@@ -29,6 +29,8 @@ export async function bootApp(databaseUrl: string, options: { http: boolean; env
   process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn'
   // Production requires its own payment-data key; the generated people's numbers are not real.
   process.env.PAYMENT_DATA_KEY ||= 'bench-payment-data-key-not-for-real-people'
+  // The generated cases' photos (database/factories/plan_scale/modules/case_photos.ts).
+  process.env.DRIVE_ROOT ||= `${APP_ROOT.pathname}tmp/benchmedia`
   const port = await freePort()
   process.env.PORT = String(port)
   process.env.HOST = '127.0.0.1'

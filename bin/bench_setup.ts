@@ -15,7 +15,8 @@ if (!existsSync(`${root}.env`)) {
 }
 
 const database = await startBenchDatabase()
-const env = { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'development' }
+// Generated photos go where the bench's app reads them (bench/app.ts), never into the development uploads.
+const env = { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'development', DRIVE_ROOT: process.env.DRIVE_ROOT ?? `${root}tmp/benchmedia` }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal)
 
 function ace(args: string[]): Promise<number> {

@@ -60,6 +60,28 @@ export const pages: BenchPage[] = [
       `/consultations/${(await ctx.pick('SELECT id FROM experts_consultations WHERE reporter_id = ? ORDER BY id DESC LIMIT 100', [ctx.user.id])).id}`,
   },
   {
+    // A generated case carries photos about as often as a reported one (case_photos.ts).
+    name: 'case page with photos (reporter)',
+    as: 'info_officer',
+    path: async (ctx) =>
+      `/consultations/${(await ctx.pick(
+        `SELECT c.id FROM experts_consultations c WHERE c.reporter_id = ?
+           AND EXISTS (SELECT 1 FROM media m WHERE m.subject_type = 'consultation' AND m.subject_id = c.id)
+         ORDER BY c.id DESC LIMIT 100`,
+        [ctx.user.id]
+      )).id}`,
+  },
+  {
+    name: 'case photo thumbnail (reporter)',
+    as: 'info_officer',
+    path: async (ctx) =>
+      `/media/${(await ctx.pick(
+        `SELECT m.public_id FROM media m JOIN experts_consultations c ON c.id = m.subject_id
+         WHERE m.subject_type = 'consultation' AND c.reporter_id = ? ORDER BY m.id DESC LIMIT 100`,
+        [ctx.user.id]
+      )).public_id}/thumb`,
+  },
+  {
     name: 'case conversation (htmx poll)',
     as: 'info_officer',
     htmx: true,
