@@ -66,6 +66,11 @@ test.group('Admin / evaluations / scores and the ranking per city', (group) => {
 
     assertRedirect(await submitForm(client, '/admin/evaluations/compute', { city: '510100', period }, admin), `/admin/evaluations?city=510100&period=${period}`)
     assert.lengthOf(await db.from('admin_center_scores').where('period', period), 2, 'computing again replaces the period')
+
+    // The year: twelve months' target (锦江区 3 × 12, 青羊区 the default 20 × 12).
+    const annual = await submitHtmxForm(client, '/admin/evaluations/compute', { city: '510100', period: String(year) }, admin)
+    assert.match(annual.text(), /锦江区运管中心<\/a><\/td>\s*<td class="num">3\/36<\/td>/)
+    assert.match(annual.text(), /青羊区运管中心<\/a><\/td>\s*<td class="num">1\/240<\/td>/)
   })
 
   test('the daily job scores last month for every city once; a period computed already is left alone', async ({ assert }) => {
