@@ -90,9 +90,10 @@ export default class CoverageController {
   #map({ i18n }: HttpContext, region: RegionScope, counties: CoverageRow[]) {
     const byCode = new Map(counties.map((county) => [county.code, county]))
     const shares = Object.fromEntries(counties.map((county) => [county.code, coveredShare(county)]))
+    const page = router.makeUrl('admin.officers.coverage')
     const { map, legend } = countyCountMap(shares, {
       scaleMax: 100,
-      hrefOf: (code) => (byCode.has(code) && region.contains(code) ? `${router.makeUrl('admin.officers.coverage')}?region=${code}` : undefined),
+      hrefOf: (code) => (byCode.has(code) && region.contains(code) ? `${page}?region=${code}` : undefined),
       titleOf: (county, share) => {
         const row = byCode.get(county.code)
         if (!row) return i18n.t('admin.officers.map.title_none', { city: county.cityName, county: county.name })
