@@ -22,7 +22,9 @@ export default class CentrePolicy extends BasePolicy {
     return allowWithinScope(actor, SCOPED_ROLES, centre.regionCode, intent)
   }
 
+  /** A region outside the person's scopes does not exist for them (404); inside them, only the level above registers (403). */
   async register(actor: User, level: CenterLevel, region: RegionScope) {
+    if (!(await actor.scopesFor(...SCOPED_ROLES)).some((scope) => scope.covers(region))) return AuthorizationResponse.deny('Not found', 404)
     return mayRegister(heldGrants(await actor.grants()), level, region) ? AuthorizationResponse.allow() : AuthorizationResponse.deny('Forbidden', 403)
   }
 

@@ -101,9 +101,10 @@ test.group('Admin / centres / registering', (group) => {
     assert.include((await client.get(`/admin/centres/${station.id}`).loginAs(countyAdmin)).text(), '红星社区')
   })
 
-  test('nobody registers at their own level or elsewhere: a county admin a county, a city admin another city, staff anything', async ({ client, assert }) => {
+  test('nobody registers at their own level (403) or outside their scope (404): a county admin its county or city, a city admin another city, staff anything', async ({ client, assert }) => {
     ;(await submitForm(client, '/admin/centres', { region_code: '510104', name: '锦江区运管中心', address: '东大街' }, await staffOf('510104', 'center_admin'))).assertStatus(403)
-    ;(await submitForm(client, '/admin/centres', { region_code: '510302', name: '自流井区运管中心', address: '东大街' }, await chengduAdmin())).assertStatus(403)
+    ;(await submitForm(client, '/admin/centres', { region_code: '510302', name: '自流井区运管中心', address: '东大街' }, await chengduAdmin())).assertStatus(404)
+    ;(await submitForm(client, '/admin/centres', { region_code: '510100', name: '成都市运管中心', address: '天府大道' }, await staffOf('510104', 'center_admin'))).assertStatus(404)
     ;(await submitForm(client, '/admin/centres', { region_code: '510104', name: '锦江区运管中心', address: '东大街' }, await staffOf('5101'))).assertStatus(403)
     assert.equal(Number((await db.from('admin_operation_centers').count('* as n').first()).n), 0)
   })
