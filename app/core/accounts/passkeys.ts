@@ -22,8 +22,9 @@ import { clock, MINUTE } from '#core/clock'
  * signs in with it from then on; the SMS code stays the way in without one.
  *
  * Each ceremony's challenge is kept in the person's server-side session and taken out by the
- * first answer to it, so an answer is checked once: a replayed one finds no challenge, or a
- * counter that did not move. The origin and RP ID come from #core/accounts/passkey_config.
+ * first answer to it, so an answer is checked once: a replayed one finds no challenge, a
+ * challenge already answered (passkey_challenges, for copies sent at once), or a counter
+ * that did not move. The origin and RP ID come from #core/accounts/passkey_config.
  */
 
 registerAuditActions({
@@ -62,6 +63,18 @@ function takeChallenge(session: Session, purpose: Pending['purpose'], userId: nu
   const fresh = pending && clock.now().getTime() - pending.at <= CHALLENGE_LIFETIME
   if (!fresh || pending.purpose !== purpose || pending.userId !== userId) throw new PasskeyRefused('no_challenge')
   return pending.challenge
+}
+
+/**
+ * Marks the challenge answered, once for all requests: a second answer to it — a copy sent at
+ * the same moment, from a session read before the first took the challenge out — is refused.
+ * Answered challenges are kept as long as a challenge lives.
+ */
+async function spendChallenge(challenge: string) {
+  const now = clock.now()
+  await db.from('passkey_challenges').where('used_at', '<', new Date(now.getTime() - CHALLENGE_LIFETIME)).delete()
+  const spent = await db.table('passkey_challenges').insert({ challenge, used_at: now }).onConflict('challenge').ignore().returning('challenge')
+  if (spent.length === 0) throw new PasskeyRefused('replay')
 }
 
 /**
@@ -107,6 +120,7 @@ export async function registrationOptions(session: Session, user: User, rpName: 
 export async function addPasskey(session: Session, user: User, response: RegistrationResponseJSON, name: string, ip: string): Promise<Passkey> {
   const challenge = takeChallenge(session, 'register', user.id)
   checkClientData(response, challenge)
+  await spendChallenge(challenge)
   const { origin, rpId } = passkeyConfig()
   let verified
   try {
@@ -143,6 +157,7 @@ export async function authenticationOptions(session: Session) {
 export async function verifyPasskeyLogin(session: Session, response: AuthenticationResponseJSON): Promise<User> {
   const challenge = takeChallenge(session, 'login', null)
   checkClientData(response, challenge)
+  await spendChallenge(challenge)
   const passkey = typeof response?.id === 'string' ? await Passkey.findBy('credential_id', response.id) : null
   if (!passkey) throw new PasskeyRefused('unknown')
   const { origin, rpId } = passkeyConfig()
