@@ -1,6 +1,7 @@
 import { BasePolicy, AuthorizationResponse } from '@adonisjs/bouncer'
 import type User from '#core/accounts/models/user'
 import { ADMIN_ROLES, SCOPED_ROLES } from '#core/accounts/roles'
+import { allowWithinScope } from '#core/accounts/scoped_access'
 import type { RegionScope } from '#core/regions/region_scope'
 
 const hidden = () => AuthorizationResponse.deny('Not found', 404)
@@ -29,8 +30,8 @@ export default class ModerationPolicy extends BasePolicy {
     return actor.hasRole(...SCOPED_ROLES)
   }
 
+  /** A decision manages: a suspended county's staff are refused it (403) while its city's decide. */
   async decide(actor: User, countyCode: string | null) {
-    const scopes = await actor.scopesFor(...SCOPED_ROLES)
-    return scopes.some((scope) => scope.contains(countyCode)) ? AuthorizationResponse.allow() : hidden()
+    return allowWithinScope(actor, SCOPED_ROLES, countyCode, 'manage')
   }
 }

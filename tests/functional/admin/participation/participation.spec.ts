@@ -5,6 +5,7 @@ import { DateTime } from 'luxon'
 import { actingAs } from '#core/accounts/acting'
 import { todayIso } from '#core/clock'
 import Notification from '#core/notifications/notification'
+import { ReviewItem } from '#core/moderation/models'
 import { restoreRegion, suspendRegion } from '#core/regions/participation'
 import type User from '#core/accounts/models/user'
 import { runTriage } from '#modules/experts/triage/jobs'
@@ -205,6 +206,19 @@ test.group('Participation / a suspended region reads but does not manage', (grou
     coverage.assertTextIncludes('本地区的接入资格自')
 
     assertRedirect(await submitForm(client, `/admin/experts/officers/${officer.id}/verify`, {}, await staffOf('5101')), '/admin/experts/officers')
+  })
+
+  test('a held case’s review decision is refused to the suspended county’s staff and taken by the city’s', async ({ client, assert }) => {
+    await makeCase({ held: true, county: '510104' })
+    const item = await ReviewItem.query().orderBy('id', 'desc').firstOrFail()
+    await suspend('510104')
+    const form = { decision: 'approved', reason: '内容正常' }
+    ;(await submitForm(client, `/admin/moderation/reviews/${item.id}/decision`, form, await staffOf('510104'))).assertStatus(403)
+    await item.refresh()
+    assert.equal(item.status, 'pending')
+    ;(await submitForm(client, `/admin/moderation/reviews/${item.id}/decision`, form, await staffOf('5101'))).assertStatus(302)
+    await item.refresh()
+    assert.notEqual(item.status, 'pending')
   })
 
   test('never hides a farmer’s own data: the farmer of a suspended county sees their cases', async ({ client, assert }) => {
