@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import router from '@adonisjs/core/services/router'
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server'
 import { fieldError } from '#core/http/field_error'
 import { formDone, validateForm } from '#core/http/forms'
@@ -46,7 +47,7 @@ export default class PasskeysController {
       const user = auth.getUserOrFail()
       await addPasskey(session, user, credential as unknown as RegistrationResponseJSON, name || i18n.t('accounts.passkeys.default_name'), request.ip())
       session.flash('success', i18n.t('accounts.passkeys.added'))
-      return '/profile/passkeys'
+      return router.makeUrl('passkeys.index')
     })
   }
 
@@ -56,7 +57,7 @@ export default class PasskeysController {
     await renamePasskey(passkey, name)
     return formDone(ctx, {
       message: ctx.i18n.t('accounts.passkeys.renamed'),
-      redirectTo: '/profile/passkeys',
+      redirectTo: router.makeUrl('passkeys.index'),
       fragment: async (status) => ctx.view.render('accounts/partials/passkey_list', { passkeys: await passkeysOf(ctx.auth.user!), status }),
     })
   }
@@ -69,7 +70,7 @@ export default class PasskeysController {
     const user = auth.getUserOrFail()
     await removePasskey(user, await ownPasskey(user, params.id), request.ip())
     session.flash('success', i18n.t('accounts.passkeys.removed'))
-    return response.redirect('/profile/passkeys')
+    return response.redirect().toRoute('passkeys.index')
   }
 
   async loginOptions({ session }: HttpContext) {
