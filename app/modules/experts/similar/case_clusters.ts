@@ -4,7 +4,7 @@ import { MAX_QUERY_TOKENS } from '#core/text/documents'
 import { queryTerms } from '#core/text/query_terms'
 import { idf, rankCandidates, type Candidate } from '#core/text/ranking'
 import { segmenter } from '#core/text/segmenter'
-import { tokenStatistics } from '#core/text/token_statistics'
+import { tokenStatistics, type TokenStatistics } from '#core/text/token_statistics'
 import { maskPersonal } from '#modules/experts/shared/masking'
 
 /**
@@ -13,6 +13,8 @@ import { maskPersonal } from '#modules/experts/shared/masking'
  * kiwi canker score 0.12–0.19 each way, unrelated questions of the county below 0.01.
  */
 export const CLUSTER_SCORE = 0.1
+/** A word in more than this share of the index says nothing about a problem (没得, 办法, 怎么办). */
+const TELLING_SHARE = 0.01
 /** Cases of a county read per call: the newest, enough for a month of one county's questions. */
 const WINDOW_CAP = 300
 
@@ -23,7 +25,7 @@ export interface CaseCluster {
   caseIds: number[]
   /** Cases without an expert's answer yet, or rated 1–2 by the reporter. */
   unsolved: number
-  /** The cluster's words: in more than half of its cases, the most shared first (a word inside a longer one left out). */
+  /** The cluster's telling words: in more than half of its cases and rare in the index, rarest first (a word inside a longer one left out); never empty. */
   terms: string[]
   /** Up to three of the questions, names and phone numbers masked, as a public page may show them. */
   excerpts: string[]
@@ -44,10 +46,10 @@ interface WindowCase {
 
 /**
  * 同一区县反复问到的问题: in each county with cases since `since`, groups of at least
- * `minSize` consultations that ask about the same thing — each of two linked cases
- * covers CLUSTER_SCORE of the other by 找类似's own ranking (core text: its tokens, host
- * match and idf), linked cases grouped transitively. Read-only; held and rejected text
- * is left out. Biggest groups first.
+ * `minSize` consultations that ask about the same thing — each member and the group's
+ * seed cover CLUSTER_SCORE of each other by 找类似's own ranking (core text: its tokens,
+ * host match and idf), and the group shares a telling word. Read-only; held and rejected
+ * text is left out. Biggest groups first.
  */
 export async function similarCaseClusters(options: { since: DateTime; countyCode?: string; minSize?: number }): Promise<CaseCluster[]> {
   const minSize = options.minSize ?? 3
@@ -97,19 +99,26 @@ async function clustersIn(countyCode: string, since: DateTime, minSize: number):
     const ranked = rankCandidates(queryTerms(item.text, exact, cut), candidates.filter((other) => other.id !== item.id), { idf: weight, lexicon: cut.lexicon ?? undefined })
     scores.set(item.id, new Map(ranked.map((hit) => [hit.id, hit.score])))
   }
-  const parent = new Map(cases.map((item) => [item.id, item.id]))
-  const root = (id: number): number => (parent.get(id) === id ? id : root(parent.get(id)!))
-  for (const a of cases) {
-    for (const b of cases) {
-      if (a.id < b.id && (scores.get(a.id)!.get(b.id) ?? 0) >= CLUSTER_SCORE && (scores.get(b.id)!.get(a.id) ?? 0) >= CLUSTER_SCORE) parent.set(root(a.id), root(b.id))
-    }
+  // Each group is a seed and the cases alike to it (both ways), the seed with the most such
+  // neighbours first: every member is like the seed, so a group never drifts from one
+  // question to another through a chain of half-alike ones.
+  const alike = (a: number, b: number) => (scores.get(a)!.get(b) ?? 0) >= CLUSTER_SCORE && (scores.get(b)!.get(a) ?? 0) >= CLUSTER_SCORE
+  const neighbours = new Map(cases.map((item) => [item.id, cases.filter((other) => other.id !== item.id && alike(item.id, other.id))]))
+  const taken = new Set<number>()
+  const clusters: CaseCluster[] = []
+  for (const seed of [...cases].sort((a, b) => neighbours.get(b.id)!.length - neighbours.get(a.id)!.length || a.id - b.id)) {
+    if (taken.has(seed.id)) continue
+    const group = [seed, ...neighbours.get(seed.id)!.filter((other) => !taken.has(other.id))]
+    if (group.length < minSize) continue
+    for (const item of group) taken.add(item.id)
+    const cluster = clusterOf(countyCode, group, statistics, documents)
+    // A group whose shared words are only everyday ones (没得, 办法) names no problem to solve.
+    if (cluster.terms.length) clusters.push(cluster)
   }
-  const groups = new Map<number, WindowCase[]>()
-  for (const item of cases) groups.set(root(item.id), [...(groups.get(root(item.id)) ?? []), item])
-  return [...groups.values()].filter((group) => group.length >= minSize).map((group) => clusterOf(countyCode, group, weight))
+  return clusters
 }
 
-function clusterOf(countyCode: string, group: WindowCase[], weight: (token: string) => number): CaseCluster {
+function clusterOf(countyCode: string, group: WindowCase[], statistics: TokenStatistics, documents: number): CaseCluster {
   const oldestFirst = [...group].sort((a, b) => a.id - b.id)
   const industries = new Map<string, number>()
   const holding = new Map<string, number>()
@@ -117,9 +126,11 @@ function clusterOf(countyCode: string, group: WindowCase[], weight: (token: stri
     industries.set(item.industry, (industries.get(item.industry) ?? 0) + 1)
     for (const token of new Set(item.tokens)) holding.set(token, (holding.get(token) ?? 0) + 1)
   }
+  // Words in more than half of the cases and rare in the index, the rarest first.
+  const telling = (token: string) => statistics.expected(token) < TELLING_SHARE * documents
   const terms = [...holding]
-    .filter(([token, count]) => [...token].length >= 2 && count * 2 > group.length)
-    .sort((a, b) => b[1] - a[1] || weight(b[0]) - weight(a[0]))
+    .filter(([token, count]) => [...token].length >= 2 && count * 2 > group.length && telling(token))
+    .sort((a, b) => statistics.expected(a[0]) - statistics.expected(b[0]) || b[1] - a[1])
     .map(([token]) => token)
   return {
     countyCode,
