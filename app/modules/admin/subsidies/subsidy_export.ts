@@ -20,22 +20,26 @@ export interface ExportLabels {
   sheet: string
 }
 
-/** The approved (frozen) lines of a year inside a region after line `afterId`, for payment: numbers only in their masked form. */
-function linesAfter(year: number, region: RegionScope, afterId: number) {
-  const query = db
+/** The approved (frozen) lists of a year inside a region, county by county. */
+function approvedLists(year: number, region: RegionScope) {
+  const query = db.from('admin_subsidy_lists as s').where('s.year', year).where('s.status', 'approved').select('s.id', 's.county_code').orderBy('s.county_code')
+  return RegionScope.constrain(query, [region], 's.county_code')
+}
+
+/** A list's paid lines after line `afterId` (an index range of (list_id, id)), numbers only in their masked form. */
+function linesAfter(listId: number, afterId: number) {
+  return db
     .from('admin_subsidy_lines as l')
     .join('admin_subsidy_lists as s', 's.id', 'l.list_id')
     .join('users as u', 'u.id', 'l.user_id')
     .leftJoin('admin_subsidy_payees as p', 'p.user_id', 'l.user_id')
-    .where('s.year', year)
-    .where('s.status', 'approved')
-    .where('l.amount_fen', '>', 0)
+    .where('l.list_id', listId)
     .where('l.id', '>', afterId)
+    .where('l.amount_fen', '>', 0)
     .select('l.id', 's.county_code', 'u.name', 'u.phone', 'l.kind', 'l.valid', 'l.amount_fen', 'p.holder_name', 'p.bank_name', 'p.id_number_masked', 'p.card_masked')
     .select(db.raw(`to_char(s.approved_at AT TIME ZONE '${BEIJING}', 'YYYY-MM-DD') AS approved_day`))
     .orderBy('l.id')
     .limit(BATCH)
-  return RegionScope.constrain(query, [region], 's.county_code')
 }
 
 /**
@@ -67,14 +71,16 @@ export async function exportSubsidies(acting: Acting, input: { year: number; reg
       })
     )
   }
-  // Keyset batches (a line of a list inserted once is never moved): no transaction stays open while the reader is slow.
+  // List by list, keyset batches within each (a frozen list's lines never change): no transaction stays open while the reader is slow.
   const rows = (async function* () {
-    for (let afterId = 0; ; ) {
-      const batch = await linesAfter(input.year, input.region, afterId)
-      counter.rows += batch.length
-      if (batch.length) yield batch.map(cells)
-      if (batch.length < BATCH) break
-      afterId = Number(batch.at(-1).id)
+    for (const list of await approvedLists(input.year, input.region)) {
+      for (let afterId = 0; ; ) {
+        const batch = await linesAfter(list.id, afterId)
+        counter.rows += batch.length
+        if (batch.length) yield batch.map(cells)
+        if (batch.length < BATCH) break
+        afterId = Number(batch.at(-1).id)
+      }
     }
   })()
   const header = EXPORT_COLUMNS.map((column) => labels.columns[column])
