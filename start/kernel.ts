@@ -33,6 +33,7 @@ router.use([
   () => import('#core/middleware/session_lifetime_middleware'),
   () => import('#core/middleware/current_user_middleware'),
   () => import('#core/middleware/security_headers_middleware'),
+  () => import('#core/http/idempotency'),
 ])
 
 export const middleware = router.named({

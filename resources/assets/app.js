@@ -411,4 +411,16 @@
       }
     })
   })
+
+  // Idempotent posts (app/core/http/idempotency.ts): a form that stays on the page after an htmx
+  // post gets a fresh key, so its next post is a new one — a repeat of the same key is answered
+  // with the first answer and stores nothing.
+  document.addEventListener('htmx:afterRequest', function (event) {
+    if (!event.detail.successful || !event.detail.elt.closest) return
+    var form = event.detail.elt.closest('form')
+    var field = form && form.querySelector("input[name='_idem']")
+    if (!field || !window.crypto || !window.crypto.getRandomValues) return
+    var bytes = window.crypto.getRandomValues(new Uint8Array(16))
+    field.value = btoa(String.fromCharCode.apply(null, bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  })
 })()
