@@ -56,7 +56,9 @@ export default class IdempotencyMiddleware {
       throw error
     }
     const body = ctx.response.getBody()
-    const storable = body === undefined || body === null || (typeof body === 'string' && body.length <= MAX_BODY)
+    // A file or a stream (a download) is not kept: such a post is simply done again.
+    const { stream, fileToStream } = ctx.response.lazyBody
+    const storable = !stream && !fileToStream && (body === undefined || body === null || (typeof body === 'string' && body.length <= MAX_BODY))
     if (refused(ctx) || !storable) {
       await forget(key)
       return
