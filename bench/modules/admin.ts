@@ -75,3 +75,13 @@ pages.push(
   { name: '通报 list (guest)', as: 'guest', path: '/notices' },
   { name: '通报 a notice (guest)', as: 'guest', path: async (ctx) => `/notices/${(await ctx.pick('SELECT id FROM admin_notices')).id}` }
 )
+
+// 绩效 and 补贴 (performance, subsidies): a county's people of the year and the province's 信息员 page 3
+// (htmx), a city's lists, the year's rules. With no computed year they are the empty states;
+// bench/admin_subsidies.ts computes the year and approves every county's list.
+pages.push(
+  { name: '绩效 (county staff)', as: 'center_staff', scope: 'county', path: '/admin/performance' },
+  { name: '绩效 信息员 page 3 (province htmx)', as: 'platform_admin', scope: 'province', htmx: true, path: '/admin/performance?role=info_officer&page=3' },
+  { name: '补贴名单 (city admin)', as: 'center_admin', scope: 'city', path: '/admin/subsidies' },
+  { name: '补贴规则 (province)', as: 'platform_admin', scope: 'province', path: '/admin/subsidies/rules' }
+)
