@@ -3,6 +3,9 @@ import ace from '@adonisjs/core/services/ace'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { tokenize } from '#core/text/segmenter'
+import Media from '#core/media/media'
+import { mediaDisk } from '#core/media/storage'
+import sharp from 'sharp'
 import { GENERATED_TABLES } from '#database/factories/plan_scale/generator'
 import DemoGenerate from '../../../commands/demo_generate.js'
 
@@ -44,7 +47,8 @@ const fingerprint = () =>
     (SELECT string_agg(concat_ws('|', id, state, text, expert_id, rating, created_at, closed_at), ',' ORDER BY id) FROM experts_consultations) ||
     (SELECT string_agg(concat_ws('|', consultation_id, kind, to_state, created_at), ',' ORDER BY id) FROM experts_consultation_events) ||
     (SELECT string_agg(concat_ws('|', source_id, text_tokens, answer_tokens), ',' ORDER BY id) FROM text_documents) ||
-    (SELECT string_agg(concat_ws('|', phone, name, county_code), ',' ORDER BY id) FROM users))`)
+    (SELECT string_agg(concat_ws('|', phone, name, county_code), ',' ORDER BY id) FROM users) ||
+    (SELECT string_agg(concat_ws('|', public_id, subject_id, storage_key), ',' ORDER BY id) FROM media))`)
 
 test.group('demo:generate (plan-scale data)', (group) => {
   group.each.teardown(async () => {
@@ -156,6 +160,14 @@ test.group('demo:generate (plan-scale data)', (group) => {
     assert.equal(Number(await scalar(`SELECT count(*) FROM text_documents WHERE source_type = 'knowledge'`)), entries)
     assert.equal(Number(await scalar(`SELECT count(*) FROM experts_knowledge_entries WHERE problem ~ '1[3-9][0-9]{9}'`)), 0, 'no phone number goes public')
 
+    // About a third of the cases carry photos, stored where the media service reads them.
+    const photographed = Number(await scalar(`SELECT count(DISTINCT subject_id) FROM media WHERE subject_type = 'consultation'`))
+    assert.approximately(photographed / Number(await scalar('SELECT count(*) FROM experts_consultations')), 0.35, 0.05)
+    const photo = await Media.query().where('subject_type', 'consultation').firstOrFail()
+    assert.equal(Number(await scalar(`SELECT count(*) FROM media m JOIN experts_consultations c ON c.id = m.subject_id AND c.reporter_id = m.owner_id
+      WHERE m.subject_type = 'consultation' AND m.visibility = 'private'`)), Number(await scalar(`SELECT count(*) FROM media WHERE subject_type = 'consultation'`)))
+    assert.equal((await sharp(Buffer.from(await mediaDisk().getBytes(photo.thumbKey!))).metadata()).format, 'webp')
+
     const cases = await scalar('SELECT count(*) FROM experts_consultations')
     const again = await generate([...SMALL, '--modules', 'knowledge'])
     again.assertSucceeded()
@@ -165,7 +177,7 @@ test.group('demo:generate (plan-scale data)', (group) => {
     assert.equal(Number(await scalar('SELECT count(*) FROM experts_knowledge_entries')), entries, 'redone, not added twice')
 
     ;(await generate([...SMALL, '--modules', 'nonsense'])).assertFailed()
-  })
+  }).timeout(120_000)
 
   test('the same seed and end give the same data; another seed does not', async ({ assert }) => {
     ;(await generate(FRESH)).assertSucceeded()

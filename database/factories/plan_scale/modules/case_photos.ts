@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,7 +12,7 @@ import { MEDIA_SUBJECT } from '#modules/experts/consultations/submit_consultatio
  * Photos of generated consultations (issue 19 §5): without them no photo-bearing page was
  * ever measured. A farmer reports a sick leaf or animal with a picture more often than
  * not on the predecessor; here SHARE of the cases carry one to three, private as
- * 报需求 stores them. The files are POOL phone-sized pictures made by sharp and turned
+ * 报需求 stores them. The files are up to POOL_MAX phone-sized pictures made by sharp and turned
  * into the stored WebP and thumbnail by the media service's own processPhoto, written
  * through the media disk under its key layout; the media rows (one per case photo, each
  * with its own public id) share the pool's files — a million distinct files would cost
@@ -21,16 +20,18 @@ import { MEDIA_SUBJECT } from '#modules/experts/consultations/submit_consultatio
  * database would take the pool file with it: nobody does there.
  */
 const SHARE = 0.35
-const POOL = 120
+/** Pool size: one picture per this many cases, at most POOL_MAX (a toy run makes a few). */
+const CASES_PER_PHOTO = 5_000
+const POOL_MAX = 120
 
 export async function generate({ connect, random, log }: ModuleGenerationContext): Promise<number> {
   const client = await connect()
   await client.query(`DELETE FROM media WHERE subject_type = $1`, [MEDIA_SUBJECT])
 
-  const pool = await makePool(random)
+  const cases = await client.query(`SELECT id, reporter_id, county_code, created_at FROM experts_consultations ORDER BY id`)
+  const pool = await makePool(random, Math.min(POOL_MAX, Math.ceil(cases.rowCount! / CASES_PER_PHOTO)))
   log(`  ${pool.length} photos in the pool: ${Math.round(pool.reduce((sum, photo) => sum + photo.size, 0) / pool.length / 1024)} KB WebP on average, thumbnail ${Math.round(pool.reduce((sum, photo) => sum + photo.thumbSize, 0) / pool.length / 1024)} KB`)
 
-  const cases = await client.query(`SELECT id, reporter_id, county_code, created_at FROM experts_consultations ORDER BY id`)
   const writer = new CopyWriter(await connect(), 'media', [
     'public_id', 'owner_id', 'kind', 'visibility', 'county_code', 'subject_type', 'subject_id', 'content_type',
     'storage_key', 'size', 'thumb_key', 'thumb_size', 'width', 'height', 'created_at',
@@ -41,7 +42,7 @@ export async function generate({ connect, random, log }: ModuleGenerationContext
     for (let n = 0; n < count; n++) {
       const photo = random.pick(pool)
       writer.add([
-        randomBytes(16).toString('base64url'), row.reporter_id, 'photo', 'private', row.county_code, MEDIA_SUBJECT, row.id, 'image/webp',
+        publicId(random), row.reporter_id, 'photo', 'private', row.county_code, MEDIA_SUBJECT, row.id, 'image/webp',
         photo.storageKey, photo.size, photo.thumbKey, photo.thumbSize, photo.width, photo.height, row.created_at,
       ])
     }
@@ -65,12 +66,15 @@ const noise = (width: number, height: number, sigma: number, background: { r: nu
   sharp({ create: { width: Math.round(width), height: Math.round(height), channels: 3, background, noise: { type: 'gaussian', mean: 0, sigma } } })
 
 /** Phone-camera-like JPEGs (4:3, 3 MP, a field colour with detail), stored as uploads are: about 100 KB WebP and 7 KB thumbnails. */
-async function makePool(random: ModuleGenerationContext['random']): Promise<PoolPhoto[]> {
+/** Like the media service's, 16 bytes in base64url, but from the seed: the same seed, the same data. */
+const publicId = (random: ModuleGenerationContext['random']) => Buffer.from(Array.from({ length: 16 }, () => random.int(0, 255))).toString('base64url')
+
+async function makePool(random: ModuleGenerationContext['random'], size: number): Promise<PoolPhoto[]> {
   const folder = await mkdtemp(join(tmpdir(), 'case-photos-'))
   const disk = mediaDisk()
   const pool: PoolPhoto[] = []
   try {
-    for (let i = 0; i < POOL; i++) {
+    for (let i = 0; i < size; i++) {
       const path = join(folder, `${i}.jpg`)
       const [width, height] = random.chance(0.7) ? [2048, 1536] : [1536, 2048]
       const background = { r: random.int(40, 140), g: random.int(90, 180), b: random.int(20, 90) }
