@@ -37,6 +37,9 @@ const corePages: BenchPage[] = [
   { name: 'home (guest)', as: 'guest', path: '/' },
   { name: 'home (信息员)', as: 'info_officer', path: '/' },
   { name: 'notifications', as: 'info_officer', path: '/notifications' },
+  { name: 'login (guest)', as: 'guest', path: '/login' },
+  { name: '通行密钥 (信息员)', as: 'info_officer', path: '/profile/passkeys' },
+  { name: '我的登录设备 (信息员)', as: 'info_officer', path: '/profile/devices' },
 ]
 
 const moduleFiles = readdirSync(new URL('./modules/', import.meta.url)).filter((file) => /\.(ts|js)$/.test(file)).sort()
