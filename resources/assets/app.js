@@ -389,6 +389,32 @@
   })
 })()
 
+// ---- 复制 (copy buttons: data-copy, e.g. a WeChat id: resources/views/supply/shared/wechat_id.edge) ----
+// Hidden without JavaScript (the text stays selectable). Copies data-copy; the status line
+// says so, or, without a clipboard, selects the text beside the button to copy by hand.
+;(function () {
+  document.querySelectorAll('[data-copy]').forEach(function (button) {
+    var status = document.getElementById(button.getAttribute('data-copy-status'))
+    var text = button.getAttribute('data-copy')
+    button.hidden = false
+    function selectByHand() {
+      var shown = button.parentNode && button.parentNode.querySelector('strong')
+      if (!shown || !window.getSelection) return
+      var range = document.createRange()
+      range.selectNodeContents(shown)
+      window.getSelection().removeAllRanges()
+      window.getSelection().addRange(range)
+    }
+    button.addEventListener('click', function () {
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(function () { if (status) status.textContent = button.getAttribute('data-copied') }, selectByHand)
+      } else {
+        selectByHand()
+      }
+    })
+  })
+})()
+
 // ---- 分享 (share buttons: data-share; e.g. resources/views/supply/shops/partials/share_button.edge) ----
 // Hidden without JavaScript. The phone's own share sheet (Web Share API) where there is one;
 // elsewhere the link is copied and the status line says so, or shows the link to copy by hand.

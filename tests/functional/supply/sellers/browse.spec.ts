@@ -83,6 +83,8 @@ test.group('Supply / browsing selected sellers', (group) => {
     assert.include(html, 'href="https://shop.example.com/kiwi"')
     assert.include(html, 'rel="nofollow noopener noreferrer"')
     assert.include(html, 'kiwi_farm01')
+    // 复制: a button for the id, hidden until JavaScript shows it.
+    assert.match(html, /<button type="button" class="button secondary" hidden data-copy="kiwi_farm01"/)
     assert.include(html, '139****0001')
     assert.notInclude(html, '13900000001')
     assert.notInclude(html, 'tel:')
