@@ -83,6 +83,17 @@ test.group('Subsidies / payment data: sealed, looked up by keyed hash, masked, r
     assert.isUndefined(await payeeRow(officer.id))
   })
 
+  test('the look-up refuses a number with a wrong check digit in Chinese (htmx 422 into its box)', async ({ client, assert }) => {
+    const staff = await staffOf('510104')
+    const response = await client.get(`/admin/subsidies/payees?id_number=${BAD_ID_NUMBER}`).loginAs(staff).header('HX-Request', 'true')
+    response.assertStatus(422)
+    assert.equal(response.header('hx-retarget'), '#lookup-errors')
+    assert.include(response.text(), '身份证号校验位不正确，请核对号码')
+    const page = await client.get('/admin/subsidies/payees').loginAs(staff)
+    page.assertStatus(200)
+    page.assertTextIncludes('输入身份证号查找已登记的收款人')
+  })
+
   test('an administrator reveals with a reason (page and htmx), each reveal one audit row; staff and a reason-less reveal are refused', async ({ client, assert }) => {
     const { expertUser, countyStaff, countyAdmin } = await readyCounty('510104')
     await submitForm(client, `/admin/subsidies/payees/${expertUser.id}`, payeeForm(), countyStaff)
