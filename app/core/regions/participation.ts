@@ -153,10 +153,10 @@ export async function restoreRegion({ actor, actorRole, ip }: Acting, suspension
   })
 }
 
-/** Open suspensions (in force or from a later day) and the last restored ones, newest first. */
-export async function suspensionList(limit = 50): Promise<Suspension[]> {
-  const rows = await db.from('region_suspensions').orderByRaw('restored_at IS NULL DESC, id DESC').limit(limit)
-  return rows.map(toSuspension)
+/** A page of suspensions: the open ones (in force or from a later day) first, then the restored ones as history, newest first. */
+export async function suspensionList(page = 1, perPage = 20) {
+  const paginator = await db.from('region_suspensions').orderByRaw('restored_at IS NULL DESC, id DESC').paginate(page, perPage)
+  return { paginator, suspensions: paginator.all().map(toSuspension) }
 }
 
 export async function findSuspension(id: number): Promise<Suspension | null> {

@@ -12,7 +12,7 @@ import { regionOptions } from '#core/regions/region_options'
 import { RegionScope } from '#core/regions/region_scope'
 import { restoreRegion, suspendRegion, suspensionList } from '#core/regions/participation'
 import ParticipationPolicy from '#modules/admin/participation/policy'
-import { PARTICIPATION_MESSAGES, restoreValidator, suspendValidator } from '#modules/admin/participation/validators'
+import { PARTICIPATION_MESSAGES, participationListValidator, restoreValidator, suspendValidator } from '#modules/admin/participation/validators'
 
 const LIST = 'admin/participation/partials/list'
 
@@ -20,8 +20,9 @@ const LIST = 'admin/participation/partials/list'
 export default class ParticipationController {
   async index(ctx: HttpContext) {
     await ctx.bouncer.with(ParticipationPolicy).authorize('manage')
+    const { page } = await ctx.request.validateUsing(participationListValidator, { data: ctx.request.qs() })
     return renderPageOrFragment(ctx, 'admin/participation/pages/index', LIST, {
-      ...(await this.#listData()),
+      ...(await this.#listData(page)),
       regions: (await regionOptions([RegionScope.province])).filter((option) => option.level !== 'province'),
       today: todayIso(),
     })
@@ -55,8 +56,8 @@ export default class ParticipationController {
     })
   }
 
-  async #listData() {
-    const suspensions = await suspensionList()
-    return { suspensions, names: await regionDirectory.fullNames(suspensions.map((suspension) => suspension.regionCode)) }
+  async #listData(page = 1) {
+    const { paginator, suspensions } = await suspensionList(page)
+    return { paginator, suspensions, names: await regionDirectory.fullNames(suspensions.map((suspension) => suspension.regionCode)) }
   }
 }

@@ -12,4 +12,8 @@ export const restoreValidator = vine.create({
   reason: plainText(200).minLength(4),
 })
 
+export const participationListValidator = vine.create({
+  page: vine.number().withoutDecimals().min(1).max(10_000).optional(),
+})
+
 export const PARTICIPATION_MESSAGES = 'admin.participation.validator'

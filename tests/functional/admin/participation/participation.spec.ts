@@ -43,6 +43,21 @@ test.group('Participation / the province suspends and restores a region', (group
     assert.include(fragment.text(), '所有地区均正常接入。')
   })
 
+  test('the history is paginated, the open suspensions first', async ({ client, assert }) => {
+    const admin = await platformAdmin()
+    const counties = (await db.from('regions').where('level', 'county').orderBy('code').limit(21).select('code')).map((row) => row.code)
+    for (const code of counties) await suspend(code)
+    await restoreRegion(await actingAs(admin, null), Number((await db.from('region_suspensions').where('region_code', counties[0]).firstOrFail()).id), '经费已到位')
+    const first = (await client.get('/admin/participation').loginAs(admin)).text()
+    assert.equal([...first.matchAll(/<li>/g)].length, 20)
+    assert.include(first, 'href="?page=2"')
+    assert.notInclude(first, '已恢复')
+    const second = await client.get('/admin/participation?page=2').header('HX-Request', 'true').loginAs(admin)
+    assert.notInclude(second.text(), '<html')
+    assert.equal([...second.text().matchAll(/<li>/g)].length, 1)
+    assert.include(second.text(), '已恢复')
+  })
+
   test('suspended without JavaScript, then restored: listed with reason and day, audited both times', async ({ client, assert }) => {
     const admin = await platformAdmin()
     const posted = await submitForm(client, '/admin/participation', { region_code: '510129', reason: '未落实配套经费', from_day: todayIso() }, admin)
