@@ -54,6 +54,8 @@ export async function generate({ connect, random, counties, until, log }: Module
   const experts = await ownersOf('expert')
   if (!entities.length || !experts.length) throw new Error('achievements: no market entities or experts generated')
   const end = until.getTime()
+  const started = performance.now()
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`
   const cut = segmenter()
 
   const [demandClient, offerClient, documentClient, bountyClient, claimClient, eventClient, platformClient] = await Promise.all(Array.from({ length: 7 }, () => connect()))
@@ -98,7 +100,7 @@ export async function generate({ connect, random, counties, until, log }: Module
     if (id % 2000 === 0) await Promise.all([offers.drain(), documents.drain()])
   }
   await Promise.all([demands.end(), offers.end(), documents.end()])
-  log(`  ${DEMANDS} demands, ${OFFERS} offers and their documents`)
+  log(`  ${DEMANDS} demands, ${OFFERS} offers and their documents (${elapsed()})`)
 
   const bounties = new CopyWriter(bountyClient, 'achievements_bounties', [
     'owner_id', 'title', 'description', 'industry', 'county_code', 'budget_min_fen', 'budget_max_fen', 'deadline', 'award_mode', 'status', 'held', 'claim_id', 'owner_fee_fen', 'expert_fee_fen', 'fee_mismatch', 'owner_rating', 'expert_rating', 'cancel_reason', 'created_at', 'updated_at',
@@ -143,8 +145,9 @@ export async function generate({ connect, random, counties, until, log }: Module
     platforms.add([`${county.name}第${id}号${names[kind]}`, kind, random.pick(PLATFORM_LEVELS), county.code, `${county.cityName}${county.name}`, '创业辅导、技术培训、成果转化对接', `028-${random.int(80_000_000, 89_999_999)}`, at, at])
   }
   await platforms.end()
+  log(`  ${BOUNTIES} bounties and ${PLATFORMS} platforms (${elapsed()})`)
 
-  // Lectures: their media rows and the lectures in one statement (ids follow the input order), then the search documents.
+  // Lectures: their media rows and the lectures in one statement, then the files' owner and the search documents.
   await client.query(`DELETE FROM media WHERE public_id LIKE '${LECTURE_MEDIA_PREFIX}%'`)
   const lecture = { owners: [] as number[], titles: [] as string[], summaries: [] as string[], industries: [] as string[], ats: [] as Date[], views: [] as number[], slides: [] as boolean[] }
   for (let n = 1; n <= LECTURES; n++) {
@@ -160,7 +163,7 @@ export async function generate({ connect, random, counties, until, log }: Module
     lecture.views.push(random.int(0, 5000))
     lecture.slides.push(random.chance(0.2))
   }
-  await client.query(
+  const made = await client.query(
     `WITH input AS (
        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::int[], $7::boolean[]) WITH ORDINALITY AS t(owner, title, summary, industry, at, views, slides, n)
      ), files AS (
@@ -173,17 +176,22 @@ export async function generate({ connect, random, counties, until, log }: Module
      INSERT INTO achievements_lectures (expert_user_id, title, summary, industry, video_id, slides_id, rendition, views, page_count, created_at, updated_at)
      SELECT i.owner, i.title, i.summary, i.industry, CASE WHEN NOT i.slides THEN f.id END, CASE WHEN i.slides THEN f.id END,
        CASE WHEN i.slides THEN 'unavailable' ELSE 'pending' END, i.views, 0, i.at, i.at
-     FROM input i JOIN files f ON f.public_id = '${LECTURE_MEDIA_PREFIX}' || lpad(i.n::text, 10, '0') ORDER BY i.n`,
+     FROM input i JOIN files f ON f.public_id = '${LECTURE_MEDIA_PREFIX}' || lpad(i.n::text, 10, '0') ORDER BY i.n
+     RETURNING id, coalesce(video_id, slides_id) AS media_id, title, summary, industry, created_at`,
     [lecture.owners, lecture.titles, lecture.summaries, lecture.industries, lecture.ats, lecture.views, lecture.slides]
   )
-  await client.query(`UPDATE media m SET subject_id = l.id FROM achievements_lectures l WHERE m.id = coalesce(l.video_id, l.slides_id)`)
+  // The files belong to their lecture (a second statement: the first one's new media rows are not visible to itself).
+  await client.query('UPDATE media m SET subject_id = u.lecture FROM unnest($1::bigint[], $2::bigint[]) AS u(media, lecture) WHERE m.id = u.media', [
+    made.rows.map((row) => row.media_id),
+    made.rows.map((row) => row.id),
+  ])
   const lectureDocuments = new CopyWriter(documentClient, 'text_documents', [...documentColumns])
-  for (const row of (await client.query('SELECT id, title, summary, industry, created_at FROM achievements_lectures ORDER BY id')).rows) {
+  for (const row of made.rows) {
     const document = documentRow({ sourceType: LECTURE_SUBJECT, sourceId: String(row.id), industry: row.industry, text: `${row.title}\n${row.summary}`, public: true, createdAt: row.created_at }, cut)
     lectureDocuments.add(documentColumns.map((column) => document[column]))
   }
   await lectureDocuments.end()
-  log(`  ${LECTURES} lectures and their documents`)
-  await client.query('ANALYZE achievements_tech_demands, achievements_tech_offers, achievements_bounties, achievements_bounty_claims, achievements_platforms, achievements_lectures, media, text_documents')
+  log(`  ${LECTURES} lectures and their documents (${elapsed()})`)
+  await client.query('ANALYZE achievements_tech_demands, achievements_tech_offers, achievements_bounties, achievements_bounty_claims, achievements_platforms, achievements_lectures, text_documents')
   return DEMANDS + OFFERS + BOUNTIES + claimId + PLATFORMS + LECTURES
 }
