@@ -1,5 +1,6 @@
 import { AuthorizationResponse, BasePolicy } from '@adonisjs/bouncer'
 import type User from '#core/accounts/models/user'
+import { allowWithinScope } from '#core/accounts/scoped_access'
 import { ADMIN_ROLES, SCOPED_ROLES } from '#core/accounts/roles'
 import type { RegionScope } from '#core/regions/region_scope'
 
@@ -29,18 +30,18 @@ export default class SubsidyPolicy extends BasePolicy {
     return (await scopesHolding(actor, countyCode)).length ? AuthorizationResponse.allow() : notFound()
   }
 
-  /** The county centre of that county. */
+  /** The county centre of that county (while the county takes part: #core/regions/participation). */
   async prepare(actor: User, countyCode: string) {
-    const scopes = await scopesHolding(actor, countyCode)
-    if (!scopes.length) return notFound()
-    return scopes.some((scope) => scope.level === 'county') ? AuthorizationResponse.allow() : deny('admin.subsidies.errors.county_only')
+    const managing = await allowWithinScope(actor, SCOPED_ROLES, countyCode, 'manage')
+    if (!managing.authorized) return managing
+    return (await scopesHolding(actor, countyCode)).some((scope) => scope.level === 'county') ? AuthorizationResponse.allow() : deny('admin.subsidies.errors.county_only')
   }
 
   /** A centre above the county: the city's or the province's. */
   async approve(actor: User, countyCode: string) {
-    const scopes = await scopesHolding(actor, countyCode)
-    if (!scopes.length) return notFound()
-    return scopes.some((scope) => scope.level !== 'county') ? AuthorizationResponse.allow() : deny('admin.subsidies.errors.own_level')
+    const managing = await allowWithinScope(actor, SCOPED_ROLES, countyCode, 'manage')
+    if (!managing.authorized) return managing
+    return (await scopesHolding(actor, countyCode)).some((scope) => scope.level !== 'county') ? AuthorizationResponse.allow() : deny('admin.subsidies.errors.own_level')
   }
 
   async manageRules(actor: User) {
@@ -49,7 +50,7 @@ export default class SubsidyPolicy extends BasePolicy {
 
   /** Entering payment data: any centre holding the person's county. */
   async editPayee(actor: User, countyCode: string) {
-    return (await scopesHolding(actor, countyCode)).length ? AuthorizationResponse.allow() : notFound()
+    return allowWithinScope(actor, SCOPED_ROLES, countyCode, 'manage')
   }
 
   /** Full numbers: administrators of a centre holding the county (staff see them masked). */

@@ -2,11 +2,13 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { actingAs } from '#core/accounts/acting'
+import { todayIso } from '#core/clock'
+import { suspendRegion } from '#core/regions/participation'
 import { computePerformance } from '#modules/admin/performance/compute_performance'
 import { proposeList } from '#modules/admin/subsidies/subsidy_lists'
 import { staffOf } from '#tests/fixtures/experts/consultations'
 import { countyYear, readyCounty, setRules, YEAR } from '#tests/fixtures/admin/subsidies'
-import { fieldErrors, submitForm, submitHtmxForm } from '#tests/helpers'
+import { createUser, fieldErrors, submitForm, submitHtmxForm } from '#tests/helpers'
 
 const listId = (response: any) => Number(/\/admin\/subsidies\/(\d+)$/.exec(response.header('location'))![1])
 const lineOf = (userId: number) => db.from('admin_subsidy_lines').where('user_id', userId).first()
@@ -132,6 +134,18 @@ test.group('Subsidies / a county list: proposed, adjusted, approved above, froze
     ;(await submitForm(client, '/admin/subsidies', { year: String(YEAR), county_code: '510105' }, county)).assertStatus(404)
     // Someone of no centre: 403.
     ;(await client.get('/admin/subsidies').loginAs((await countyYear('510106')).officer)).assertStatus(403)
+  })
+
+  test('a suspended county keeps reading its list but neither proposes nor adjusts (403); its city still approves', async ({ client, assert }) => {
+    const { expertUser, countyStaff } = await readyCounty('510104')
+    const id = listId(await submitForm(client, '/admin/subsidies', { year: String(YEAR), county_code: '510104' }, countyStaff))
+    const platform = await createUser({ roles: ['platform_admin'], scopes: { platform_admin: '51' } })
+    await suspendRegion(await actingAs(platform, null), { regionCode: '510104', reason: '未落实配套经费', fromDay: todayIso() })
+    ;(await client.get(`/admin/subsidies/${id}`).loginAs(countyStaff)).assertStatus(200)
+    const line = await lineOf(expertUser.id)
+    ;(await submitForm(client, `/admin/subsidies/lines/${line.id}`, { amount: '100', reason: '暂停期间调整' }, countyStaff)).assertStatus(403)
+    ;(await submitForm(client, `/admin/subsidies/${id}/approve`, {}, await staffOf('5101', 'center_admin'))).assertStatus(302)
+    assert.equal((await db.from('admin_subsidy_lists').where('id', id).first()).status, 'approved')
   })
 
   test('proposing needs the year\'s rules and figures; only a county centre proposes', async ({ client, assert }) => {
