@@ -62,13 +62,13 @@ export interface Topology {
   stop(): Promise<void>
 }
 
-interface RunAs {
+export interface RunAs {
   uid: number
   gid: number
 }
 
 /** As root, PostgreSQL must run as another user; elsewhere as ourselves. */
-async function postgresUser(): Promise<RunAs | null> {
+export async function postgresUser(): Promise<RunAs | null> {
   if (process.getuid?.() !== 0) return null
   const [{ stdout: uid }, { stdout: gid }] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])])
   return { uid: Number(uid), gid: Number(gid) }
@@ -79,7 +79,7 @@ function need(path: string, hint: string) {
 }
 
 /** A PostgreSQL 15 cluster of this topology (primary or replica): pg_ctl with the topology's port and socket folder. */
-function cluster(dataDir: string, port: number, runAs: RunAs | null, logFile: string): Cluster {
+export function cluster(dataDir: string, port: number, runAs: RunAs | null, logFile: string): Cluster {
   const asUser = runAs ? { uid: runAs.uid, gid: runAs.gid } : {}
   const pgCtl = (...args: string[]) => run(join(PG_BIN, 'pg_ctl'), ['-D', dataDir, ...args], { ...asUser, cwd: '/' })
   return {

@@ -16,7 +16,7 @@ import { mkdir, readdir, rm, chown } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs, promisify } from 'node:util'
 import autocannon, { type Result } from 'autocannon'
-import { startTopology, type Topology } from '../../bin/topology.js'
+import { cluster, postgresUser, startTopology, type Topology } from '../../bin/topology.js'
 import { Browser } from '../../bench/browser.js'
 import { smallPhoto } from '../fixtures/media/generate.js'
 
@@ -172,7 +172,7 @@ const checks: Check[] = [
       if (!last) throw new Error('the primary holds no consultation (the seeds should have made some)')
       const dir = join(topology.dir, 'backup')
       await mkdir(dir, { recursive: true })
-      const runAs = process.getuid?.() === 0 ? await postgresIds() : null
+      const runAs = await postgresUser()
       if (runAs) await chown(dir, runAs.uid, runAs.gid)
       const dump = join(dir, 'rural_tech.dump')
       const started = Date.now()
@@ -181,10 +181,9 @@ const checks: Check[] = [
       // The restore: a new, empty cluster, as after losing the machine.
       const data = join(dir, 'restored')
       const port = primary.port + 10
-      const asUser = runAs ?? {}
-      await run(join(PG_BIN, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'], { ...asUser, cwd: '/' })
-      const pgCtl = (...args: string[]) => run(join(PG_BIN, 'pg_ctl'), ['-D', data, ...args], { ...asUser, cwd: '/' })
-      await pgCtl('-l', join(dir, 'restored.log'), '-w', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`, 'start')
+      await run(join(PG_BIN, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'], { ...(runAs ?? {}), cwd: '/' })
+      const restoredCluster = cluster(data, port, runAs, join(dir, 'restored.log'))
+      await restoredCluster.start()
       try {
         await run(join(PG_BIN, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'rural_tech'])
         await run(join(PG_BIN, 'pg_restore'), ['--no-owner', '--exit-on-error', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'rural_tech', dump])
@@ -192,7 +191,7 @@ const checks: Check[] = [
         if (JSON.stringify(restored) !== JSON.stringify(last)) throw new Error(`restored ${JSON.stringify(restored)}, the primary had ${JSON.stringify(last)}`)
         return `consultation #${last.id} (${last.created_at}) found after the restore; dump ${dumped} ms, restore ${Date.now() - started - dumped} ms`
       } finally {
-        await pgCtl('-m', 'fast', '-w', 'stop').catch(() => {})
+        await restoredCluster.stop()
         await rm(dir, { recursive: true, force: true })
       }
     },
@@ -213,11 +212,6 @@ async function primarySql(topology: Topology, sql: string) {
 async function objectsIn(directory: string) {
   const entries = await readdir(directory, { recursive: true }).catch(() => [] as string[])
   return entries.filter((entry) => entry.endsWith('._S3rver_object')).length
-}
-
-async function postgresIds() {
-  const [{ stdout: uid }, { stdout: gid }] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])])
-  return { uid: Number(uid), gid: Number(gid) }
 }
 
 async function lastConsultation(port: number) {
