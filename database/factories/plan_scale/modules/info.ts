@@ -174,7 +174,9 @@ export async function generate({ connect, random, counties, until, log }: Module
   }
   await Promise.all([records.end(), events.end(), documents.end(), links.end(), solvedLinks.end()])
   await client.query(`SELECT setval(pg_get_serial_sequence('info_records', 'id'), $1::bigint)`, [recordCount])
-  await client.query('ANALYZE info_records, info_record_events, info_record_links, info_record_solved_links, text_documents')
+  // Vacuumed too: the queues' counts are index-only scans, which need the visibility map.
+  await client.query('VACUUM (ANALYZE) info_records')
+  await client.query('ANALYZE info_record_events, info_record_links, info_record_solved_links, text_documents')
   log(`  ${cities.length} cities, ${industries.length} industries`)
   return recordCount
 }
