@@ -9,23 +9,33 @@
  * non-zero when any page answers an error.
  *
  * Flags: --duration 10 (seconds per cell), --connections 1,16,64, --only "<name>,<name>".
+ *
+ * `--soak 30` (issue 19 §4) instead drives every page at once, their requests interleaved,
+ * for that many minutes at the first connection count, and samples the process's memory
+ * every 30 s; heap snapshots after the first minute and at the end (tmp/soak-*.heapsnapshot)
+ * are compared by constructor to name what grew. Pass/fail: RSS at the end within 15 % of
+ * RSS after the first minute.
  */
 import { createServer, get } from 'node:http'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { writeHeapSnapshot } from 'node:v8'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { startBenchDatabase } from './database.js'
 import { bootApp } from './app.js'
 import type { BenchPage } from './pages.js'
+import { heapGrowth } from './heap_summary.js'
 
 const { values: flags } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '1,16,64' },
     only: { type: 'string' },
+    soak: { type: 'string' },
   },
 })
+const soakMinutes = Number(flags.soak) || 0
 const duration = Math.max(1, Number(flags.duration) || 10)
 const connectionCounts = flags.connections.split(',').map(Number).filter((n) => n > 0)
 
@@ -146,6 +156,62 @@ async function run(name: string, url: string, requests: Target['requests'] | und
   }
 }
 
+/** Each page alone at each connection count, then bare Node serving the home page's bytes. */
+async function measure(targets: Target[]) {
+  for (const target of targets) await run(target.name, booted.url, target.requests)
+  const bare = await bareNode()
+  try {
+    await run('bare Node (home bytes)', bare.url, undefined)
+  } finally {
+    bare.close()
+  }
+  console.log(`\nreq/s and latency in ms (load average ${load()}):`)
+  console.table(rows)
+  if (failures.length) {
+    console.error(`\n${failures.length} cells answered errors:\n${failures.map((line) => `  ✗ ${line}`).join('\n')}`)
+    process.exitCode = 1
+  }
+}
+
+/** All pages at once for soakMinutes; memory sampled in this process, which is the app's (autocannon runs in a worker thread, its heap apart). */
+async function soak(targets: Target[]) {
+  const requests = targets.flatMap((target) => target.requests.map((request, index) => ({ request, index }))).sort((a, b) => a.index - b.index).map(({ request }) => request)
+  const connections = connectionCounts[0]
+  mkdirSync(`${APP_TMP}`, { recursive: true })
+  const samples: Record<string, number | string>[] = []
+  const started = Date.now()
+  let firstMinute = null as { rss: number; path: string } | null
+  const sample = () => {
+    const memory = process.memoryUsage()
+    samples.push({ minute: ((Date.now() - started) / 60_000).toFixed(1), 'RSS MB': mb(memory.rss), 'heap MB': mb(memory.heapUsed), 'external MB': mb(memory.external), load: load() })
+    if (!firstMinute && Date.now() - started >= 60_000) {
+      firstMinute = { rss: memory.rss, path: writeHeapSnapshot(`${APP_TMP}soak-start.heapsnapshot`) }
+    }
+  }
+  const timer = setInterval(sample, 30_000)
+  console.log(`soak: ${targets.length} pages, ${requests.length} distinct requests, ${connections} connections, ${soakMinutes} min`)
+  const result = await autocannon({ url: booted.url, connections, duration: soakMinutes * 60, workers: 1, requests })
+  clearInterval(timer)
+  global.gc?.()
+  const end = process.memoryUsage()
+  const endPath = writeHeapSnapshot(`${APP_TMP}soak-end.heapsnapshot`)
+  sample()
+  console.table(samples)
+  const bad = result.non2xx + result.errors + result.timeouts
+  console.log(`${Math.round(result.requests.average)} req/s on average, ${result.requests.total} requests, p99 ${result.latency.p99} ms, ${bad} errors`)
+  if (firstMinute) {
+    const growth = end.rss / firstMinute.rss - 1
+    console.log(`RSS after the first minute ${mb(firstMinute.rss)} MB, at the end ${mb(end.rss)} MB: ${(growth * 100).toFixed(1)} % (target ≤ 15 %)`)
+    console.log('\nwhat grew in the heap, by constructor:')
+    console.table(await heapGrowth(firstMinute.path, endPath))
+    if (growth > 0.15) process.exitCode = 1
+  }
+  if (bad) process.exitCode = 1
+}
+
+const APP_TMP = new URL('../tmp/', import.meta.url).pathname
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024)
+
 console.log(`bench:load — ${duration} s per cell at ${connectionCounts.join('/')} connections; load average ${load()}`)
 try {
   const targets: Target[] = []
@@ -161,19 +227,8 @@ try {
     }
     targets.push(await targetOf(page))
   }
-  for (const target of targets) await run(target.name, booted.url, target.requests)
-  const bare = await bareNode()
-  try {
-    await run('bare Node (home bytes)', bare.url, undefined)
-  } finally {
-    bare.close()
-  }
-  console.log(`\nreq/s and latency in ms (load average ${load()}):`)
-  console.table(rows)
-  if (failures.length) {
-    console.error(`\n${failures.length} cells answered errors:\n${failures.map((line) => `  ✗ ${line}`).join('\n')}`)
-    process.exitCode = 1
-  }
+  if (soakMinutes) await soak(targets)
+  else await measure(targets)
 } finally {
   await booted.stop()
   await database.stop()
