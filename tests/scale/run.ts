@@ -165,6 +165,27 @@ const checks: Check[] = [
     },
   },
   {
+    name: 'after the faults the jobs worker still sweeps the deadlines: the sweep, made due now, runs once and completes',
+    async run(topology) {
+      const since = await primarySql(topology, `SELECT now()`)
+      // Due now instead of within the minute (the schedule's own clock, as a test moves it).
+      await primarySql(topology, `UPDATE job_schedules SET next_run_at = now() WHERE name = '${SWEEP}'`)
+      const started = Date.now()
+      let runs = 0
+      while (Date.now() - started < 30_000) {
+        runs = Number(await primarySql(topology, `SELECT count(*) FROM pgboss.job WHERE name = '${SWEEP}' AND state = 'completed' AND created_on >= '${since}'`))
+        if (runs > 0) break
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+      const took = Date.now() - started
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      const all = Number(await primarySql(topology, `SELECT count(*) FROM pgboss.job WHERE name = '${SWEEP}' AND created_on >= '${since}'`))
+      const report = `${SWEEP} completed ${took} ms after it was made due; ${all} run(s) of it since`
+      if (runs !== 1 || all !== 1) throw new Error(report)
+      return report
+    },
+  },
+  {
     name: 'backup: pg_dump -Fc of the primary, pg_restore into a fresh cluster, the last consultation is there',
     async run(topology) {
       const primary = topology.primary
@@ -202,6 +223,8 @@ const pgEnv = () => ({ ...process.env, PGPASSWORD: 'postgres' })
 /** A seeded demo farmer (database/seeders/03_core_demo_accounts_seeder.ts). */
 const DEMO_FARMER = '13900000001'
 const SUBMISSIONS = 30
+/** The deadline sweep's schedule (app/modules/experts/triage/jobs.ts), every minute. */
+const SWEEP = 'experts.sweep_deadlines'
 
 async function primarySql(topology: Topology, sql: string) {
   const args = ['-h', '127.0.0.1', '-p', String(topology.primary.port), '-U', 'postgres', '-d', 'rural_tech', '-Atc', sql]
