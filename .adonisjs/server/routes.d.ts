@@ -65,6 +65,8 @@ export type ScannedRoutes = {
     'admin.evaluations.index': { paramsTuple?: []; params?: {} }
     'admin.notices.index': { paramsTuple?: []; params?: {} }
     'admin.notices.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.outbreaks.index': { paramsTuple?: []; params?: {} }
+    'admin.outbreaks.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.centres.store': { paramsTuple?: []; params?: {} }
     'admin.centres.items.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
     'admin.centres.items.review': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'item': ParamValue} }
@@ -72,6 +74,8 @@ export type ScannedRoutes = {
     'admin.evaluations.compute': { paramsTuple?: []; params?: {} }
     'admin.evaluations.targets.store': { paramsTuple?: []; params?: {} }
     'admin.evaluations.notices.store': { paramsTuple?: []; params?: {} }
+    'admin.outbreaks.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.outbreaks.dismiss': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.moderation.words.index': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.store': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.check': { paramsTuple?: []; params?: {} }
@@ -310,6 +314,8 @@ export type ScannedRoutes = {
     'admin.moderation.words.index': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.moderation.breakers.index': { paramsTuple?: []; params?: {} }
+    'admin.outbreaks.index': { paramsTuple?: []; params?: {} }
+    'admin.outbreaks.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.moderation.reviews.index': { paramsTuple?: []; params?: {} }
     'admin.moderation.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'passkeys.index': { paramsTuple?: []; params?: {} }
@@ -450,6 +456,8 @@ export type ScannedRoutes = {
     'admin.moderation.words.index': { paramsTuple?: []; params?: {} }
     'admin.moderation.words.confirm_remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.moderation.breakers.index': { paramsTuple?: []; params?: {} }
+    'admin.outbreaks.index': { paramsTuple?: []; params?: {} }
+    'admin.outbreaks.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.moderation.reviews.index': { paramsTuple?: []; params?: {} }
     'admin.moderation.reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'experts.directory.index': { paramsTuple?: []; params?: {} }
@@ -561,6 +569,8 @@ export type ScannedRoutes = {
     'admin.evaluations.compute': { paramsTuple?: []; params?: {} }
     'admin.evaluations.targets.store': { paramsTuple?: []; params?: {} }
     'admin.evaluations.notices.store': { paramsTuple?: []; params?: {} }
+    'admin.outbreaks.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.outbreaks.dismiss': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'signup.store': { paramsTuple?: []; params?: {} }
     'session.store': { paramsTuple?: []; params?: {} }
     'password_reset.store': { paramsTuple?: []; params?: {} }

@@ -139,3 +139,12 @@ routeGroup({ prefix: '/notices', as: 'admin.notices', signedIn: false }, () => {
   router.get('/', [NoticesController, 'index']).as('index')
   router.get('/:id', [NoticesController, 'show']).as('show')
 })
+
+// outbreaks — 疫情预警: clusters of similar consultations above their seasonal baseline, confirmed or dismissed by the centres.
+const OutbreaksController = () => import('#modules/admin/outbreaks/outbreaks_controller')
+routeGroup({ prefix: '/admin/outbreaks', as: 'admin.outbreaks' }, () => {
+  router.get('/', [OutbreaksController, 'index']).as('index')
+  router.get('/:id', [OutbreaksController, 'show']).as('show').where('id', router.matchers.number())
+  router.post('/:id/confirm', [OutbreaksController, 'confirm']).as('confirm').where('id', router.matchers.number())
+  router.post('/:id/dismiss', [OutbreaksController, 'dismiss']).as('dismiss').where('id', router.matchers.number())
+})

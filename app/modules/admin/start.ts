@@ -73,3 +73,8 @@ registerAuditActions({
   'evaluation.target': 'admin.evaluations.audit.target',
   'evaluation.notice': 'admin.evaluations.audit.notice',
 })
+
+// outbreaks: 疫情预警 for everyone of a centre; the detection runs daily.
+import '#modules/admin/outbreaks/jobs'
+registerNavigation({ area: 'home.centre', route: 'admin.outbreaks.index', label: 'admin.outbreaks.title', visible: hasAnyRole(...SCOPED_ROLES), order: 12 })
+registerAuditActions({ 'outbreak.confirm': 'admin.outbreaks.audit.confirm', 'outbreak.dismiss': 'admin.outbreaks.audit.dismiss' })

@@ -2,6 +2,7 @@
  * What other modules may use of the expert service (DESIGN §2). Grows as they need it.
  */
 import Expert from '#modules/experts/models/expert'
+import { RegionScope } from '#core/regions/region_scope'
 export { CONSULTATION_STATES, type ConsultationState } from '#modules/experts/shared/consultation_states'
 // Triage: automatic assignment, the centre's manual choice, the deadline sweep.
 export { assignExpert, assignByCentre, reassign, reachableExperts, findCandidate } from '#modules/experts/triage/assign_expert'
@@ -37,5 +38,12 @@ export { casesByCounty, type Statistics, type Figures } from '#modules/experts/s
 export { personFigures, type PersonFigures } from '#modules/experts/statistics/person_figures'
 // 成果转化's draft demands: clusters of similar consultations asked again and again in a county, read-only.
 export { similarCaseClusters, type CaseCluster } from '#modules/experts/similar/case_clusters'
+// 疫情预警 (admin): how many cases name a cluster's words in given windows (the seasonal baseline); whom a confirmed alert tells.
+export { alikeCaseCounts } from '#modules/experts/similar/alike_counts'
+/** The user ids of the verified experts of an industry whose county is in `region`, read-only. */
+export async function industryExpertUserIds(region: RegionScope, industry: string): Promise<number[]> {
+  const query = Expert.query().where('status', 'verified').whereRaw('industries @> ARRAY[?]::text[]', [industry]).select('user_id')
+  return (await RegionScope.constrain(query, [region])).map((expert) => Number(expert.userId))
+}
 // 成果转化's 服务之星: a city's experts with the most cases of a month, from the people rollups, read-only.
 export { serviceStars, STARS_SHOWN, type ServiceStar } from '#modules/experts/statistics/service_stars'
