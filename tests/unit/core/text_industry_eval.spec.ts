@@ -23,5 +23,5 @@ test.group('text:eval · industry suggestion', (group) => {
     } finally {
       ace.ui.switchMode('normal')
     }
-  }).timeout(120_000)
+  }).timeout(300_000)
 })
