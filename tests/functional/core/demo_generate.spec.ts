@@ -145,7 +145,7 @@ test.group('demo:generate (plan-scale data)', (group) => {
     const generated = Number(await scalar('SELECT max(id) FROM users'))
     const [{ id }] = await db.table('users').insert({ phone: '18800000000', password: 'x', created_at: new Date(), updated_at: new Date() }).returning('id')
     assert.equal(Number(id), generated + 1)
-  }).timeout(120_000)
+  }).timeout(300_000)
 
   test('modules add their data after the cases (农技知识库 from valid 回访), and --modules redoes only theirs', async ({ assert }) => {
     ;(await generate(FRESH)).assertSucceeded()
@@ -177,7 +177,7 @@ test.group('demo:generate (plan-scale data)', (group) => {
     assert.equal(Number(await scalar('SELECT count(*) FROM experts_knowledge_entries')), entries, 'redone, not added twice')
 
     ;(await generate([...SMALL, '--modules', 'nonsense'])).assertFailed()
-  }).timeout(120_000)
+  }).timeout(300_000)
 
   test('the same seed and end give the same data; another seed does not', async ({ assert }) => {
     ;(await generate(FRESH)).assertSucceeded()
@@ -186,7 +186,7 @@ test.group('demo:generate (plan-scale data)', (group) => {
     assert.equal(await fingerprint(), first)
     ;(await generate([...FRESH, '--seed', '7'])).assertSucceeded()
     assert.notEqual(await fingerprint(), first)
-  }).timeout(120_000)
+  }).timeout(300_000)
 
   test('refuses a database that already has users, and production', async ({ assert }) => {
     await db.rawQuery('TRUNCATE users, text_documents RESTART IDENTITY CASCADE')
