@@ -192,6 +192,8 @@ export async function generate({ connect, random, counties, until, log }: Module
   }
   await lectureDocuments.end()
   log(`  ${LECTURES} lectures and their documents (${elapsed()})`)
-  await client.query('ANALYZE achievements_tech_demands, achievements_tech_offers, achievements_bounties, achievements_bounty_claims, achievements_platforms, achievements_lectures, text_documents')
+  // Vacuumed, not only analysed: a rerun (--modules achievements) deleted the documents it rewrites, and index-only scans
+  // (the matcher's join back to text_documents by id) would visit the heap for every row until autovacuum came by.
+  await client.query('VACUUM (ANALYZE) achievements_tech_demands, achievements_tech_offers, achievements_bounties, achievements_bounty_claims, achievements_platforms, achievements_lectures, text_documents')
   return DEMANDS + OFFERS + BOUNTIES + claimId + PLATFORMS + LECTURES
 }
