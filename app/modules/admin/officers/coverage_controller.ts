@@ -17,6 +17,10 @@ import type { CoverageRow } from '#modules/experts/public'
 import CoveragePolicy from '#modules/admin/officers/policy'
 import { coverageExportValidator, coverageValidator } from '#modules/admin/officers/validators'
 
+/** Drawn maps kept per process: the province and the 21 cities, in two languages, with room to spare. */
+const DRAWN_MAPS = 64
+const drawnMaps = new Map<string, string>()
+
 const COLUMNS = ['county', 'township', 'village', 'code', 'verified', 'active', 'officers'] as const
 
 /** 信息员 coverage of a region: the province or a city rolled up, a county village by village with the gaps first. */
@@ -43,7 +47,8 @@ export default class CoverageController {
       const { rows: counties, computedAt } = await keptCoverageByCounty(region)
       const rows = region.level === 'province' ? citiesOf(counties) : counties
       const names = await regionDirectory.fullNames(rows.map((row) => row.code))
-      Object.assign(data, { rows, names, totals: totalsOf(rows), computedAt, ...this.#map(ctx, region, counties) })
+      const regionName = data.regionName as string
+      Object.assign(data, { rows, names, totals: totalsOf(rows), computedAt, mapHtml: await this.#drawnMap(ctx, region, regionName, counties, computedAt) })
     }
     return renderPageOrFragment(ctx, 'admin/officers/pages/coverage', 'admin/officers/partials/coverage', data)
   }
@@ -84,6 +89,28 @@ export default class CoverageController {
     response.header('Content-Disposition', `attachment; filename="coverage-${region.regionCode}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
     response.header('Cache-Control', 'no-store')
     response.stream(Readable.from(format === 'csv' ? csvBytes(header, rows()) : xlsxBytes(i18n.t('admin.officers.export.sheet'), header, rows())))
+  }
+
+  /**
+   * The map drawn (core's county_map component) for kept figures: the same rows draw the
+   * same SVG, so a process draws it once per region and language until they are computed
+   * again — most of the page's work otherwise.
+   */
+  async #drawnMap(ctx: HttpContext, region: RegionScope, regionName: string, counties: CoverageRow[], computedAt: Date) {
+    const key = `${ctx.i18n.locale}:${region.regionCode}:${computedAt.getTime()}`
+    let html = drawnMaps.get(key)
+    if (html === undefined) {
+      const { map, legend } = this.#map(ctx, region, counties)
+      html = await ctx.view.render('components/map/county_map', {
+        map,
+        legend,
+        label: ctx.i18n.t('admin.officers.map.label', { region: regionName }),
+        caption: ctx.i18n.t('admin.officers.map.caption', { perVillage: OFFICERS_PER_VILLAGE }),
+      })
+      if (drawnMaps.size >= DRAWN_MAPS) drawnMaps.delete(drawnMaps.keys().next().value!)
+      drawnMaps.set(key, html)
+    }
+    return html
   }
 
   /** The province's county map shaded by the share of each county's villages covered, each county linking to its page. */
