@@ -25,6 +25,12 @@ const MAX_QUERY_CHARS = 30
 const SHOP_FORM = { errorsTarget: '#shop-form-errors' }
 const PRODUCT_FORM = { errorsTarget: '#product-form-errors' }
 
+/** A shop's products per page: a family farm lists a few, a cooperative may list a hundred. */
+const PRODUCTS_PER_PAGE = 24
+
+/** ?page= as a page number; anything else is the first page. */
+const pageOf = (request: HttpContext['request']) => Math.min(Math.max(Number.parseInt(String(request.input('page', 1)), 10) || 1, 1), 10_000)
+
 /** Photos of products, first stored first, by product id. */
 async function photosOf(products: ShopProduct[], publicOnly: boolean) {
   if (!products.length) return {}
@@ -125,8 +131,8 @@ export default class ShopsController {
     return this.#page(ctx, shop, true)
   }
 
-  async #page({ view, auth, i18n }: HttpContext, shop: MicroShop, revealed: boolean) {
-    const products = await shop.related('products').query().where('held', false).orderBy('id', 'desc')
+  async #page({ view, auth, i18n, request }: HttpContext, shop: MicroShop, revealed: boolean) {
+    const products = await shop.related('products').query().where('held', false).orderBy('id', 'desc').paginate(pageOf(request), PRODUCTS_PER_PAGE)
     const photos = await photosOf(products, true)
     const labels = await sellerLabels([shop])
     const firstPhoto = products.map((product) => photos[product.id]?.[0]).find(Boolean)
@@ -163,10 +169,10 @@ export default class ShopsController {
     })
   }
 
-  async mine({ view, auth, bouncer }: HttpContext) {
+  async mine({ view, auth, bouncer, request }: HttpContext) {
     await bouncer.with(ShopPolicy).authorize('open')
     const shop = await MicroShop.findBy('ownerId', auth.getUserOrFail().id)
-    const products = shop ? await shop.related('products').query().orderBy('id', 'desc') : []
+    const products = shop ? await shop.related('products').query().orderBy('id', 'desc').paginate(pageOf(request), PRODUCTS_PER_PAGE) : []
     return view.render('supply/shops/pages/mine', {
       shop,
       products,

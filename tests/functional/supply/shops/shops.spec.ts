@@ -175,6 +175,24 @@ test.group('Supply / micro-shop products', (group) => {
     assert.equal((await MicroShop.findOrFail(shop.id)).name, '别人的果园')
   })
 
+  test('a shop of many products pages them by 24, on its public page and on 我的微商', async ({ client, assert }) => {
+    const { shop, owner } = await makeShop()
+    for (let n = 1; n <= 30; n++) await makeProduct(shop, { name: `产品${String(n).padStart(2, '0')}号` })
+    const first = await client.get(`/supply/shops/${shop.id}`)
+    first.assertStatus(200)
+    assert.include(first.text(), '产品30号')
+    assert.notInclude(first.text(), '产品06号')
+    assert.include(first.text(), '?page=2')
+    const second = await client.get(`/supply/shops/${shop.id}?page=2`)
+    assert.include(second.text(), '产品06号')
+    assert.notInclude(second.text(), '产品07号')
+    // A page number that is no number is the first page, never an error.
+    assert.include((await client.get(`/supply/shops/${shop.id}?page=abc`)).text(), '产品30号')
+    const mine = await client.get('/supply/shops/mine?page=2').loginAs(owner)
+    assert.include(mine.text(), '产品01号')
+    assert.notInclude(mine.text(), '产品30号')
+  })
+
   test('phones: masked on every page; signed in, 显示电话 reveals a tel: link (htmx or plain post); held products stay hidden', async ({ client, assert }) => {
     const { shop } = await makeShop({ phone: '13900000001' })
     await makeProduct(shop, { name: '待审产品', held: true })
