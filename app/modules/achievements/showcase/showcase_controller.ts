@@ -62,13 +62,11 @@ export default class ShowcaseController {
     const city = cities.find((region) => region.code === cityCode)
     const month = typeof qs.month === 'string' && qs.month ? DateTime.fromFormat(qs.month, 'yyyy-MM', { zone: 'Asia/Shanghai' }) : inBeijing().startOf('month').minus({ months: 1 })
     if (!city || !month.isValid) return ctx.response.notFound()
-    const stars = await serviceStars(RegionScope.fromRegionCode(city.code).prefix, month)
-    const experts = await Promise.all(stars.map((star) => findVerifiedExpert(star.expertId)))
     return renderPageOrFragment(ctx, 'achievements/showcase/pages/stars', 'achievements/showcase/partials/stars', {
       cities,
       city,
       month: month.toFormat('yyyy-MM'),
-      stars: stars.map((star, index) => ({ ...star, expert: experts[index] })).filter((star) => star.expert),
+      stars: await serviceStars(RegionScope.fromRegionCode(city.code).prefix, month),
     })
   }
 }
