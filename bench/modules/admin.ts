@@ -73,6 +73,8 @@ pages.push(
     path: async (ctx) => `/admin/evaluations?city=510100&period=${(await ctx.pick('SELECT DISTINCT period FROM admin_center_scores')).period}`,
   },
   { name: '通报 list (guest)', as: 'guest', path: '/notices' },
+  { name: '疫情预警 list (county staff)', as: 'center_staff', scope: 'county', path: '/admin/outbreaks' },
+  { name: '疫情预警 list (province)', as: 'platform_admin', scope: 'province', path: '/admin/outbreaks' },
   { name: '通报 a notice (guest)', as: 'guest', path: async (ctx) => `/notices/${(await ctx.pick('SELECT id FROM admin_notices')).id}` }
 )
 

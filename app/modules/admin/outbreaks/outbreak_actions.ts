@@ -13,7 +13,7 @@ import { notify } from '#core/notifications/notification_service'
 import regionDirectory from '#core/regions/region_directory'
 import { RegionScope } from '#core/regions/region_scope'
 import { alikeCaseCounts, industryExpertUserIds, similarCaseClusters, type CaseCluster } from '#modules/experts/public'
-import { exceedsBaseline, seasonalBaseline, WINDOW_DAYS, YEARS_BACK, FLOOR } from '#modules/admin/outbreaks/baseline'
+import { exceedsBaseline, FLOOR, problemTerms, seasonalBaseline, WINDOW_DAYS, YEARS_BACK } from '#modules/admin/outbreaks/baseline'
 import OutbreakAlert from '#modules/admin/outbreaks/outbreak_alert'
 
 export const OUTBREAK_SUBJECT = 'admin.outbreak_alert'
@@ -26,10 +26,10 @@ const alertLink = (id: number) => `/admin/outbreaks/${id}`
 
 /**
  * The detection: each county's clusters of similar consultations of the last WINDOW_DAYS
- * (experts' similarCaseClusters, at least FLOOR cases) are counted — cases of the county
- * and industry naming the cluster's words — against the same days of the YEARS_BACK
- * earlier years; a cluster above its seasonal baseline becomes an alert, told in-site to
- * the county's and the city's centre. A cluster any of whose cases is in an earlier alert
+ * (experts' similarCaseClusters, at least FLOOR cases) whose words name a disease, pest
+ * or symptom are counted — cases of the county and industry naming one of those words —
+ * against the same days of the YEARS_BACK earlier years; a cluster above its seasonal
+ * baseline becomes an alert, told in-site to the county's and the city's centre. A cluster any of whose cases is in an earlier alert
  * is not raised again. Neighbouring counties are not pooled: each county stands alone.
  */
 export async function detectOutbreaks(options: { countyCode?: string } = {}): Promise<OutbreakAlert[]> {
@@ -38,8 +38,10 @@ export async function detectOutbreaks(options: { countyCode?: string } = {}): Pr
   const clusters = await similarCaseClusters({ since: from, countyCode: options.countyCode, minSize: FLOOR })
   const raised: OutbreakAlert[] = []
   for (const cluster of clusters) {
+    const problems = problemTerms(cluster.terms)
+    if (!problems.length) continue
     const windows = [0, ...Array.from({ length: YEARS_BACK }, (_, index) => index + 1)].map((years) => ({ from: from.minus({ years }).toJSDate(), to: to.minus({ years }).toJSDate() }))
-    const [now, ...earlier] = await alikeCaseCounts({ countyCode: cluster.countyCode, industry: cluster.industry, terms: cluster.terms, windows })
+    const [now, ...earlier] = await alikeCaseCounts({ countyCode: cluster.countyCode, industry: cluster.industry, terms: problems, windows })
     const current = Math.max(now, cluster.caseIds.length)
     if (!exceedsBaseline(current, earlier)) continue
     const alert = await raise(cluster, { current, earlier, from, to })
@@ -80,7 +82,8 @@ async function raise(cluster: CaseCluster, counts: { current: number; earlier: n
 }
 
 async function noticeTitle(key: string, alert: OutbreakAlert) {
-  const [county, industries] = await Promise.all([regionDirectory.fullName(alert.countyCode), industryNames()])
+  const county = await regionDirectory.fullName(alert.countyCode)
+  const industries = await industryNames()
   const text = zh().t(key, { county, industry: industries.get(alert.industryCode) ?? alert.industryCode, count: alert.caseCount, terms: alert.terms.join('、') })
   return [...text].slice(0, 100).join('')
 }

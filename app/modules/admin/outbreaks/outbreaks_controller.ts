@@ -78,8 +78,6 @@ export default class OutbreaksController {
 }
 
 async function names(alerts: OutbreakAlert[]) {
-  return {
-    regionNames: await regionDirectory.fullNames(alerts.map((alert) => alert.countyCode)),
-    industryNames: Object.fromEntries(await industryNames()),
-  }
+  const regionNames = await regionDirectory.fullNames(alerts.map((alert) => alert.countyCode))
+  return { regionNames, industryNames: Object.fromEntries(await industryNames()) }
 }

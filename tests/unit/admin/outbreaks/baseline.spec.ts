@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { exceedsBaseline, FLOOR, seasonalBaseline } from '#modules/admin/outbreaks/baseline'
+import { exceedsBaseline, FLOOR, problemTerms, seasonalBaseline } from '#modules/admin/outbreaks/baseline'
 
 test.group('Admin / outbreaks / the seasonal baseline', () => {
   test('a burst over a quiet history is an outbreak; the same counts as every year at this season are not', ({ assert }) => {
@@ -17,5 +17,10 @@ test.group('Admin / outbreaks / the seasonal baseline', () => {
   test('the baseline is the mean of the earlier years, 0 without any', ({ assert }) => {
     assert.equal(seasonalBaseline([3, 6, 0]), 3)
     assert.equal(seasonalBaseline([]), 0)
+  })
+
+  test('only the words naming a disease, pest or symptom make the problem; a breed or a way of farming is none', ({ assert }) => {
+    assert.deepEqual(problemTerms(['猕猴桃', '开裂', '溃疡病', '防治']), ['开裂', '溃疡病'])
+    assert.deepEqual(problemTerms(['长白猪', '育肥猪']), [])
   })
 })
