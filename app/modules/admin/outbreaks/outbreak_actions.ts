@@ -94,12 +94,16 @@ export function alertIn(scopes: RegionScope[], id: unknown) {
   return RegionScope.constrain(OutbreakAlert.query().where('id', String(id)), scopes).first()
 }
 
-/** 确认: the verified experts of the alert's industry in its city are told in-site; returns how many. */
+/**
+ * 确认: the verified experts of the alert's industry in its city are told in-site, with the
+ * masked questions in the notice (the alert's page is the centres'); returns how many.
+ */
 export async function confirmAlert(acting: Actor, alert: OutbreakAlert): Promise<number> {
   const experts = await industryExpertUserIds(RegionScope.fromRegionCode(alert.countyCode).city, alert.industryCode)
   const title = await noticeTitle('admin.outbreaks.notice_confirmed', alert)
   await decide(acting, alert, { status: 'confirmed', expertsTold: experts.length }, async (trx) => {
-    for (const userId of experts) await notify(userId, { kind: 'admin.outbreak_confirmed', title, link: alertLink(alert.id) }, { client: trx })
+    const body = alert.excerpts.map((excerpt, index) => `${index + 1}. ${excerpt}`).join('\n')
+    for (const userId of experts) await notify(userId, { kind: 'admin.outbreak_confirmed', title, body }, { client: trx })
   })
   return experts.length
 }

@@ -92,6 +92,8 @@ test.group('Admin / outbreaks / pages', (group) => {
     assert.equal(saved.expertsTold, 1)
     const [notice] = await told(fruit.user.id, 'admin.outbreak_confirmed')
     assert.include(notice.title, '运管中心确认疫情预警')
+    assert.include(notice.body, '溃疡')
+    assert.isNull(notice.link, 'the alert page is the centres\'')
     assert.lengthOf(await told(grain.user.id, 'admin.outbreak_confirmed'), 0)
     assert.lengthOf(await told(elsewhere.user.id, 'admin.outbreak_confirmed'), 0)
     const [entry] = await AuditEntry.query().where('action', 'outbreak.confirm')
