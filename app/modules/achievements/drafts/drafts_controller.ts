@@ -37,7 +37,7 @@ export default class DraftsController {
 
   /** The draft in the listing form, filled in, for the centre to edit and publish. */
   async edit(ctx: HttpContext) {
-    const draft = await proposedDraftIn(await this.#scopes(ctx), ctx.params.id)
+    const draft = await this.#managed(ctx, await this.#scopes(ctx))
     if (!draft) return ctx.response.notFound()
     const values = { kind: 'technology', title: draft.title, description: draft.description, industry: draft.industry, county_code: draft.countyCode }
     return ctx.view.render('achievements/listings/pages/form', {
@@ -52,7 +52,7 @@ export default class DraftsController {
   async publish(ctx: HttpContext) {
     const { request, auth, i18n, session, response } = ctx
     const scopes = await this.#scopes(ctx)
-    const draft = await proposedDraftIn(scopes, ctx.params.id)
+    const draft = await this.#managed(ctx, scopes)
     if (!draft) return response.notFound()
     const demand = await guardForm(ctx, { errorsTarget: '#listing-form-errors' }, async () =>
       publishDraft({ actor: auth.getUserOrFail(), ip: request.ip() }, scopes, draft, await listingInput(ctx, 'demands'))
@@ -64,7 +64,7 @@ export default class DraftsController {
   /** 不采用: htmx swaps the draft's entry for the status line; without JavaScript back to the list. */
   async dismiss(ctx: HttpContext) {
     const { request, auth, i18n, view } = ctx
-    const draft = await proposedDraftIn(await this.#scopes(ctx), ctx.params.id)
+    const draft = await this.#managed(ctx, await this.#scopes(ctx))
     if (!draft) return ctx.response.notFound()
     await guardForm(ctx, { errorsTarget: `#draft-${draft.id}-errors` }, () => dismissDraft({ actor: auth.getUserOrFail(), ip: request.ip() }, draft))
     return formDone(ctx, {
@@ -72,6 +72,13 @@ export default class DraftsController {
       redirectTo: '/admin/achievements/drafts',
       fragment: async (status) => view.render('achievements/drafts/partials/entry', { draft, status }),
     })
+  }
+
+  /** The proposed draft of the URL within the scopes (null: 404), which the person may change (403 while its county is suspended). */
+  async #managed(ctx: HttpContext, scopes: RegionScope[]) {
+    const draft = await proposedDraftIn(scopes, ctx.params.id)
+    if (draft) await ctx.bouncer.with(DraftPolicy).authorize('manage', draft)
+    return draft
   }
 
   /** The person's centre scopes; anyone else is refused (403) before anything is read. */

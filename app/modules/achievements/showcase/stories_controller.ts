@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
-import { SCOPED_ROLES } from '#core/accounts/roles'
 import { areaMessages } from '#core/http/form_messages'
 import { guardForm } from '#core/http/forms'
 import { plainText } from '#core/http/text_rules'
@@ -8,7 +7,7 @@ import { wasChosen } from '#core/media/media_service'
 import { findVerifiedExpert } from '#modules/experts/public'
 import ExpertStory from '#modules/achievements/models/expert_story'
 import StoryPolicy from '#modules/achievements/showcase/policy'
-import { MAX_STORY_PHOTOS, mayWriteStoryOf, saveStory, storyPhotos } from '#modules/achievements/showcase/story_actions'
+import { MAX_STORY_PHOTOS, saveStory, storyPhotos } from '#modules/achievements/showcase/story_actions'
 
 export const storyValidator = vine.create({
   title: plainText(60).minLength(4),
@@ -44,11 +43,12 @@ export default class StoriesController {
     return response.redirect(`/achievements/experts/${expert.id}`)
   }
 
-  /** The verified expert of the URL if the person's centre scopes hold their county; 403 for anyone without a centre role. */
+  /** The verified expert of the URL if the person's centre scopes hold their county; 403 for anyone without a centre role, or while that county is suspended. */
   async #expert(ctx: HttpContext) {
     await ctx.bouncer.with(StoryPolicy).authorize('write')
     const expert = await findVerifiedExpert(ctx.params.id)
     if (!expert) return null
-    return mayWriteStoryOf(await ctx.auth.getUserOrFail().scopesFor(...SCOPED_ROLES), expert) ? expert : null
+    await ctx.bouncer.with(StoryPolicy).authorize('writeFor', expert)
+    return expert
   }
 }

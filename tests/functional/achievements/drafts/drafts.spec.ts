@@ -1,6 +1,9 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Notification from '#core/notifications/notification'
+import { actingAs } from '#core/accounts/acting'
+import { todayIso } from '#core/clock'
+import { suspendRegion } from '#core/regions/participation'
 import DemandDraft from '#modules/achievements/models/demand_draft'
 import TechDemand from '#modules/achievements/models/tech_demand'
 import { proposeDemandDrafts } from '#modules/achievements/drafts/draft_actions'
@@ -121,5 +124,23 @@ test.group('Achievements / draft demands from clusters of similar consultations'
     await theirs.refresh()
     assert.equal(theirs.status, 'dismissed')
     assert.lengthOf(await proposeDemandDrafts(), 0, 'dismissed cases are not proposed again')
+  })
+
+  test('a suspended county still lists its drafts but may not edit, publish or dismiss one (403); its city dismisses it', async ({ client, assert }) => {
+    await makeCases(KIWI_CANKER)
+    const [draft] = await proposeDemandDrafts()
+    const platform = await createUser({ roles: ['platform_admin'], scopes: { platform_admin: '51' } })
+    await suspendRegion(await actingAs(platform, null), { regionCode: '510104', reason: '未落实配套经费', fromDay: todayIso() })
+    const jinjiang = await centreStaff('510104')
+    ;(await client.get('/admin/achievements/drafts').loginAs(jinjiang)).assertStatus(200)
+    ;(await client.get(`/admin/achievements/drafts/${draft.id}`).loginAs(jinjiang)).assertStatus(403)
+    ;(await client.post(`/admin/achievements/drafts/${draft.id}/publish`).form(demandForm({ county_code: '510104' })).withCsrfToken().redirects(0).loginAs(jinjiang)).assertStatus(403)
+    ;(await client.post(`/admin/achievements/drafts/${draft.id}/dismiss`).withCsrfToken().redirects(0).loginAs(jinjiang)).assertStatus(403)
+    await draft.refresh()
+    assert.equal(draft.status, 'proposed')
+    assert.lengthOf(await TechDemand.all(), 0)
+    ;(await client.post(`/admin/achievements/drafts/${draft.id}/dismiss`).header('accept', 'text/html').withCsrfToken().redirects(0).loginAs(await centreStaff('5101'))).assertStatus(302)
+    await draft.refresh()
+    assert.equal(draft.status, 'dismissed')
   })
 })

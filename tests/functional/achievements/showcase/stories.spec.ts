@@ -1,6 +1,9 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Media from '#core/media/media'
+import { actingAs } from '#core/accounts/acting'
+import { todayIso } from '#core/clock'
+import { suspendRegion } from '#core/regions/participation'
 import ExpertStory from '#modules/achievements/models/expert_story'
 import { createUser, fieldErrors } from '#tests/helpers'
 import { makeExpert } from '#tests/fixtures/experts/profiles'
@@ -49,6 +52,18 @@ test.group('Achievements / 风采故事', (group) => {
     assert.equal(story.title, '扎根龙泉山的桃博士')
     assert.lengthOf(await ExpertStory.all(), 1, 'one story per expert')
     assert.deepEqual((await Media.query().where({ subject_type: 'achievements.expert_story' })).map((photo) => photo.id), [photos[1].id])
+  })
+
+  test('while the expert\'s county is suspended its centre may not write the story (403, nothing stored); its city may', async ({ client, assert }) => {
+    const { expert } = await makeExpert({ county: '510104', industries: ['fruit'] })
+    const platform = await createUser({ roles: ['platform_admin'], scopes: { platform_admin: '51' } })
+    await suspendRegion(await actingAs(platform, null), { regionCode: '510104', reason: '未落实配套经费', fromDay: todayIso() })
+    const staff = await centreStaff('510104')
+    ;(await client.get(`/achievements/experts/${expert.id}/story`).loginAs(staff)).assertStatus(403)
+    ;(await postStory(client, staff, expert.id)).assertStatus(403)
+    assert.lengthOf(await ExpertStory.all(), 0)
+    ;(await postStory(client, await centreStaff('5101'), expert.id)).assertStatus(302)
+    assert.lengthOf(await ExpertStory.all(), 1)
   })
 
   test('another county\'s centre gets 404 and sees no link, anyone else 403; bad input refused in Chinese and nothing stored (htmx 422 too)', async ({ client, assert }) => {
