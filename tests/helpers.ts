@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import db from '@adonisjs/lucid/services/db'
 import RegionsSeeder from '#database/seeders/01_core_regions_seeder'
 import IndustriesSeeder from '#database/seeders/02_core_industries_seeder'
@@ -54,6 +55,16 @@ export function assertRedirect(response: any, path: string) {
  */
 export function fieldErrors(response: any, field: string): string[] {
   return response.flashMessages().inputErrorsBag?.[field] ?? []
+}
+
+/** GETs an XLSX export: answered 200 as a spreadsheet; its first sheet. */
+export async function downloadedSheet(request: { request: any }) {
+  const response = await asBytes(request as any)
+  response.assertStatus(200)
+  response.assertHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(response.body() as any)
+  return workbook.worksheets[0]
 }
 
 /** Reads any response body as bytes (superagent would only buffer text and JSON): files, PDFs, videos. */

@@ -4,7 +4,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import ExcelJS from 'exceljs'
 import { clock, MINUTE } from '#core/clock'
 import { COVERAGE_TTL_MS } from '#modules/experts/officers/officer_coverage'
-import { assertRedirect, asBytes, createUser, submitForm } from '#tests/helpers'
+import { assertRedirect, downloadedSheet, createUser, submitForm } from '#tests/helpers'
 import { staffOf } from '#tests/fixtures/experts/consultations'
 import { makeOfficer, seedDayi } from '#tests/fixtures/experts/officers'
 import { JINJIANG_VILLAGES, seedVillages } from '#tests/fixtures/regions/villages'
@@ -169,12 +169,7 @@ test.group('信息员 coverage / export', (group) => {
   test('XLSX opens with the header and rows; a formula-like name is text, not a formula', async ({ client, assert }) => {
     const { jinxing } = await coverageFixture()
     await db.from('users').where('id', jinxing.id).update({ name: '=HYPERLINK("http://x.cn","点")' })
-    const response = await asBytes(client.get('/admin/officers/coverage/export?region=510100&format=xlsx').loginAs(await staffOf('5101')))
-    response.assertStatus(200)
-    response.assertHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(response.body() as any)
-    const sheet = workbook.worksheets[0]
+    const sheet = await downloadedSheet(client.get('/admin/officers/coverage/export?region=510100&format=xlsx').loginAs(await staffOf('5101')))
     assert.equal(sheet.name, '信息员覆盖')
     assert.equal(sheet.rowCount, 5, 'the header and the city’s four villages')
     assert.deepEqual((sheet.getRow(2).values as any[]).slice(1, 7), ['成都市 锦江区', '春熙路街道', '锦官社区', '510104001001', 2, 0])

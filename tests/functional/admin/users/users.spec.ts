@@ -1,9 +1,8 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
-import ExcelJS from 'exceljs'
 import User from '#core/accounts/models/user'
-import { assertRedirect, asBytes, createUser, fieldErrors, PASSWORD, submitForm, submitHtmxForm } from '#tests/helpers'
+import { assertRedirect, downloadedSheet, createUser, fieldErrors, PASSWORD, submitForm, submitHtmxForm } from '#tests/helpers'
 import { assertSignedOut, signedIn, useDatabaseStore } from '#tests/fixtures/accounts/browser_client'
 
 /*
@@ -189,12 +188,7 @@ test.group('Admin / users: export', (group) => {
     const admin = await countyAdmin()
     const here = await createUser({ county: '510104', name: '张锦江', roles: ['info_officer'] })
     const there = await createUser({ county: '510105', name: '李青羊' })
-    const response = await asBytes(client.get('/admin/users/export?status=active').loginAs(admin))
-    response.assertStatus(200)
-    response.assertHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(response.body() as any)
-    const sheet = workbook.worksheets[0]
+    const sheet = await downloadedSheet(client.get('/admin/users/export?status=active').loginAs(admin))
     const cells = sheet.getSheetValues().flat().map(String).join('|')
     assert.include(cells, '张锦江')
     assert.include(cells, here.maskedPhone)
