@@ -2,6 +2,9 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import IndustryRecord from '#modules/info/models/industry_record'
+import { actingAs } from '#core/accounts/acting'
+import { todayIso } from '#core/clock'
+import { suspendRegion } from '#core/regions/participation'
 import { assertRedirect, createUser, fieldErrors, submitForm, submitHtmxForm } from '#tests/helpers'
 import { CHECKED, infoStaff, recordForm, recordIn } from '#tests/fixtures/info/records'
 
@@ -123,6 +126,21 @@ test.group('Info / reviews: 上传 → 审核 → 签批 → 发布', (group) =>
     ;(await client.get(`/info/records/${record.id}`).loginAs(chengdu)).assertStatus(200, )
     assertRedirect(await submitForm(client, `/info/records/${cityRecord.record.id}/sign-off`, {}, chengdu), `/info/records/${cityRecord.record.id}`)
     ;(await submitForm(client, `/info/records/${record.id}/review`, CHECKED, await createUser())).assertStatus(403)
+  })
+
+  test('while 510104 is suspended its staff read its records but neither decide nor change one (403); 成都 decides for it', async ({ client, assert }) => {
+    const { record, author } = await recordIn('submitted', { region: '510104' })
+    ;(await client.get(`/info/records/${record.id}/edit`).loginAs(author)).assertStatus(200)
+    const platform = await createUser({ roles: ['platform_admin'], scopes: { platform_admin: '51' } })
+    await suspendRegion(await actingAs(platform, null), { regionCode: '510104', reason: '未落实配套经费', fromDay: todayIso() })
+    const jinjiang = await infoStaff('510104')
+    ;(await client.get(`/info/records/${record.id}`).loginAs(jinjiang)).assertStatus(200)
+    ;(await submitForm(client, `/info/records/${record.id}/review`, CHECKED, jinjiang)).assertStatus(403)
+    ;(await submitForm(client, `/info/records/${record.id}/reject`, { reason: '暂停期间' }, jinjiang)).assertStatus(403)
+    ;(await client.get(`/info/records/${record.id}/edit`).loginAs(author)).assertStatus(403)
+    assert.equal((await fresh(record)).status, 'submitted')
+    assertRedirect(await submitForm(client, `/info/records/${record.id}/review`, CHECKED, await infoStaff('5101')), `/info/records/${record.id}`)
+    assert.equal((await fresh(record)).status, 'reviewed')
   })
 
   test('the queues: review and sign-off tabs (page and htmx fragment), empty states, the count on the centre home', async ({ client, assert }) => {
