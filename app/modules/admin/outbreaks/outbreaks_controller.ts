@@ -48,6 +48,7 @@ export default class OutbreaksController {
     const { request, auth, i18n, view } = ctx
     const alert = await alertIn(await this.#scopes(ctx), ctx.params.id)
     if (!alert) return ctx.response.notFound()
+    await ctx.bouncer.with(OutbreakPolicy).authorize('decide', alert)
     const told = await guardForm(ctx, { errorsTarget: '#outbreak-errors' }, async () => confirmAlert(await actingAs(auth.getUserOrFail(), request.ip()), alert))
     return formDone(ctx, {
       message: i18n.t('admin.outbreaks.confirmed', { count: told }),
@@ -60,6 +61,7 @@ export default class OutbreaksController {
     const { request, auth, i18n, view } = ctx
     const alert = await alertIn(await this.#scopes(ctx), ctx.params.id)
     if (!alert) return ctx.response.notFound()
+    await ctx.bouncer.with(OutbreakPolicy).authorize('decide', alert)
     const form = { errorsTarget: '#outbreak-errors' }
     const input = await guardForm(ctx, form, () => request.validateUsing(dismissValidator, { messagesProvider: areaMessages(i18n, OUTBREAK_MESSAGES) }))
     await guardForm(ctx, form, async () => dismissAlert(await actingAs(auth.getUserOrFail(), request.ip()), alert, input.reason))

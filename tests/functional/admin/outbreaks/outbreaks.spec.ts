@@ -1,6 +1,9 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import AuditEntry from '#core/audit/audit_entry'
+import { actingAs } from '#core/accounts/acting'
+import { todayIso } from '#core/clock'
+import { suspendRegion } from '#core/regions/participation'
 import Notification from '#core/notifications/notification'
 import { detectOutbreaks } from '#modules/admin/outbreaks/outbreak_actions'
 import OutbreakAlert from '#modules/admin/outbreaks/outbreak_alert'
@@ -102,6 +105,18 @@ test.group('Admin / outbreaks / pages', (group) => {
     const again = await submitForm(client, `/admin/outbreaks/${alert.id}/dismiss`, { reason: '误报' }, city)
     assert.deepEqual(fieldErrors(again, 'form'), ['该预警已被处理，请刷新后查看'])
     assert.equal((await OutbreakAlert.findOrFail(alert.id)).status, 'confirmed')
+  })
+
+  test('while the alert\'s county is suspended its staff open it but neither confirm nor dismiss it (403); its city decides', async ({ client, assert }) => {
+    const alert = await raisedAlert()
+    const platform = await createUser({ roles: ['platform_admin'], scopes: { platform_admin: '51' } })
+    await suspendRegion(await actingAs(platform, null), { regionCode: alert.countyCode, reason: '未落实配套经费', fromDay: todayIso() })
+    const county = await staffOf(alert.countyCode)
+    ;(await client.get(`/admin/outbreaks/${alert.id}`).loginAs(county)).assertStatus(200)
+    ;(await submitForm(client, `/admin/outbreaks/${alert.id}/confirm`, {}, county)).assertStatus(403)
+    ;(await submitForm(client, `/admin/outbreaks/${alert.id}/dismiss`, { reason: '误报' }, county)).assertStatus(403)
+    assert.equal((await OutbreakAlert.findOrFail(alert.id)).status, 'open')
+    assertRedirect(await submitForm(client, `/admin/outbreaks/${alert.id}/dismiss`, { reason: '误报' }, await staffOf(alert.countyCode.slice(0, 4))), `/admin/outbreaks/${alert.id}`)
   })
 
   test('dismissing needs a reason (Chinese message, nothing stored); with one, htmx answers the decided alert, audited', async ({ client, assert }) => {
