@@ -12,6 +12,7 @@ import { RuleError } from '#core/http/rule_error'
 import { dispatch } from '#core/jobs/dispatch'
 import { defineJob } from '#core/jobs/registry'
 import Media from '#core/media/media'
+import { DOCUMENT_TYPES } from '#core/media/document_sniff'
 import { MediaRejectedError } from '#core/media/errors'
 import { storeDocument, storePhoto, storeVideo, type UploadedFile } from '#core/media/media_service'
 import { mediaDisk } from '#core/media/storage'
@@ -45,10 +46,14 @@ export interface LectureFiles {
   slides: UploadedFile | null
 }
 
+/** Slides a lecture takes: a PDF (shown page by page) or PowerPoint (downloaded). */
+const SLIDE_TYPES = [DOCUMENT_TYPES.pdf, DOCUMENT_TYPES.pptx, DOCUMENT_TYPES.ppt]
+
 /**
- * 发布讲堂: a verified expert's video (MP4/WebM) or slides (a PDF; PPT/PPTX are refused:
- * no converter on the server), through the media service, public. The job that makes
- * the phone version (the 360p rendition, or the slide images) is queued.
+ * 发布讲堂: a verified expert's video (MP4/WebM) or slides (PDF, PPT or PPTX), through the
+ * media service, public. The job that makes the phone version (the 360p rendition, or a
+ * PDF's slide images) is queued; PowerPoint slides are kept for download only, since no
+ * converter runs on the server.
  */
 export async function publishLecture({ actor, ip }: Actor, input: LectureInput, { video, slides }: LectureFiles) {
   if (!(await verifiedExpertOfUser(actor.id))) throw new RuleError('achievements.bounties.errors.not_verified', 'video')
@@ -60,16 +65,17 @@ export async function publishLecture({ actor, ip }: Actor, input: LectureInput, 
     const media = await (video ? storeVideo(video, options) : storeDocument(slides, { ...options, field: 'slides' })).catch((error) => {
       throw error instanceof MediaRejectedError && video ? new MediaRejectedError(error.reason, 'video') : error
     })
-    // The transaction's rollback removes a stored Office file again.
-    if (slides && media.contentType !== 'application/pdf') throw new RuleError('achievements.lectures.errors.slides_pdf_only', 'slides')
+    // The transaction's rollback removes a stored Word or Excel file again.
+    if (slides && !SLIDE_TYPES.includes(media.contentType)) throw new RuleError('achievements.lectures.errors.slides_type', 'slides')
     const files = video ? { videoId: media.id } : { slidesId: media.id }
-    const created = await Lecture.create({ ...input, ...files, expertUserId: actor.id, rendition: 'pending', views: 0 }, { client: trx })
+    const rendition = video || media.contentType === DOCUMENT_TYPES.pdf ? 'pending' : 'unavailable'
+    const created = await Lecture.create({ ...input, ...files, expertUserId: actor.id, rendition, views: 0 }, { client: trx })
     await trx.from('media').where('id', media.id).update({ subject_type: LECTURE_SUBJECT, subject_id: created.id })
     await indexLecture(trx, created)
     await audit(trx, { actor, action: 'achievements.lecture_publish', subjectType: LECTURE_SUBJECT, subjectId: created.id, ip })
     return created
   })
-  await dispatch(video ? RENDITION_JOB : SLIDES_JOB, { lectureId: lecture.id }, { singletonKey: `lecture:${lecture.id}` })
+  if (lecture.rendition === 'pending') await dispatch(video ? RENDITION_JOB : SLIDES_JOB, { lectureId: lecture.id }, { singletonKey: `lecture:${lecture.id}` })
   return lecture
 }
 

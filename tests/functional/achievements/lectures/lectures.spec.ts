@@ -174,16 +174,28 @@ test.group('Achievements / 特派员讲堂', (group) => {
     assert.include(page.text(), '下载 PDF 讲义')
   })
 
-  test('refused slides: a PPTX (PDF only, said in Chinese), a web page named .pdf, a video and slides at once — nothing stored', async ({ client, assert }) => {
+  test('PPTX slides are kept for download, with no page images and no job; the page says so', async ({ client, assert }) => {
     const { user } = await makeExpert({ industries: ['fruit'] })
-    assert.include(fieldErrors(await postSlides(client, user, ooxmlBytes('pptx'), '讲义.pptx'), 'slides').join(' '), '讲义目前只接受 PDF')
+    ;(await postSlides(client, user, ooxmlBytes('pptx'), '讲义.pptx')).assertStatus(302)
+    const [lecture] = await Lecture.all()
+    assert.equal(lecture.rendition, 'unavailable')
+    assert.lengthOf(await queuedJobs(SLIDES_JOB), 0, 'nothing to convert')
+    const page = await client.get(`/achievements/lectures/${lecture.id}`)
+    assert.include(page.text(), '这份讲义是 PPT，手机上不能逐页显示')
+    assert.include(page.text(), '下载 PPT 讲义')
+    assert.notInclude(page.text(), 'lecture-slide')
+  })
+
+  test('refused slides: a Word file, a web page named .pdf, a video and slides at once — nothing stored', async ({ client, assert }) => {
+    const { user } = await makeExpert({ industries: ['fruit'] })
+    assert.include(fieldErrors(await postSlides(client, user, ooxmlBytes('docx'), '讲义.docx'), 'slides').join(' '), '讲义须为 PDF 或 PPT/PPTX 文件')
     assert.match(fieldErrors(await postSlides(client, user, HTML_AS_JPG, '讲义.pdf'), 'slides').join(' '), /\p{Script=Han}/u)
     const both = await postLecture(client, user, mp4Bytes(1000), 'lecture.mp4', { bytes: await slidesPdf(1), name: 'a.pdf' })
     assert.include(fieldErrors(both, 'slides').join(' '), '视频和讲义只能选一个')
     assert.lengthOf(await Lecture.all(), 0)
     assert.lengthOf(await Media.all(), 0)
     const form = await client.get('/achievements/lectures/new').loginAs(user)
-    assert.include(form.text(), 'PPT/PPTX 请先在 WPS 或 PowerPoint 里“另存为 PDF”')
+    assert.include(form.text(), 'PPT/PPTX 供下载')
   })
 
   test('search: words of the title or summary find a lecture (page and htmx), others and punctuation find none', async ({ client, assert }) => {
