@@ -199,6 +199,8 @@ export async function startTopology(options: TopologyOptions = {}): Promise<Topo
       NODE_ENV: 'production',
       TZ: 'Asia/Shanghai',
       HOST: '127.0.0.1',
+      // Each instance gets its own; the setup commands only need one to pass the env check (a clean clone has no .env).
+      PORT: String(port),
       APP_URL: url,
       APP_KEY: randomBytes(32).toString('base64url'),
       PAYMENT_DATA_KEY: randomBytes(32).toString('base64url'),
